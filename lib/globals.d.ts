@@ -1,0 +1,2 @@
+/** Replaced at build time by wxt.config.ts: a branded build's Rocket.Chat server URL, or ''. */
+declare const __LQS_PRESET_SERVER__: string;

@@ -1,0 +1,115 @@
+/**
+ * The normalised Livechat model every layer above `lib/livechat` speaks. Whatever server line we talk to
+ * (flat 4.x `getInitialData`, nested `GET livechat/config`, EJSON or ISO dates), it arrives here in one shape.
+ * Everything in this file is plain JSON so it can be persisted and posted over extension ports as is.
+ */
+
+export interface Department {
+  id: string;
+  name: string;
+  showOnRegistration: boolean;
+  showOnOfflineForm: boolean;
+}
+
+export interface CustomFieldDef {
+  id: string;
+  label: string;
+  required: boolean;
+  type: 'input' | 'select';
+  options: string[];
+  regexp?: string;
+}
+
+export interface LivechatConfig {
+  enabled: boolean;
+  online: boolean;
+  title: string;
+  color: string;
+  offlineTitle: string;
+  offlineColor: string;
+  language: string;
+  registrationForm: boolean;
+  nameField: boolean;
+  emailField: boolean;
+  allowSwitchingDepartments: boolean;
+  displayOfflineForm: boolean;
+  fileUpload: boolean;
+  transcript: boolean;
+  showConnecting: boolean;
+  agentHiddenInfo: boolean;
+  forceDataProcessingConsent: boolean;
+  visitorsCanCloseChat: boolean;
+  /** Maximum message length the server accepts, or null when unlimited. */
+  limitTextLength: number | null;
+  hiddenSystemMessages: string[];
+  departments: Department[];
+  customFields: CustomFieldDef[];
+  messages: {
+    offlineMessage: string;
+    offlineSuccessMessage: string;
+    offlineUnavailableMessage: string;
+    conversationFinishedMessage: string;
+    conversationFinishedText: string;
+    transcriptMessage: string;
+    registrationFormMessage: string;
+    dataProcessingConsentText: string;
+  };
+  survey: { items: string[]; values: string[] };
+  /** The visitor's open room on the server, when the config call was made with a known token. */
+  room: { id: string; open: boolean } | null;
+  agent: AgentInfo | null;
+  guest: { id: string; name: string; email: string } | null;
+}
+
+export interface AgentInfo {
+  id: string;
+  name: string;
+  username: string;
+  status: 'online' | 'away' | 'busy' | 'offline' | 'unknown';
+  /** The server hides who the agent is (`Livechat_show_agent_info` off). */
+  hidden: boolean;
+}
+
+export interface Visitor {
+  id: string;
+  token: string;
+  name: string;
+  username: string;
+  email: string;
+  department: string;
+}
+
+export interface Attachment {
+  title: string;
+  url: string;
+  imageUrl?: string;
+  type?: string;
+  size?: number;
+  description?: string;
+}
+
+/** One chat message as the UI sees it. `ts` and the other times are epoch milliseconds. */
+export interface ChatMessage {
+  id: string;
+  rid: string;
+  text: string;
+  ts: number;
+  updatedAt: number;
+  editedAt: number | null;
+  author: { id: string; username: string; name: string };
+  /** Who wrote it, from the visitor's point of view. */
+  from: 'visitor' | 'agent' | 'system';
+  /** Rocket.Chat's system type (`uj`, `livechat-close`, `command`, …), or null for a normal message. */
+  type: string | null;
+  /** Rocket.Chat's markdown AST when the server sent one (opaque here; rendered by the UI). */
+  md?: unknown;
+  attachments: Attachment[];
+  /** Client-side delivery state of the visitor's own messages. */
+  delivery?: 'pending' | 'sent' | 'failed';
+}
+
+export interface QueueInfo {
+  spot: number;
+  estimatedWaitSeconds: number | null;
+  message: string;
+}

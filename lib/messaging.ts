@@ -1,0 +1,101 @@
+/**
+ * The typed contract between the background worker and the chat UIs, carried over a `runtime.Port`.
+ * A new port always receives a full `snapshot` first, then numbered deltas; a UI that sees a gap in
+ * `seq` asks for a fresh snapshot. Every payload is plain JSON (Chrome JSON-serialises port messages).
+ */
+import type { AgentInfo, ChatMessage, LivechatConfig, QueueInfo } from './livechat/types';
+
+export const PORT_NAME = 'livechat-ui';
+export const PROTOCOL_VERSION = 1;
+
+/** The connection line the header shows. `retryAt` is epoch ms of the next attempt while `waiting`. */
+export type ConnectionView =
+  | { state: 'unconfigured' }
+  | { state: 'idle' }
+  | { state: 'connecting'; attempt: number }
+  | { state: 'connected' }
+  | { state: 'waiting'; attempt: number; retryAt: number }
+  | { state: 'offline' }
+  | { state: 'failed'; reason: string };
+
+/** Everything a chat UI renders, as the worker holds it. */
+export interface ChatSnapshot {
+  serverUrl: string | null;
+  connection: ConnectionView;
+  config: LivechatConfig | null;
+  visitor: { name: string; email: string; registered: boolean };
+  room: { id: string; open: boolean } | null;
+  agent: AgentInfo | null;
+  queue: QueueInfo | null;
+  messages: ChatMessage[];
+  unread: number;
+  /** Display name of the agent who is typing, or null. */
+  agentTyping: string | null;
+  /** The last operation error worth telling the visitor about (cleared by the next success). */
+  lastError: string | null;
+}
+
+/** One entry per operation the UI can ask of the worker, written as `(params) => result`. */
+export interface Requests {
+  'chat/register': (p: { name: string; email: string; department?: string }) => null;
+  'chat/send': (p: { text: string }) => { messageId: string };
+  'chat/retry': (p: { messageId: string }) => null;
+  'chat/typing': (p: { typing: boolean }) => null;
+  'chat/seen': (p: null) => null;
+  'chat/resync': (p: null) => null;
+  'settings/reconnect': (p: null) => null;
+}
+
+/** Pushed by the worker. `snapshot` is always the first event on a new port. */
+export interface Events {
+  snapshot: ChatSnapshot;
+  patch: Partial<ChatSnapshot>;
+  'message/upsert': ChatMessage;
+  'message/remove': { id: string };
+}
+
+export type Op = keyof Requests;
+export type Params<K extends Op> = Parameters<Requests[K]>[0];
+export type Result<K extends Op> = ReturnType<Requests[K]>;
+
+export type UiToBg = {
+  [K in Op]: { v: typeof PROTOCOL_VERSION; kind: 'request'; id: string; op: K; params: Params<K> };
+}[Op];
+
+export type BgEvent = {
+  [K in keyof Events]: { v: typeof PROTOCOL_VERSION; kind: 'event'; seq: number; type: K; payload: Events[K] };
+}[keyof Events];
+
+export interface WireError {
+  code: 'bad-request' | 'not-connected' | 'server' | 'internal';
+  message: string;
+}
+
+export type BgToUi =
+  | BgEvent
+  | { v: typeof PROTOCOL_VERSION; kind: 'response'; id: string; ok: true; result: unknown }
+  | { v: typeof PROTOCOL_VERSION; kind: 'response'; id: string; ok: false; error: WireError };
+
+interface Hook<F> {
+  addListener(listener: F): void;
+  removeListener(listener: F): void;
+}
+
+/** The slice of `runtime.Port` we rely on; Chrome's and the polyfill's ports satisfy it structurally. */
+export interface PortLike<In, Out> {
+  readonly name: string;
+  postMessage(message: Out): void;
+  readonly onMessage: Hook<(message: In) => void>;
+  readonly onDisconnect: Hook<() => void>;
+  disconnect(): void;
+}
+
+export type UiPort = PortLike<BgToUi, UiToBg>;
+export type BgPort = PortLike<UiToBg, BgToUi>;
+
+/** True for a well-formed request of a known protocol version; anything else is dropped by the worker. */
+export function isRequest(message: unknown): message is UiToBg {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.v === PROTOCOL_VERSION && m.kind === 'request' && typeof m.id === 'string' && typeof m.op === 'string';
+}

@@ -1,0 +1,49 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * A branded build may bake its Rocket.Chat server in: `LQS_SERVER_URL=https://chat.example.com wxt build`.
+ * Its origin then becomes a required host permission and the default server; otherwise host access is
+ * requested at run time for whatever server the visitor configures.
+ */
+const presetServer = process.env.LQS_SERVER_URL ?? '';
+const presetOrigin = presetServer ? `${new URL(presetServer).origin}/*` : null;
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    define: { __LQS_PRESET_SERVER__: JSON.stringify(presetServer) },
+  }),
+  manifest: ({ browser, manifestVersion }) => ({
+    name: 'Livechat Quick Support',
+    description: 'Chat with a Rocket.Chat Livechat support desk from the toolbar, the side panel and notifications.',
+    minimum_chrome_version: '116',
+    permissions: ['storage', 'notifications', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    ...(manifestVersion === 3
+      ? {
+          host_permissions: presetOrigin ? [presetOrigin] : [],
+          optional_host_permissions: ['http://*/*', 'https://*/*'],
+        }
+      : {
+          optional_permissions: ['http://*/*', 'https://*/*'],
+          permissions: ['storage', 'notifications', 'alarms', ...(presetOrigin ? [presetOrigin] : [])],
+        }),
+    action: { default_title: 'Livechat Quick Support' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'livechat-quick-support@example.org',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+    ...(browser === 'firefox' && manifestVersion === 3
+      ? { content_security_policy: { extension_pages: "script-src 'self'" } }
+      : {}),
+  }),
+});
