@@ -1,0 +1,54 @@
+/**
+ * Visitor settings, written by the options page and read by the worker. Each item is declared once, versioned,
+ * so an extension update migrates what a visitor saved instead of losing it (DECISIONS #12).
+ */
+import { storage } from 'wxt/utils/storage';
+
+export interface VisitorSettings {
+  serverUrl: string;
+  name: string;
+  email: string;
+  notifications: boolean;
+}
+
+const presetServer = typeof __LQS_PRESET_SERVER__ === 'string' ? __LQS_PRESET_SERVER__ : '';
+
+export const DEFAULT_SETTINGS: VisitorSettings = {
+  serverUrl: presetServer,
+  name: '',
+  email: '',
+  notifications: true,
+};
+
+export const settingsItem = storage.defineItem<VisitorSettings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+export type ServerUrlCheck = { ok: true; url: string; origin: string } | { ok: false; error: string };
+
+/**
+ * Validates what a visitor typed as their support desk address. Only http(s) is accepted; the path is kept
+ * (Rocket.Chat may live under a sub-path) without a trailing slash, and query and fragment are dropped.
+ */
+export function checkServerUrl(input: string): ServerUrlCheck {
+  const text = input.trim();
+  if (!text) return { ok: false, error: 'Enter the address of your support desk, e.g. https://chat.example.com' };
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
+  } catch {
+    return { ok: false, error: `“${text}” is not a valid web address` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, error: `Only http:// and https:// addresses are supported, not ${url.protocol}//` };
+  }
+  if (url.username || url.password) return { ok: false, error: 'The address must not contain a user name or password' };
+  const path = url.pathname.replace(/\/+$/, '');
+  return { ok: true, url: `${url.origin}${path}`, origin: url.origin };
+}
+
+/** The match pattern that grants host access to a server origin (for `permissions.request`). */
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
+}
