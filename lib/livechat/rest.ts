@@ -1,0 +1,108 @@
+/**
+ * The visitor's REST client for `/api/v1/livechat/*`. Visitors authenticate with their token only (in the body,
+ * the query or the `x-visitor-token` header); errors come back in several historical shapes (SPEC §2.4), all
+ * turned into `LivechatError`.
+ */
+import { LivechatError } from './errors';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface RestClient {
+  get<T>(path: string, query?: Record<string, string | number | undefined>): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  delete<T>(path: string, body: unknown): Promise<T>;
+}
+
+export interface RestOptions {
+  /** Server URL as the visitor configured it (origin plus optional sub-path). */
+  baseUrl: string;
+  fetch: FetchLike;
+  token: () => string;
+  /** Requests that hang longer are aborted as `unreachable`. */
+  timeoutMs?: number;
+}
+
+/** Creates a REST client bound to one server and visitor token. */
+export function createRestClient(options: RestOptions): RestClient {
+  const base = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/`;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function request<T>(method: string, path: string, body?: unknown, query?: Record<string, unknown>) {
+    const url = new URL(path.replace(/^\/+/, ''), base);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { 'x-visitor-token': options.token() };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await options.fetch(url.toString(), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new LivechatError('unreachable', 'network', `Cannot reach the server (${reason})`);
+    }
+    return readResponse<T>(response, `${method} ${path}`);
+  }
+
+  return {
+    get: (path, query) => request('GET', path, undefined, query),
+    post: (path, body) => request('POST', path, body),
+    put: (path, body) => request('PUT', path, body),
+    delete: (path, body) => request('DELETE', path, body),
+  };
+}
+
+async function readResponse<T>(response: Response, what: string): Promise<T> {
+  const text = await response.text().catch(() => '');
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (response.ok && isObject(body) && body.success !== false) return body as T;
+  if (response.status === 429) {
+    const reset = Number(response.headers.get('x-ratelimit-reset'));
+    const retryAfterMs = Number.isFinite(reset) && reset > 0 ? Math.max(0, reset - Date.now()) : 60_000;
+    throw new LivechatError('rate-limited', 'error-too-many-requests', 'The server asks us to slow down', retryAfterMs);
+  }
+  if (response.status === 404 && !(isObject(body) && typeof body.error === 'string')) {
+    throw new LivechatError('missing', '404', `${what} is not available on this server`);
+  }
+  if (!isObject(body)) {
+    if (response.status >= 500) {
+      throw new LivechatError('unreachable', String(response.status), `The server failed (${response.status})`);
+    }
+    throw new LivechatError('protocol', String(response.status), `Unexpected answer to ${what} (${response.status})`);
+  }
+  const { code, message } = restErrorParts(body);
+  if (response.status === 404) throw new LivechatError('missing', code, message);
+  throw new LivechatError(response.status >= 500 ? 'unreachable' : 'rejected', code, message);
+}
+
+/** Extracts Rocket.Chat's error code and text from any of its REST error body shapes. */
+export function restErrorParts(body: Record<string, unknown>): { code: string; message: string } {
+  const error = body.error;
+  const errorType = typeof body.errorType === 'string' ? body.errorType : undefined;
+  if (typeof error === 'string') {
+    const bracketed = /\[([^\]]+)\]\s*$/.exec(error);
+    const code = errorType ?? bracketed?.[1] ?? error;
+    const message = error.replace(/\s*\[[^\]]+\]\s*$/, '') || code;
+    return { code, message };
+  }
+  if (isObject(error)) {
+    const code = String(error.error ?? errorType ?? 'error');
+    return { code, message: String(error.reason ?? error.message ?? code) };
+  }
+  return { code: errorType ?? 'error', message: errorType ?? 'The server refused the request' };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
