@@ -149,7 +149,7 @@ export function createLivechatApi(deps: LivechatApiDeps) {
     return list(raw)
       .map((m) => normalizeMessage(m, context()))
       .filter((m): m is ChatMessage => m !== null)
-      .sort((a, b) => a.ts - b.ts);
+      .toSorted((a, b) => a.ts - b.ts);
   }
 }
 
