@@ -1,0 +1,175 @@
+/**
+ * The chat as a UI sees it: one signal per snapshot field, fed by the background client. The worker owns the
+ * state; this model only mirrors it. A port starts with a `snapshot`, then numbered deltas follow. A delta whose
+ * `seq` is not the next one means something was lost, so the model asks for a fresh snapshot (`chat/resync`)
+ * and ignores deltas until it arrives, rather than render a conversation with holes in it.
+ */
+import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { BgEvent, ChatSnapshot, Params } from '../messaging';
+import type { ChatMessage } from '../livechat/types';
+import type { BackgroundClient } from './background-client';
+
+type SnapshotSignals = { readonly [K in keyof ChatSnapshot]: ReadonlySignal<ChatSnapshot[K]> };
+
+export interface ChatModel extends SnapshotSignals {
+  /** True once the first snapshot arrived; until then nothing the worker knows is on screen. */
+  readonly ready: ReadonlySignal<boolean>;
+  /** The visitor's own messages not yet delivered (queued while offline, or in flight). */
+  readonly pendingCount: ReadonlySignal<number>;
+  register(params: Params<'chat/register'>): Promise<void>;
+  /** Resolves with the new message's id once the worker has queued it (it may still be pending). */
+  send(text: string): Promise<string>;
+  retry(messageId: string): Promise<void>;
+  /** Tells the agent whether the visitor is typing; repeated calls with the same value send nothing. */
+  typing(active: boolean): void;
+  /** Marks everything read (clears the badge); a call while one is in flight is dropped. */
+  seen(): void;
+  /** Asks the worker to connect now instead of waiting for its next attempt. */
+  reconnect(): Promise<void>;
+  /** Stops following the client. The client itself stays open: its owner closes it. */
+  dispose(): void;
+}
+
+const EMPTY: ChatSnapshot = {
+  serverUrl: null,
+  connection: { state: 'connecting', attempt: 0 },
+  config: null,
+  visitor: { name: '', email: '', registered: false },
+  room: null,
+  agent: null,
+  queue: null,
+  messages: [],
+  unread: 0,
+  agentTyping: null,
+  lastError: null,
+};
+
+/** Messages in `ts` order; equal times keep their arrival order. */
+function sortByTs(messages: readonly ChatMessage[]): ChatMessage[] {
+  return messages
+    .map((message, index) => ({ message, index }))
+    .sort((a, b) => a.message.ts - b.message.ts || a.index - b.index)
+    .map((entry) => entry.message);
+}
+
+/** Replaces the message with the same id, or inserts it after every message not newer than it. */
+export function upsertMessage(messages: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
+  const at = messages.findIndex((m) => m.id === message.id);
+  if (at >= 0 && messages[at]!.ts === message.ts) return messages.map((m, i) => (i === at ? message : m));
+  const rest = at >= 0 ? messages.filter((_, i) => i !== at) : messages;
+  let index = rest.length;
+  while (index > 0 && rest[index - 1]!.ts > message.ts) index -= 1;
+  return [...rest.slice(0, index), message, ...rest.slice(index)];
+}
+
+/** Builds the model and starts listening to `client`. */
+export function createChatModel(client: BackgroundClient): ChatModel {
+  const state = {} as { [K in keyof ChatSnapshot]: Signal<ChatSnapshot[K]> };
+  for (const key of Object.keys(EMPTY) as (keyof ChatSnapshot)[]) {
+    (state as Record<string, Signal<unknown>>)[key] = signal(EMPTY[key], { name: key });
+  }
+  const ready = signal(false, { name: 'ready' });
+  const pendingCount = computed(
+    () => state.messages.value.filter((m) => m.from === 'visitor' && m.delivery === 'pending').length,
+  );
+
+  // 'initial': a new port, its snapshot is on the way. 'resync': a gap was seen, a snapshot was asked for.
+  let phase: 'initial' | 'synced' | 'resync' = 'initial';
+  let lastSeq = 0;
+  let resyncInFlight = false;
+  let typingSent = false;
+  let seenInFlight = false;
+
+  function set<K extends keyof ChatSnapshot>(key: K, value: ChatSnapshot[K] | undefined): void {
+    if (value === undefined || !(key in state)) return;
+    state[key].value = key === 'messages' ? (sortByTs(value as ChatMessage[]) as ChatSnapshot[K]) : value;
+  }
+
+  function askForSnapshot(): void {
+    if (resyncInFlight) return;
+    resyncInFlight = true;
+    // A failure needs no handling here: the next delta asks again, and a new port brings a snapshot anyway.
+    client
+      .request('chat/resync', null)
+      .catch(() => undefined)
+      .finally(() => (resyncInFlight = false));
+  }
+
+  function apply(event: BgEvent): void {
+    if (event.type === 'snapshot') {
+      phase = 'synced';
+      lastSeq = event.seq;
+      batch(() => {
+        for (const key of Object.keys(EMPTY) as (keyof ChatSnapshot)[]) set(key, event.payload[key]);
+        ready.value = true;
+      });
+      return;
+    }
+    if (phase === 'initial') return;
+    if (phase === 'resync' || event.seq !== lastSeq + 1) {
+      phase = 'resync';
+      askForSnapshot();
+      return;
+    }
+    lastSeq = event.seq;
+    switch (event.type) {
+      case 'patch':
+        batch(() => {
+          for (const key of Object.keys(event.payload) as (keyof ChatSnapshot)[]) set(key, event.payload[key]);
+        });
+        break;
+      case 'message/upsert':
+        state.messages.value = upsertMessage(state.messages.value, event.payload);
+        break;
+      case 'message/remove':
+        state.messages.value = state.messages.value.filter((m) => m.id !== event.payload.id);
+        break;
+    }
+  }
+
+  const stopEvents = client.onEvent(apply);
+  const stopDisconnects = client.onDisconnect(() => {
+    // The worker may have restarted and forgotten everything about this page; start over from its snapshot.
+    phase = 'initial';
+    resyncInFlight = false;
+    typingSent = false;
+    seenInFlight = false;
+  });
+
+  return {
+    ...state,
+    ready,
+    pendingCount,
+    async register(params) {
+      await client.request('chat/register', params);
+    },
+    async send(text) {
+      const { messageId } = await client.request('chat/send', { text });
+      typingSent = false;
+      return messageId;
+    },
+    async retry(messageId) {
+      await client.request('chat/retry', { messageId });
+    },
+    typing(active) {
+      if (active === typingSent) return;
+      typingSent = active;
+      client.request('chat/typing', { typing: active }).catch(() => (typingSent = false));
+    },
+    seen() {
+      if (seenInFlight) return;
+      seenInFlight = true;
+      client
+        .request('chat/seen', null)
+        .catch(() => undefined)
+        .finally(() => (seenInFlight = false));
+    },
+    async reconnect() {
+      await client.request('settings/reconnect', null);
+    },
+    dispose() {
+      stopEvents();
+      stopDisconnects();
+    },
+  };
+}

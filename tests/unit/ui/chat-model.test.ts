@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage } from '../../../lib/livechat/types';
+import { createBackgroundClient } from '../../../lib/ui/background-client';
+import { createChatModel, upsertMessage } from '../../../lib/ui/chat-model';
+import { baseSnapshot, createFakeWorker, flush } from './fake-worker';
+
+function msg(id: string, ts: number, extra: Partial<ChatMessage> = {}): ChatMessage {
+  return {
+    id,
+    rid: 'R1',
+    text: `text ${id}`,
+    ts,
+    updatedAt: ts,
+    editedAt: null,
+    author: { id: 'agent1', username: 'jane', name: 'Jane' },
+    from: 'agent',
+    type: null,
+    attachments: [],
+    ...extra,
+  };
+}
+
+async function setup(snapshot = baseSnapshot()) {
+  const worker = createFakeWorker(snapshot);
+  const client = createBackgroundClient(worker.connect);
+  const model = createChatModel(client);
+  await flush();
+  return { worker, client, model };
+}
+
+describe('upsertMessage', () => {
+  it('inserts in ts order, replaces by id and moves a message whose ts changed', () => {
+    let list = [msg('a', 10), msg('c', 30)];
+    list = upsertMessage(list, msg('b', 20));
+    expect(list.map((m) => m.id)).toEqual(['a', 'b', 'c']);
+    list = upsertMessage(list, msg('d', 30));
+    expect(list.map((m) => m.id)).toEqual(['a', 'b', 'c', 'd']);
+    list = upsertMessage(list, { ...msg('b', 20), text: 'edited' });
+    expect(list[1]).toMatchObject({ id: 'b', text: 'edited' });
+    list = upsertMessage(list, msg('a', 40));
+    expect(list.map((m) => m.id)).toEqual(['b', 'c', 'd', 'a']);
+  });
+});
+
+describe('createChatModel', () => {
+  it('applies the snapshot, then patches and message deltas in order', async () => {
+    const { worker, client, model } = await setup(baseSnapshot({ messages: [msg('m2', 20), msg('m1', 10)] }));
+    expect(model.ready.value).toBe(true);
+    expect(model.messages.value.map((m) => m.id)).toEqual(['m1', 'm2']);
+
+    worker.emit('patch', { agentTyping: 'Jane', unread: 2 });
+    worker.emit('message/upsert', msg('m3', 30, { from: 'visitor', delivery: 'pending' }));
+    worker.emit('message/upsert', { ...msg('m1', 10), text: 'edited' });
+    worker.emit('message/remove', { id: 'm2' });
+    await flush();
+
+    expect(model.agentTyping.value).toBe('Jane');
+    expect(model.unread.value).toBe(2);
+    expect(model.connection.value).toEqual({ state: 'connected' });
+    expect(model.messages.value.map((m) => [m.id, m.text])).toEqual([
+      ['m1', 'edited'],
+      ['m3', 'text m3'],
+    ]);
+    expect(model.pendingCount.value).toBe(1);
+    model.dispose();
+    client.close();
+  });
+
+  it('asks for a resync on a gap and ignores deltas until the new snapshot', async () => {
+    const { worker, client, model } = await setup();
+    worker.emit('message/upsert', msg('m1', 10));
+    worker.emit('message/upsert', msg('lost', 15), { skip: true });
+    worker.emit('message/upsert', msg('m3', 30));
+    worker.emit('message/upsert', msg('m4', 40));
+    await flush();
+
+    expect(model.messages.value.map((m) => m.id)).toEqual(['m1']);
+    expect(worker.requests.filter((r) => r.op === 'chat/resync')).toHaveLength(1);
+
+    worker.setSnapshot(baseSnapshot({ messages: [msg('m1', 10), msg('lost', 15), msg('m3', 30), msg('m4', 40)] }));
+    worker.sendSnapshot();
+    worker.emit('message/upsert', msg('m5', 50));
+    await flush();
+
+    expect(model.messages.value.map((m) => m.id)).toEqual(['m1', 'lost', 'm3', 'm4', 'm5']);
+    model.dispose();
+    client.close();
+  });
+
+  it('starts over from the snapshot of a new port after the worker restarts', async () => {
+    const { worker, client, model } = await setup(baseSnapshot({ messages: [msg('m1', 10)] }));
+    worker.setSnapshot(baseSnapshot({ messages: [msg('m1', 10), msg('m2', 20)], connection: { state: 'offline' } }));
+    worker.kill();
+    await flush();
+
+    expect(model.messages.value.map((m) => m.id)).toEqual(['m1', 'm2']);
+    expect(model.connection.value).toEqual({ state: 'offline' });
+    expect(worker.requests.filter((r) => r.op === 'chat/resync')).toHaveLength(0);
+    model.dispose();
+    client.close();
+  });
+
+  it('sends actions as requests, deduplicating typing and seen', async () => {
+    const { worker, client, model } = await setup();
+    worker.handle('chat/send', ({ text }) => ({ messageId: `id:${text}` }));
+
+    await expect(model.send('hi')).resolves.toBe('id:hi');
+    await model.register({ name: 'Ada', email: 'ada@example.com', department: 'D1' });
+    await model.retry('m9');
+    model.typing(true);
+    model.typing(true);
+    model.typing(false);
+    model.seen();
+    model.seen();
+    await flush();
+
+    expect(worker.requests.map((r) => [r.op, r.params])).toEqual([
+      ['chat/send', { text: 'hi' }],
+      ['chat/register', { name: 'Ada', email: 'ada@example.com', department: 'D1' }],
+      ['chat/retry', { messageId: 'm9' }],
+      ['chat/typing', { typing: true }],
+      ['chat/typing', { typing: false }],
+      ['chat/seen', null],
+    ]);
+    model.dispose();
+    client.close();
+  });
+
+  it('stops following the client once disposed', async () => {
+    const { worker, client, model } = await setup();
+    model.dispose();
+    worker.emit('patch', { unread: 5 });
+    await flush();
+
+    expect(model.unread.value).toBe(0);
+    client.close();
+  });
+});
