@@ -77,10 +77,6 @@ export function createBackgroundClient(
       scheduleRetry();
       return;
     }
-    const onMessage = (message: BgToUi): void => {
-      failures = 0;
-      receive(message);
-    };
     const onDisconnect = (): void => {
       next.onMessage.removeListener(onMessage);
       next.onDisconnect.removeListener(onDisconnect);
@@ -89,6 +85,11 @@ export function createBackgroundClient(
     next.onMessage.addListener(onMessage);
     next.onDisconnect.addListener(onDisconnect);
     port = next;
+  }
+
+  function onMessage(message: BgToUi): void {
+    failures = 0;
+    receive(message);
   }
 
   function scheduleRetry(): void {
@@ -100,7 +101,7 @@ export function createBackgroundClient(
   function lose(error: RequestError): void {
     port = null;
     rejectAll(error);
-    for (const listener of [...disconnectListeners]) listener();
+    for (const listener of disconnectListeners) listener();
     if (closed) return;
     if (failures === 0) {
       failures = 1;
@@ -117,7 +118,7 @@ export function createBackgroundClient(
   function receive(message: BgToUi): void {
     if (typeof message !== 'object' || message === null || message.v !== PROTOCOL_VERSION) return;
     if (message.kind === 'event') {
-      for (const listener of [...eventListeners]) listener(message);
+      for (const listener of eventListeners) listener(message);
       return;
     }
     if (message.kind !== 'response') return;
@@ -141,6 +142,7 @@ export function createBackgroundClient(
       return new Promise<Result<K>>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
         try {
+          // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a runtime.Port, not a window
           current.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id, op, params } as UiToBg);
         } catch {
           // Chrome throws on a port that died before its onDisconnect ran; the listener will reopen it.

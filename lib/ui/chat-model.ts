@@ -48,7 +48,7 @@ const EMPTY: ChatSnapshot = {
 function sortByTs(messages: readonly ChatMessage[]): ChatMessage[] {
   return messages
     .map((message, index) => ({ message, index }))
-    .sort((a, b) => a.message.ts - b.message.ts || a.index - b.index)
+    .toSorted((a, b) => a.message.ts - b.message.ts || a.index - b.index)
     .map((entry) => entry.message);
 }
 

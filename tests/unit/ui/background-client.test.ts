@@ -74,9 +74,11 @@ describe('createBackgroundClient', () => {
     const client = createBackgroundClient(() => ui);
     const listener = vi.fn();
     client.onEvent(listener);
+    // oxlint-disable unicorn/require-post-message-target-origin -- runtime.Port, not a window
     bg.postMessage({ v: 2, kind: 'event', seq: 1, type: 'patch', payload: {} } as unknown as BgToUi);
     bg.postMessage({ v: PROTOCOL_VERSION, kind: 'response', id: 'nobody', ok: true, result: null });
     bg.postMessage(null as unknown as BgToUi);
+    // oxlint-enable unicorn/require-post-message-target-origin
     await flush();
 
     expect(listener).not.toHaveBeenCalled();

@@ -37,16 +37,17 @@ export function baseSnapshot(overrides: Partial<ChatSnapshot> = {}): ChatSnapsho
   };
 }
 
+function post(port: BgPort, message: BgToUi): void {
+  // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a runtime.Port, not a window
+  port.postMessage(message);
+}
+
 export function createFakeWorker(initial: ChatSnapshot = baseSnapshot()) {
   const ports: TestPort<UiToBg, BgToUi>[] = [];
   const requests: UiToBg[] = [];
   const handlers: { [K in Op]?: Handler<K> } = {};
   let seq = 0;
   let snapshot = initial;
-
-  function post(port: BgPort, message: BgToUi): void {
-    port.postMessage(message);
-  }
 
   async function answer(port: BgPort, message: UiToBg): Promise<void> {
     requests.push(message);

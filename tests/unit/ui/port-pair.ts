@@ -44,12 +44,12 @@ function makePort<In, Out>(name: string): TestPort<In, Out> & Internal<In> & { p
     },
     fire(message: In): void {
       if (!connected) return;
-      for (const listener of [...messageListeners]) listener(message);
+      for (const listener of messageListeners) listener(message);
     },
     drop(): void {
       if (!connected) return;
       connected = false;
-      for (const listener of [...disconnectListeners]) listener();
+      for (const listener of disconnectListeners) listener();
     },
   };
   return port;
