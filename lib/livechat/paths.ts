@@ -8,6 +8,9 @@ import { obj, str } from './read';
 
 export type ApiPath = 'ddp' | 'rest';
 
+/** `errorType` of the errors lib/ddp raises itself (disconnected, timeout, closed), as opposed to server errors. */
+const DDP_CLIENT_ERROR_TYPE = 'DdpClient.Error';
+
 /** What the client has learnt about one server: which path each operation takes. */
 export interface Capabilities {
   get(op: string): ApiPath | undefined;
@@ -52,13 +55,14 @@ export async function viaTwin<T>(
 }
 
 /**
- * Maps whatever a DDP call rejected with into a `LivechatError`. Meteor.Error objects carry `error`; anything
- * else (socket dropped, call timed out) means the server was not heard.
+ * Maps whatever a DDP call rejected with into a `LivechatError`. Meteor.Error objects from the server carry
+ * `error`; the client's own errors (socket dropped, call timed out, client closed) mean the server was not heard.
  */
 export function fromDdpError(error: unknown): LivechatError {
   if (error instanceof LivechatError) return error;
   const e = obj(error);
-  if (typeof e.error !== 'string' && typeof e.error !== 'number') {
+  const fromServer = typeof e.error === 'string' || typeof e.error === 'number';
+  if (!fromServer || e.errorType === DDP_CLIENT_ERROR_TYPE) {
     const message = error instanceof Error ? error.message : 'The connection to the server was lost';
     return new LivechatError('unreachable', 'disconnected', message);
   }

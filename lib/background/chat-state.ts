@@ -1,0 +1,111 @@
+/**
+ * The worker's chat state: the persisted desk plus what only lives while the worker runs (connection line,
+ * typing). Every change is pushed to listeners as the same deltas the UIs receive, and saved.
+ */
+import type { ChatSnapshot, ConnectionView, Events } from '../messaging';
+import type { ChatMessage } from '../livechat/types';
+import { upsertMessage, type DeskRecord } from './desk';
+
+export type StateEvent = {
+  [K in Exclude<keyof Events, 'snapshot'>]: { type: K; payload: Events[K] };
+}[Exclude<keyof Events, 'snapshot'>];
+
+export interface ChatState {
+  readonly desk: DeskRecord;
+  snapshot(): ChatSnapshot;
+  /** Changes desk fields; only what the UI shows is pushed. */
+  update(change: Partial<DeskRecord>): void;
+  setConnection(connection: ConnectionView): void;
+  setTyping(name: string | null): void;
+  setError(message: string | null): void;
+  upsert(message: ChatMessage): void;
+  remove(id: string): void;
+  onEvent(listener: (event: StateEvent) => void): () => void;
+}
+
+/** Creates the state around a restored desk; `save` is called (coalesced per task) after each change. */
+export function createChatState(desk: DeskRecord, save: (desk: DeskRecord) => void): ChatState {
+  let current = desk;
+  let connection: ConnectionView = { state: 'idle' };
+  let agentTyping: string | null = null;
+  let lastError: string | null = null;
+  let saveQueued = false;
+  const listeners = new Set<(event: StateEvent) => void>();
+
+  const emit = (event: StateEvent): void => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('chat state listener failed', error);
+      }
+    }
+  };
+  const persist = (): void => {
+    if (saveQueued) return;
+    saveQueued = true;
+    queueMicrotask(() => {
+      saveQueued = false;
+      save(current);
+    });
+  };
+  const view = (d: DeskRecord): Omit<ChatSnapshot, 'connection' | 'agentTyping' | 'lastError' | 'messages'> => ({
+    serverUrl: d.serverUrl,
+    config: d.config,
+    visitor: { name: d.visitor.name, email: d.visitor.email, registered: d.visitor.registered },
+    room: d.room && { id: d.room.id, open: d.room.open },
+    agent: d.agent,
+    queue: d.queue,
+    unread: d.unread,
+  });
+
+  return {
+    get desk() {
+      return current;
+    },
+    snapshot: () => ({ ...view(current), messages: current.messages, connection, agentTyping, lastError }),
+    update(change) {
+      const before = view(current);
+      current = { ...current, ...change };
+      persist();
+      const after = view(current);
+      const patch: Partial<ChatSnapshot> = {};
+      for (const key of Object.keys(after) as Array<keyof typeof after>) {
+        if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) Object.assign(patch, { [key]: after[key] });
+      }
+      if (Object.keys(patch).length > 0) emit({ type: 'patch', payload: patch });
+    },
+    setConnection(next) {
+      if (JSON.stringify(next) === JSON.stringify(connection)) return;
+      connection = next;
+      emit({ type: 'patch', payload: { connection } });
+    },
+    setTyping(name) {
+      if (name === agentTyping) return;
+      agentTyping = name;
+      emit({ type: 'patch', payload: { agentTyping } });
+    },
+    setError(message) {
+      if (message === lastError) return;
+      lastError = message;
+      emit({ type: 'patch', payload: { lastError } });
+    },
+    upsert(message) {
+      const known = current.messages.find((m) => m.id === message.id);
+      if (known && JSON.stringify(known) === JSON.stringify(message)) return;
+      current = { ...current, messages: upsertMessage(current.messages, message) };
+      persist();
+      emit({ type: 'message/upsert', payload: message });
+    },
+    remove(id) {
+      if (!current.messages.some((m) => m.id === id)) return;
+      current = { ...current, messages: current.messages.filter((m) => m.id !== id) };
+      persist();
+      emit({ type: 'message/remove', payload: { id } });
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * A desk is one Rocket.Chat server with this browser's visitor on it: token, room, messages, what we learnt about
+ * the server. Persisted per server origin (DECISIONS #11, #12) so a worker or browser restart loses nothing.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { ApiPath } from '../livechat/paths';
+import type { AgentInfo, ChatMessage, LivechatConfig, QueueInfo } from '../livechat/types';
+
+/** Newest messages kept per room; older ones are fetched from the server when scrolled to. */
+export const MESSAGE_CACHE_LIMIT = 500;
+
+export interface DeskRecord {
+  serverUrl: string;
+  token: string;
+  visitor: { id: string; username: string; name: string; email: string; registered: boolean };
+  /** `confirmed`: the server told us this id; otherwise it is the id we propose for the room to be created. */
+  room: { id: string; open: boolean; confirmed: boolean } | null;
+  config: LivechatConfig | null;
+  agent: AgentInfo | null;
+  queue: QueueInfo | null;
+  /** Oldest first; the visitor's undelivered messages are here with `delivery: 'pending'` (the outbox). */
+  messages: ChatMessage[];
+  unread: number;
+  /** Newest agent-message time the visitor has been told about (notification or open UI). */
+  notifiedUpTo: number;
+  caps: Record<string, ApiPath>;
+}
+
+export const desksItem = storage.defineItem<Record<string, DeskRecord>>('local:desks', {
+  fallback: {},
+  version: 1,
+});
+
+/** A fresh desk for a server, with a new visitor token. */
+export function newDesk(serverUrl: string, token: string): DeskRecord {
+  return {
+    serverUrl,
+    token,
+    visitor: { id: '', username: '', name: '', email: '', registered: false },
+    room: null,
+    config: null,
+    agent: null,
+    queue: null,
+    messages: [],
+    unread: 0,
+    notifiedUpTo: 0,
+    caps: {},
+  };
+}
+
+/** Inserts or replaces a message by id, keeping time order and the cache bound. Returns a new array. */
+export function upsertMessage(messages: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
+  const rest = messages.filter((m) => m.id !== message.id);
+  let at = rest.length;
+  while (at > 0 && (rest[at - 1]?.ts ?? 0) > message.ts) at -= 1;
+  rest.splice(at, 0, message);
+  return trimCache(rest);
+}
+
+function trimCache(messages: ChatMessage[]): ChatMessage[] {
+  if (messages.length <= MESSAGE_CACHE_LIMIT) return messages;
+  // Never evict what the visitor has not delivered yet.
+  const excess = messages.length - MESSAGE_CACHE_LIMIT;
+  const drop = new Set(
+    messages
+      .filter((m) => m.delivery !== 'pending')
+      .slice(0, excess)
+      .map((m) => m.id),
+  );
+  return messages.filter((m) => !drop.has(m.id));
+}

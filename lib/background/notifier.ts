@@ -1,0 +1,68 @@
+/**
+ * Tells the visitor about agent replies while no chat UI is open: a system notification per message (one
+ * summary for a burst) and the unread count on the toolbar badge.
+ */
+import type { ChatMessage } from '../livechat/types';
+
+/** The slice of the extension APIs the notifier uses (satisfied by `browser` from `wxt/browser`). */
+export interface NotifierApis {
+  notifications: {
+    create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string }): Promise<string>;
+    clear(id: string): Promise<boolean>;
+  };
+  action: {
+    setBadgeText(details: { text: string }): Promise<void>;
+    setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+  };
+}
+
+/** Above this many messages at once, one summary notification replaces one per message. */
+export const SUMMARY_THRESHOLD = 3;
+export const NOTIFICATION_PREFIX = 'lqs-message:';
+
+/** Creates the notifier; `iconUrl` is the extension's icon. */
+export function createNotifier(apis: NotifierApis, iconUrl: string) {
+  const shown = new Set<string>();
+
+  return {
+    /** Raises notifications for agent messages (already filtered to ones the visitor was not told about). */
+    async agentReplied(messages: ChatMessage[], deskTitle: string): Promise<void> {
+      if (messages.length === 0) return;
+      const last = messages.at(-1);
+      if (!last) return;
+      if (messages.length > SUMMARY_THRESHOLD) {
+        await notify(`${NOTIFICATION_PREFIX}${last.id}`, deskTitle, `${messages.length} new messages from support`);
+        return;
+      }
+      for (const message of messages) {
+        const who = message.author.name || message.author.username || deskTitle;
+        await notify(`${NOTIFICATION_PREFIX}${message.id}`, who, preview(message));
+      }
+    },
+    /** Mirrors the unread count on the badge ('' clears it). */
+    async badge(unread: number): Promise<void> {
+      await apis.action.setBadgeText({ text: unread > 0 ? String(Math.min(unread, 99)) : '' });
+      if (unread > 0) await apis.action.setBadgeBackgroundColor({ color: '#D92D20' });
+    },
+    /** Removes every notification we raised (the visitor opened the chat). */
+    async clearAll(): Promise<void> {
+      const ids = [...shown];
+      shown.clear();
+      await Promise.all(ids.map((id) => apis.notifications.clear(id).catch(() => false)));
+    },
+  };
+
+  async function notify(id: string, title: string, message: string): Promise<void> {
+    shown.add(id);
+    try {
+      await apis.notifications.create(id, { type: 'basic', iconUrl, title, message });
+    } catch (error) {
+      console.warn('notification failed', error);
+    }
+  }
+}
+
+function preview(message: ChatMessage): string {
+  const text = message.text.trim() || message.attachments[0]?.title || 'Sent an attachment';
+  return text.length > 180 ? `${text.slice(0, 177)}…` : text;
+}

@@ -1,0 +1,220 @@
+/**
+ * One visitor's conversation with one desk, driven by the worker: on every (re)connect it re-reads the config,
+ * adopts the server's room, listens to the room's streams, catches up on what it missed, and flushes the outbox.
+ */
+import type { LivechatApi } from '../livechat/api';
+import { describeError, LivechatError } from '../livechat/errors';
+import { subscribeRoom, type RoomSubscription } from '../livechat/streams';
+import type { ChatMessage } from '../livechat/types';
+import type { Clock, DdpConnection, DdpStatus } from '../ddp/types';
+import type { ConnectionView } from '../messaging';
+import type { ChatState } from './chat-state';
+import { createOutbox } from './outbox';
+
+/** System messages that carry no meaning for the visitor and are never shown. */
+const INVISIBLE_TYPES = new Set(['command', 'livechat-started', 'livechat_navigation_history']);
+/** Longest message we accept when the server sets no limit of its own. */
+export const MAX_MESSAGE_LENGTH = 10_000;
+
+export interface SessionDeps {
+  state: ChatState;
+  ddp: DdpConnection;
+  api: LivechatApi;
+  clock: Clock;
+  newId: () => string;
+  /** Name and e-mail from the options page, used when the visitor registers implicitly. */
+  defaults: () => Promise<{ name: string; email: string }>;
+  /** New agent messages the visitor has not been told about yet. */
+  agentMessages: (messages: ChatMessage[]) => void;
+}
+
+export type Session = ReturnType<typeof createSession>;
+
+/** Creates the session; it starts working when the DDP connection reports `connected`. */
+export function createSession(deps: SessionDeps) {
+  const { state, ddp, api } = deps;
+  let watched: { rid: string; sub: RoomSubscription } | null = null;
+  const outbox = createOutbox({
+    state,
+    api: () => api,
+    clock: deps.clock,
+    newId: deps.newId,
+    ensureRegistered,
+    roomConfirmed: (rid) => adoptRoom(rid),
+    connected: () => ddp.status.connected,
+  });
+
+  const offStatus = ddp.onStatus((status) => state.setConnection(connectionView(status)));
+  const offConnected = ddp.onConnected(() => void sync());
+  state.setConnection(connectionView(ddp.status));
+
+  async function sync(): Promise<void> {
+    try {
+      await api.setUpConnection().catch(() => undefined);
+      const config = await api.getConfig();
+      state.update({ config, ...(config.agent ? { agent: config.agent } : {}) });
+      if (config.guest) {
+        const { visitor } = state.desk;
+        state.update({ visitor: { ...visitor, id: config.guest.id, registered: true } });
+      }
+      if (config.room?.open) adoptRoom(config.room.id);
+      const room = state.desk.room;
+      if (room?.confirmed) {
+        watch(room.id);
+        await catchUp(room.id);
+        if (room.open && !config.agent) state.update({ agent: await api.getAgent(room.id) });
+      }
+      state.setError(null);
+    } catch (error) {
+      if (!(error instanceof LivechatError && error.kind === 'unreachable')) state.setError(describeError(error));
+    }
+    await outbox.flush();
+  }
+
+  async function ensureRegistered(): Promise<void> {
+    const { visitor } = state.desk;
+    if (visitor.registered) return;
+    const defaults = await deps.defaults();
+    const name = visitor.name || defaults.name;
+    const email = visitor.email || defaults.email;
+    const registered = await api.registerGuest({ name: name || undefined, email: email || undefined });
+    state.update({
+      visitor: { id: registered.id, username: registered.username, name: registered.name || name, email, registered: true },
+    });
+  }
+
+  function adoptRoom(rid: string): void {
+    const room = state.desk.room;
+    if (!room || room.id !== rid || !room.confirmed || !room.open) {
+      state.update({ room: { id: rid, open: true, confirmed: true }, queue: null });
+    }
+    watch(rid);
+  }
+
+  function watch(rid: string): void {
+    if (watched?.rid === rid) return;
+    watched?.sub.stop();
+    const context = { token: state.desk.token, baseUrl: state.desk.serverUrl };
+    watched = {
+      rid,
+      sub: subscribeRoom(ddp, rid, context, {
+        message: (m) => receive([m]),
+        removed: (id) => state.remove(id),
+        agent: (agent) => state.update({ agent, ...(agent ? { queue: null } : {}) }),
+        agentStatus: (status) => {
+          const { agent } = state.desk;
+          if (agent) state.update({ agent: { ...agent, status } });
+        },
+        queue: (queue) => state.update({ queue }),
+        typing: (name, typing) => state.setTyping(typing ? name : null),
+        refused: (stream, error) => console.warn(`subscription to ${stream} refused`, error),
+      }),
+    };
+  }
+
+  async function catchUp(rid: string): Promise<void> {
+    receive(await api.loadHistory(rid, { limit: 50 }));
+  }
+
+  function receive(incoming: ChatMessage[]): void {
+    const fresh: ChatMessage[] = [];
+    for (const message of incoming) {
+      if (INVISIBLE_TYPES.has(message.type ?? '')) continue;
+      if (state.desk.config?.hiddenSystemMessages.includes(message.type ?? '')) continue;
+      const known = state.desk.messages.find((m) => m.id === message.id);
+      if (known && known.delivery !== 'pending' && known.updatedAt > message.updatedAt) continue;
+      if (message.type === 'livechat-close' && state.desk.room?.id === message.rid) {
+        state.update({ room: { ...state.desk.room, open: false }, queue: null });
+        state.setTyping(null);
+      }
+      if (message.from === 'agent') state.setTyping(null);
+      state.upsert(message.from === 'visitor' ? { ...message, delivery: 'sent' } : message);
+      if (!known && message.from !== 'visitor' && message.ts > state.desk.notifiedUpTo) fresh.push(message);
+    }
+    if (fresh.length === 0) return;
+    const agentWritten = fresh.filter((m) => m.from === 'agent');
+    state.update({
+      notifiedUpTo: Math.max(...fresh.map((m) => m.ts)),
+      unread: state.desk.unread + agentWritten.length,
+    });
+    if (agentWritten.length > 0) deps.agentMessages(agentWritten);
+  }
+
+  return {
+    /** Queues a visitor message (shown at once as pending) and tries to deliver it. */
+    send(text: string): string {
+      const body = text.trim();
+      const limit = state.desk.config?.limitTextLength ?? MAX_MESSAGE_LENGTH;
+      if (!body) throw new LivechatError('rejected', 'empty', 'The message is empty');
+      if (body.length > limit) {
+        throw new LivechatError('rejected', 'too-long', `The message is too long (${body.length} of ${limit} characters)`);
+      }
+      const { visitor, room } = state.desk;
+      const now = deps.clock.now();
+      const id = deps.newId();
+      state.upsert({
+        id,
+        rid: room?.open ? room.id : '',
+        text: body,
+        ts: now,
+        updatedAt: now,
+        editedAt: null,
+        author: { id: visitor.id, username: visitor.username, name: visitor.name },
+        from: 'visitor',
+        type: null,
+        attachments: [],
+        delivery: 'pending',
+      });
+      void outbox.flush();
+      return id;
+    },
+    /** Puts a failed message back in the outbox. */
+    retry(id: string): void {
+      const message = state.desk.messages.find((m) => m.id === id);
+      if (message?.delivery !== 'failed') return;
+      state.upsert({ ...message, delivery: 'pending' });
+      void outbox.flush();
+    },
+    async register(input: { name: string; email: string; department?: string }): Promise<void> {
+      const registered = await api.registerGuest(input);
+      state.update({
+        visitor: { id: registered.id, username: registered.username, name: input.name, email: input.email, registered: true },
+      });
+    },
+    async typing(typing: boolean): Promise<void> {
+      const { room, visitor } = state.desk;
+      if (!room?.confirmed || !room.open || !ddp.status.connected) return;
+      await api.sendTyping(room.id, visitor.username || visitor.name, typing);
+    },
+    seen(): void {
+      if (state.desk.unread !== 0) state.update({ unread: 0 });
+    },
+    /** True while the conversation needs the link kept up (an open room or undelivered messages). */
+    needsConnection(): boolean {
+      const { room, messages } = state.desk;
+      return Boolean(room?.open && room.confirmed) || messages.some((m) => m.delivery === 'pending');
+    },
+    dispose(): void {
+      offStatus();
+      offConnected();
+      watched?.sub.stop();
+      watched = null;
+    },
+  };
+}
+
+/** Meteor's status shape → the connection line the UI shows. */
+export function connectionView(status: DdpStatus): ConnectionView {
+  switch (status.status) {
+    case 'connected':
+      return { state: 'connected' };
+    case 'connecting':
+      return { state: 'connecting', attempt: status.retryCount };
+    case 'waiting':
+      return { state: 'waiting', attempt: status.retryCount, retryAt: status.retryTime };
+    case 'offline':
+      return { state: 'offline' };
+    case 'failed':
+      return { state: 'failed', reason: status.reason };
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The worker's side of the UI ports: a new port gets a full snapshot, then every state change as a numbered
+ * delta; requests are routed to typed handlers, each answered exactly once.
+ */
+import { describeError, LivechatError } from '../livechat/errors';
+import {
+  isRequest,
+  PROTOCOL_VERSION,
+  type BgPort,
+  type BgToUi,
+  type ChatSnapshot,
+  type Op,
+  type Params,
+  type Result,
+  type WireError,
+} from '../messaging';
+import type { StateEvent } from './chat-state';
+
+export type Handlers = { [K in Op]: (params: Params<K>) => Promise<Result<K>> };
+
+export interface UiHub {
+  attach(port: BgPort): void;
+  /** Sends a state change to every open UI. */
+  publish(event: StateEvent): void;
+  /** Sends a fresh snapshot to every open UI (e.g. after the desk changed). */
+  resnapshot(): void;
+  /** Number of chat UIs open right now. */
+  openCount(): number;
+  onOpenCountChange(listener: (count: number) => void): void;
+}
+
+/** Creates the hub; `snapshot` gives the current state, `handlers` answer requests. */
+export function createUiHub(snapshot: () => ChatSnapshot, handlers: Handlers): UiHub {
+  const ports = new Set<BgPort>();
+  const countListeners: Array<(count: number) => void> = [];
+  let seq = 0;
+
+  const post = (port: BgPort, message: BgToUi): void => {
+    try {
+      port.postMessage(message);
+    } catch {
+      // The page closed between our check and the post; its onDisconnect cleans up.
+      ports.delete(port);
+    }
+  };
+  const sendSnapshot = (port: BgPort): void =>
+    post(port, { v: PROTOCOL_VERSION, kind: 'event', seq, type: 'snapshot', payload: snapshot() });
+  const countChanged = (): void => {
+    for (const listener of countListeners) listener(ports.size);
+  };
+
+  async function handle(port: BgPort, message: unknown): Promise<void> {
+    if (!isRequest(message)) return;
+    const { id, op } = message;
+    if (op === 'chat/resync') {
+      sendSnapshot(port);
+      post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: true, result: null });
+      return;
+    }
+    const handler = handlers[op] as ((p: unknown) => Promise<unknown>) | undefined;
+    if (!handler) {
+      post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: false, error: wireError(new Error(`Unknown ${op}`)) });
+      return;
+    }
+    try {
+      const result = await handler(message.params);
+      post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: true, result });
+    } catch (error) {
+      post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: false, error: wireError(error) });
+    }
+  }
+
+  return {
+    attach(port) {
+      ports.add(port);
+      countChanged();
+      port.onDisconnect.addListener(() => {
+        ports.delete(port);
+        countChanged();
+      });
+      port.onMessage.addListener((message) => void handle(port, message));
+      sendSnapshot(port);
+    },
+    publish(event) {
+      seq += 1;
+      const message = { v: PROTOCOL_VERSION, kind: 'event', seq, ...event } as BgToUi;
+      for (const port of ports) post(port, message);
+    },
+    resnapshot() {
+      seq += 1;
+      for (const port of ports) sendSnapshot(port);
+    },
+    openCount: () => ports.size,
+    onOpenCountChange(listener) {
+      countListeners.push(listener);
+    },
+  };
+}
+
+function wireError(error: unknown): WireError {
+  if (error instanceof LivechatError) {
+    const code: WireError['code'] =
+      error.kind === 'rejected' ? 'bad-request' : error.kind === 'unreachable' ? 'not-connected' : 'server';
+    return { code, message: error.message };
+  }
+  return { code: 'internal', message: describeError(error) };
+}

@@ -1,0 +1,164 @@
+/**
+ * The worker's composition root: restores state before answering any UI, runs one session for the configured
+ * desk, keeps the link up only while the conversation needs it, and relays to UIs, notifications and the badge.
+ */
+import type { Clock, DdpConnection } from '../ddp/types';
+import { createLivechatApi } from '../livechat/api';
+import { createCapabilities } from '../livechat/paths';
+import { createRestClient, type FetchLike } from '../livechat/rest';
+import type { BgPort, ChatSnapshot } from '../messaging';
+import type { VisitorSettings } from '../settings';
+import { createChatState, type ChatState } from './chat-state';
+import { newDesk, type DeskRecord } from './desk';
+import { createNotifier, type NotifierApis } from './notifier';
+import { createSession, type Session } from './session';
+import { createUiHub } from './ui-hub';
+
+/** A DDP connection the worker can start and stop (lib/ddp's client). */
+export interface ManagedDdp extends DdpConnection {
+  connect(): void;
+  disconnect(): void;
+  reconnect(): void;
+  close(): void;
+}
+
+export interface WorkerDeps {
+  loadSettings(): Promise<VisitorSettings>;
+  watchSettings(listener: (settings: VisitorSettings) => void): void;
+  loadDesks(): Promise<Record<string, DeskRecord>>;
+  saveDesks(desks: Record<string, DeskRecord>): Promise<void>;
+  createDdp(serverUrl: string): ManagedDdp;
+  fetch: FetchLike;
+  clock: Clock;
+  newId(): string;
+  newToken(): string;
+  apis: NotifierApis;
+  iconUrl: string;
+  /** Keeps the worker coming back while a room is open, even if the browser stopped it (alarms). */
+  keepAlive(on: boolean): void;
+}
+
+interface Active {
+  state: ChatState;
+  session: Session;
+  ddp: ManagedDdp;
+}
+
+const UNCONFIGURED: ChatSnapshot = {
+  serverUrl: null,
+  connection: { state: 'unconfigured' },
+  config: null,
+  visitor: { name: '', email: '', registered: false },
+  room: null,
+  agent: null,
+  queue: null,
+  messages: [],
+  unread: 0,
+  agentTyping: null,
+  lastError: null,
+};
+
+/** Starts the worker logic. `ready` resolves once persisted state is restored. */
+export function startWorker(deps: WorkerDeps) {
+  let desks: Record<string, DeskRecord> = {};
+  let settings: VisitorSettings | null = null;
+  let active: Active | null = null;
+  const notifier = createNotifier(deps.apis, deps.iconUrl);
+
+  const hub = createUiHub(() => active?.state.snapshot() ?? UNCONFIGURED, {
+    'chat/register': async (p) => (await need().session.register(p), null),
+    'chat/send': async (p) => ({ messageId: need().session.send(p.text) }),
+    'chat/retry': async (p) => (need().session.retry(p.messageId), null),
+    'chat/typing': async (p) => (await need().session.typing(p.typing), null),
+    'chat/seen': async () => {
+      active?.session.seen();
+      await notifier.clearAll();
+      return null;
+    },
+    'chat/resync': async () => null,
+    'settings/reconnect': async () => (need().ddp.reconnect(), null),
+  });
+  hub.onOpenCountChange(() => applyConnectionPolicy());
+
+  function need(): Active {
+    if (!active) throw new Error('No support desk is configured yet: open the options page to set one.');
+    return active;
+  }
+
+  function activate(next: VisitorSettings): void {
+    const url = next.serverUrl;
+    if (active && active.state.desk.serverUrl === url) return;
+    if (active) {
+      active.session.dispose();
+      active.ddp.close();
+      active = null;
+    }
+    if (url) {
+      const desk = desks[url] ?? newDesk(url, deps.newToken());
+      const state = createChatState(desk, (saved) => {
+        desks = { ...desks, [saved.serverUrl]: saved };
+        void deps.saveDesks(desks);
+      });
+      const caps = createCapabilities(desk.caps, (all) => state.update({ caps: all }));
+      const ddp = deps.createDdp(url);
+      const token = (): string => state.desk.token;
+      const rest = createRestClient({ baseUrl: url, fetch: deps.fetch, token });
+      const api = createLivechatApi({ ddp, rest, caps, baseUrl: url, token });
+      const session = createSession({
+        state,
+        ddp,
+        api,
+        clock: deps.clock,
+        newId: deps.newId,
+        defaults: async () => ({ name: settings?.name ?? '', email: settings?.email ?? '' }),
+        agentMessages: (messages) => {
+          if (hub.openCount() === 0) void notifier.agentReplied(messages, state.desk.config?.title ?? 'Support');
+        },
+      });
+      state.onEvent((event) => {
+        hub.publish(event);
+        if (event.type === 'patch' && 'unread' in event.payload) void notifier.badge(event.payload.unread ?? 0);
+        if (event.type === 'patch' && 'room' in event.payload) applyConnectionPolicy();
+      });
+      active = { state, session, ddp };
+      void notifier.badge(desk.unread);
+    }
+    hub.resnapshot();
+    applyConnectionPolicy();
+  }
+
+  /** The link is up while a UI is open or the conversation needs it; otherwise the worker may sleep. */
+  function applyConnectionPolicy(): void {
+    if (!active) {
+      deps.keepAlive(false);
+      return;
+    }
+    const needed = active.session.needsConnection();
+    deps.keepAlive(needed);
+    if (needed || hub.openCount() > 0) active.ddp.connect();
+    else active.ddp.disconnect();
+  }
+
+  const ready = (async () => {
+    [desks, settings] = await Promise.all([deps.loadDesks(), deps.loadSettings()]);
+    activate(settings);
+    deps.watchSettings((next) => {
+      settings = next;
+      activate(next);
+    });
+  })();
+
+  return {
+    ready,
+    /** Attaches a UI port once state is restored, so no UI ever sees an empty snapshot. */
+    async attach(port: BgPort): Promise<void> {
+      await ready;
+      hub.attach(port);
+    },
+    /** Re-checks the link (alarm, `online` event). */
+    wake(): void {
+      applyConnectionPolicy();
+      if (active && active.session.needsConnection()) active.ddp.reconnect();
+    },
+  };
+}
