@@ -79,7 +79,13 @@ export function createSession(deps: SessionDeps) {
     const email = visitor.email || defaults.email;
     const registered = await api.registerGuest({ name: name || undefined, email: email || undefined });
     state.update({
-      visitor: { id: registered.id, username: registered.username, name: registered.name || name, email, registered: true },
+      visitor: {
+        id: registered.id,
+        username: registered.username,
+        name: registered.name || name,
+        email,
+        registered: true,
+      },
     });
   }
 
@@ -147,7 +153,11 @@ export function createSession(deps: SessionDeps) {
       const limit = state.desk.config?.limitTextLength ?? MAX_MESSAGE_LENGTH;
       if (!body) throw new LivechatError('rejected', 'empty', 'The message is empty');
       if (body.length > limit) {
-        throw new LivechatError('rejected', 'too-long', `The message is too long (${body.length} of ${limit} characters)`);
+        throw new LivechatError(
+          'rejected',
+          'too-long',
+          `The message is too long (${body.length} of ${limit} characters)`,
+        );
       }
       const { visitor, room } = state.desk;
       const now = deps.clock.now();
@@ -178,7 +188,13 @@ export function createSession(deps: SessionDeps) {
     async register(input: { name: string; email: string; department?: string }): Promise<void> {
       const registered = await api.registerGuest(input);
       state.update({
-        visitor: { id: registered.id, username: registered.username, name: input.name, email: input.email, registered: true },
+        visitor: {
+          id: registered.id,
+          username: registered.username,
+          name: input.name,
+          email: input.email,
+          registered: true,
+        },
       });
     },
     async typing(typing: boolean): Promise<void> {

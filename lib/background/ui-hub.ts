@@ -59,7 +59,13 @@ export function createUiHub(snapshot: () => ChatSnapshot, handlers: Handlers): U
     }
     const handler = handlers[op] as ((p: unknown) => Promise<unknown>) | undefined;
     if (!handler) {
-      post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: false, error: wireError(new Error(`Unknown ${op}`)) });
+      post(port, {
+        v: PROTOCOL_VERSION,
+        kind: 'response',
+        id,
+        ok: false,
+        error: wireError(new Error(`Unknown ${op}`)),
+      });
       return;
     }
     try {

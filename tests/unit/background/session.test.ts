@@ -1,0 +1,184 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createChatState } from '../../../lib/background/chat-state';
+import { newDesk, type DeskRecord } from '../../../lib/background/desk';
+import { createSession } from '../../../lib/background/session';
+import { createLivechatApi } from '../../../lib/livechat/api';
+import { createCapabilities } from '../../../lib/livechat/paths';
+import { createRestClient } from '../../../lib/livechat/rest';
+import type { ChatMessage } from '../../../lib/livechat/types';
+import { FakeDdp, meteorError } from '../fakes/fake-ddp';
+
+const TOKEN = 'visitor-token';
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup(desk: DeskRecord = newDesk('https://chat.example.com', TOKEN)) {
+  const ddp = new FakeDdp();
+  let n = 0;
+  const saved: DeskRecord[] = [];
+  const state = createChatState(desk, (d) => saved.push(d));
+  const caps = createCapabilities();
+  const rest = createRestClient({
+    baseUrl: desk.serverUrl,
+    fetch: async () => new Response('{}', { status: 404 }),
+    token: () => TOKEN,
+  });
+  const api = createLivechatApi({ ddp, rest, caps, baseUrl: desk.serverUrl, token: () => TOKEN });
+  const agentMessages = vi.fn<(messages: ChatMessage[]) => void>();
+  const session = createSession({
+    state,
+    ddp,
+    api,
+    clock: {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as never),
+      now: () => 1000 + n,
+    },
+    newId: () => `id${(n += 1)}`,
+    defaults: async () => ({ name: 'Ana', email: 'ana@example.com' }),
+    agentMessages,
+  });
+  ddp
+    .handle('livechat:setUpConnection', () => undefined)
+    .handle('livechat:getInitialData', () => ({ title: 'Desk', online: true, room: null }))
+    .handle('livechat:registerGuest', ([v]) => ({
+      userId: 'V1',
+      visitor: { _id: 'V1', token: TOKEN, username: 'guest-7', name: (v as { name?: string }).name },
+    }))
+    .handle('sendMessageLivechat', ([p]) => {
+      const { _id, msg } = p as { _id: string; msg: string };
+      return { _id, rid: 'SERVER-ROOM', msg, token: TOKEN, ts: { $date: 2000 }, u: { _id: 'V1', username: 'guest-7' } };
+    })
+    .handle('livechat:getAgentData', () => undefined)
+    .handle('livechat:loadHistory', () => ({ messages: [] }));
+  return { ddp, state, session, agentMessages, saved };
+}
+
+const agentMessage = (id: string, rid: string, ts: number) => ({
+  _id: id,
+  rid,
+  msg: `agent says ${id}`,
+  ts: { $date: ts },
+  u: { _id: 'A1', username: 'maria.agent', name: 'Maria' },
+});
+
+describe('session', () => {
+  it('queues a message typed while offline and delivers it once connected, adopting the server room', async () => {
+    const { ddp, state, session } = setup();
+    const id = session.send('  Hello there  ');
+    expect(state.desk.messages).toMatchObject([{ id, text: 'Hello there', delivery: 'pending' }]);
+    expect(ddp.callsTo('sendMessageLivechat')).toHaveLength(0);
+
+    ddp.goOnline();
+    await vi.waitFor(() => expect(state.desk.messages[0]?.delivery).toBe('sent'));
+    expect(ddp.callsTo('livechat:registerGuest')[0]?.params).toEqual([
+      { token: TOKEN, name: 'Ana', email: 'ana@example.com' },
+    ]);
+    const sent = ddp.callsTo('sendMessageLivechat');
+    expect(sent).toHaveLength(1);
+    expect((sent[0]?.params[0] as { _id: string })._id).toBe(id);
+    expect(state.desk.room).toEqual({ id: 'SERVER-ROOM', open: true, confirmed: true });
+    expect(state.desk.messages[0]?.rid).toBe('SERVER-ROOM');
+    const subscribed = ddp.subs.map((s) => `${s.name} ${String(s.params[0])}`);
+    expect(subscribed).toContain('stream-room-messages SERVER-ROOM');
+    expect(subscribed).toContain('stream-livechat-room SERVER-ROOM');
+    expect(subscribed).toContain('stream-notify-room SERVER-ROOM/user-activity');
+    expect(session.needsConnection()).toBe(true);
+  });
+
+  it('shows agent messages once, counts them unread and reports them for notification', async () => {
+    const { ddp, state, session, agentMessages } = setup();
+    ddp.goOnline();
+    session.send('hi');
+    await vi.waitFor(() => expect(state.desk.room?.confirmed).toBe(true));
+    ddp.emit('stream-room-messages', 'SERVER-ROOM', [agentMessage('a1', 'SERVER-ROOM', 3000)]);
+    ddp.emit('stream-room-messages', 'SERVER-ROOM', [agentMessage('a1', 'SERVER-ROOM', 3000)]);
+    ddp.emit('stream-room-messages', 'OTHER-ROOM', [agentMessage('a2', 'OTHER-ROOM', 3001)]);
+    expect(state.desk.messages.filter((m) => m.from === 'agent').map((m) => m.id)).toEqual(['a1']);
+    expect(state.desk.unread).toBe(1);
+    expect(agentMessages).toHaveBeenCalledTimes(1);
+    session.seen();
+    expect(state.desk.unread).toBe(0);
+  });
+
+  it('follows agent data, typing, deletes and the close of the room', async () => {
+    const { ddp, state, session } = setup();
+    ddp.goOnline();
+    session.send('hi');
+    await vi.waitFor(() => expect(state.desk.room?.confirmed).toBe(true));
+    ddp.emit('stream-livechat-room', 'SERVER-ROOM', [
+      { type: 'agentData', data: { _id: 'A1', username: 'maria.agent', name: 'Maria', status: 'online' } },
+    ]);
+    expect(state.desk.agent?.name).toBe('Maria');
+    ddp.emit('stream-notify-room', 'SERVER-ROOM/user-activity', ['Maria', ['user-typing'], {}]);
+    expect(state.snapshot().agentTyping).toBe('Maria');
+    ddp.emit('stream-notify-room', 'SERVER-ROOM/user-activity', ['Maria', [], {}]);
+    expect(state.snapshot().agentTyping).toBeNull();
+    ddp.emit('stream-room-messages', 'SERVER-ROOM', [agentMessage('a1', 'SERVER-ROOM', 3000)]);
+    ddp.emit('stream-notify-room', 'SERVER-ROOM/deleteMessage', [{ _id: 'a1' }]);
+    expect(state.desk.messages.some((m) => m.id === 'a1')).toBe(false);
+    ddp.emit('stream-room-messages', 'SERVER-ROOM', [
+      { _id: 'c1', rid: 'SERVER-ROOM', t: 'livechat-close', msg: 'Bye', ts: { $date: 4000 }, u: { _id: 'A1' } },
+    ]);
+    expect(state.desk.room?.open).toBe(false);
+    expect(session.needsConnection()).toBe(false);
+  });
+
+  it('marks a permanently refused message failed, and retry sends it again with the same id', async () => {
+    const { ddp, state, session } = setup();
+    let refuse = true;
+    ddp.handle('sendMessageLivechat', ([p]) => {
+      if (refuse) throw meteorError('message-length-exceeds-character-limit', 'Too long');
+      const { _id, msg } = p as { _id: string; msg: string };
+      return { _id, rid: 'SERVER-ROOM', msg, token: TOKEN, ts: { $date: 2000 } };
+    });
+    ddp.goOnline();
+    const id = session.send('hi');
+    await vi.waitFor(() => expect(state.desk.messages[0]?.delivery).toBe('failed'));
+    expect(state.snapshot().lastError).toMatch(/Too long/);
+    refuse = false;
+    session.retry(id);
+    await vi.waitFor(() => expect(state.desk.messages[0]?.delivery).toBe('sent'));
+    expect(ddp.callsTo('sendMessageLivechat').map((c) => (c.params[0] as { _id: string })._id)).toEqual([id, id]);
+  });
+
+  it('re-registers on invalid-token and opens a new room when the old one was closed', async () => {
+    const { ddp, state, session } = setup();
+    let calls = 0;
+    ddp.handle('sendMessageLivechat', ([p]) => {
+      calls += 1;
+      if (calls === 1) throw meteorError('invalid-token');
+      if (calls === 2) throw meteorError('room-closed', 'Room closed');
+      const { _id, msg, rid } = p as { _id: string; msg: string; rid: string };
+      return { _id, rid, msg, token: TOKEN, ts: { $date: 2000 } };
+    });
+    ddp.goOnline();
+    session.send('hi');
+    await vi.waitFor(() => expect(state.desk.messages[0]?.delivery).toBe('sent'));
+    expect(ddp.callsTo('livechat:registerGuest')).toHaveLength(2);
+    expect(state.desk.room?.confirmed).toBe(true);
+  });
+
+  it('refuses empty and oversize messages with a clear error and keeps nothing half-sent', () => {
+    const { state, session } = setup();
+    expect(() => session.send('   ')).toThrow(/empty/);
+    expect(() => session.send('x'.repeat(10_001))).toThrow(/too long/);
+    expect(state.desk.messages).toHaveLength(0);
+  });
+
+  it('catches up on history after connecting to a room it already had', async () => {
+    const desk = { ...newDesk('https://chat.example.com', TOKEN), room: { id: 'R1', open: true, confirmed: true } };
+    const { ddp, state, agentMessages } = setup(desk);
+    ddp.handle('livechat:loadHistory', () => ({
+      messages: [agentMessage('h2', 'R1', 3000), agentMessage('h1', 'R1', 2000)],
+    }));
+    ddp.goOnline();
+    await vi.waitFor(() => expect(state.desk.messages.map((m) => m.id)).toEqual(['h1', 'h2']));
+    expect(agentMessages).toHaveBeenCalledTimes(1);
+    expect(state.desk.unread).toBe(2);
+    ddp.goOnline();
+    await flush();
+    await flush();
+    expect(agentMessages).toHaveBeenCalledTimes(1);
+    expect(state.desk.unread).toBe(2);
+  });
+});
