@@ -66,3 +66,61 @@ export interface DdpConnection {
   /** Fires after each successful handshake (first connect and every reconnect), after subs are re-sent. */
   onConnected(listener: () => void): () => void;
 }
+
+/** Reconnect backoff: delay = min(maxMs, initialMs·factor^retry), then scaled down by up to `jitter` (0–1). */
+export interface BackoffOptions {
+  initialMs: number;
+  maxMs: number;
+  factor: number;
+  jitter: number;
+}
+
+export interface DdpClientOptions {
+  /** `ws(s)://host/websocket`, or an `http(s)://` server URL from which `/websocket` is derived. */
+  url: string;
+  /** Opens a socket; never read from `globalThis`. In a browser: `(url) => new WebSocket(url)`. */
+  socketFactory: SocketFactory;
+  /** Defaults to the host's timers and `Date.now`. */
+  clock?: Clock;
+  /** Uniform in [0, 1); used only for backoff jitter. Defaults to `Math.random`. */
+  random?: () => number;
+  /** Ping after this much inbound silence (default 20 000 ms; keeps an MV3 worker alive too). */
+  pingAfterMs?: number;
+  /** Drop the socket when nothing arrives this long after our ping (default 15 000 ms). */
+  deadAfterMs?: number;
+  /** Give up on a socket that has not completed the DDP handshake after this long (default 20 000 ms). */
+  connectTimeoutMs?: number;
+  /** Default per-call timeout (default 30 000 ms). */
+  methodTimeoutMs?: number;
+  backoff?: Partial<BackoffOptions>;
+  /** How many times a call refused with a rate-limit error is retried after `details.timeToReset` (default 3). */
+  maxRateLimitRetries?: number;
+  /** Open the socket at once (default true); otherwise the client stays `offline` until `connect()`. */
+  autoConnect?: boolean;
+  /** Receives errors thrown by listeners and protocol `error` frames; they never break the client. */
+  onError?: (error: unknown, context: string) => void;
+}
+
+/** Counts for tests and diagnostics. */
+export interface DdpDebugInfo {
+  status: DdpStatus['status'];
+  /** Calls not yet settled, by phase. */
+  calls: { queued: number; inFlight: number; waitingRateLimit: number };
+  subscriptions: number;
+  streamHandlers: number;
+  /** Frames that failed validation and were dropped. */
+  ignoredFrames: number;
+}
+
+/** The full client: a `DdpConnection` plus lifecycle control. */
+export interface DdpClient extends DdpConnection {
+  /** Start connecting if `offline`, `failed` or `waiting`; no-op while connecting or connected. */
+  connect(): void;
+  /** Close the socket and stay `offline` until `connect()`/`reconnect()`. In-flight calls fail unless resendable. */
+  disconnect(): void;
+  /** Like `connect()`, and when already connected, probe the link with a ping (use on the browser `online` event). */
+  reconnect(): void;
+  /** Permanently stop: every pending call fails with `DdpClosedError`, timers are cleared, listeners dropped. */
+  close(): void;
+  debugInfo(): DdpDebugInfo;
+}
