@@ -1,0 +1,129 @@
+/**
+ * Inbound DDP frames: text → a typed union. Anything malformed becomes `{ msg: 'ignored', reason }`; decoding never
+ * throws, so one bad frame cannot break the client's loop.
+ */
+import { parseEjson } from './ejson';
+
+export type InboundFrame =
+  /** Either greeting form: Meteor's `{"server_id":"0"}` or the streamer's `{"msg":"server_id",…}`. */
+  | { msg: 'server_id' }
+  | { msg: 'connected'; session: string }
+  | { msg: 'failed'; version: string | undefined }
+  | { msg: 'error'; reason: string; offendingMessage: unknown }
+  | { msg: 'ping'; id: string | undefined }
+  | { msg: 'pong'; id: string | undefined }
+  /** `hasError` tells an error answer from a result; `result` is `undefined` for void methods. */
+  | { msg: 'result'; id: string; hasError: boolean; error: unknown; result: unknown }
+  | { msg: 'updated'; methods: string[] }
+  | { msg: 'ready'; subs: string[] }
+  | { msg: 'nosub'; id: string; error: unknown }
+  | { msg: 'changed'; collection: string; id: string; fields: Record<string, unknown> | undefined }
+  | { msg: 'ignored'; reason: string };
+
+/** Collection frames a visitor never receives (SPEC §1.5); accepted as valid DDP but not acted upon. */
+const UNUSED = new Set(['added', 'removed', 'addedBefore', 'movedBefore']);
+
+function ignored(reason: string): InboundFrame {
+  return { msg: 'ignored', reason };
+}
+
+function isStringArray(v: unknown): v is string[] {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (typeof x !== 'string') return false;
+  return true;
+}
+
+function optionalId(v: unknown): string | undefined | null {
+  return v === undefined || typeof v === 'string' ? v : null;
+}
+
+/** Validates an already parsed value as a DDP frame. */
+export function toFrame(data: unknown): InboundFrame {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return ignored('frame is not an object');
+  const f = data as Record<string, unknown>;
+  const msg = f.msg;
+  if (msg === undefined) return 'server_id' in f ? { msg: 'server_id' } : ignored('frame has no msg');
+  switch (msg) {
+    case 'changed': {
+      if (typeof f.collection !== 'string' || typeof f.id !== 'string') return ignored('changed without collection/id');
+      const fields = f.fields;
+      if (fields !== undefined && (typeof fields !== 'object' || fields === null || Array.isArray(fields))) {
+        return ignored('changed with non-object fields');
+      }
+      return {
+        msg: 'changed',
+        collection: f.collection,
+        id: f.id,
+        fields: fields as Record<string, unknown> | undefined,
+      };
+    }
+    case 'result':
+      if (typeof f.id !== 'string') return ignored('result without a string id');
+      // Meteor treats a null `error` as no error, so do we.
+      return {
+        msg: 'result',
+        id: f.id,
+        hasError: f.error !== undefined && f.error !== null,
+        error: f.error,
+        result: f.result,
+      };
+    case 'updated':
+      return isStringArray(f.methods) ? { msg: 'updated', methods: f.methods } : ignored('updated without methods[]');
+    case 'ready':
+      return isStringArray(f.subs) ? { msg: 'ready', subs: f.subs } : ignored('ready without subs[]');
+    case 'nosub':
+      return typeof f.id === 'string'
+        ? { msg: 'nosub', id: f.id, error: f.error }
+        : ignored('nosub without a string id');
+    case 'ping':
+    case 'pong': {
+      const id = optionalId(f.id);
+      if (id === null) return ignored(`${msg} with a non-string id`);
+      return msg === 'ping' ? { msg: 'ping', id } : { msg: 'pong', id };
+    }
+    case 'connected':
+      return typeof f.session === 'string'
+        ? { msg: 'connected', session: f.session }
+        : ignored('connected without session');
+    case 'failed':
+      return { msg: 'failed', version: typeof f.version === 'string' ? f.version : undefined };
+    case 'error':
+      return {
+        msg: 'error',
+        reason: typeof f.reason === 'string' ? f.reason : 'unknown',
+        offendingMessage: f.offendingMessage,
+      };
+    case 'server_id':
+      return { msg: 'server_id' };
+    default:
+      if (typeof msg === 'string' && UNUSED.has(msg)) return ignored(`unused frame ${msg}`);
+      return ignored('unknown msg');
+  }
+}
+
+/** Decodes one socket message. Non-string data (binary frames) and bad EJSON are ignored, never thrown. */
+export function decodeFrame(data: unknown): InboundFrame {
+  if (typeof data !== 'string') return ignored('binary or non-text message');
+  let parsed: unknown;
+  try {
+    parsed = parseEjson(data);
+  } catch (err) {
+    return ignored(err instanceof Error ? err.message : 'unparsable');
+  }
+  return toFrame(parsed);
+}
+
+const CONNECT_SUPPORT = ['1', 'pre2', 'pre1'];
+
+/** The versions we offer, in order of preference (all Rocket.Chat clients send exactly this list). */
+export const SUPPORTED_VERSIONS: readonly string[] = CONNECT_SUPPORT;
+
+/** `{"msg":"connect","version":…,"support":["1","pre2","pre1"]}` */
+export function connectFrame(version: string): string {
+  return JSON.stringify({ msg: 'connect', version, support: CONNECT_SUPPORT });
+}
+
+/** Ping or pong, with the id only when there is one (SPEC F44/F46). */
+export function heartbeatFrame(msg: 'ping' | 'pong', id: string | undefined): string {
+  return JSON.stringify(id === undefined ? { msg } : { msg, id });
+}
