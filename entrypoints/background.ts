@@ -1,3 +1,54 @@
+import { customAlphabet } from 'nanoid';
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createDdpClient, systemClock, type SocketLike } from '../lib/ddp';
+import { desksItem } from '../lib/background/desk';
+import { NOTIFICATION_PREFIX } from '../lib/background/notifier';
+import { startWorker } from '../lib/background/worker';
+import { openChat } from '../lib/background/open-chat';
+import { PORT_NAME, type BgPort } from '../lib/messaging';
+import { settingsItem } from '../lib/settings';
 
-export default defineBackground(() => {});
+/** Meteor's id alphabet: message and room ids look like the ones Rocket.Chat makes itself. */
+const meteorId = customAlphabet('23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz', 17);
+const visitorToken = customAlphabet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 32);
+const KEEPALIVE_ALARM = 'lqs-keepalive';
+
+export default defineBackground(() => {
+  const worker = startWorker({
+    loadSettings: () => settingsItem.getValue(),
+    watchSettings: (listener) => void settingsItem.watch((next) => listener(next)),
+    loadDesks: () => desksItem.getValue(),
+    saveDesks: (desks) => desksItem.setValue(desks),
+    createDdp: (serverUrl) =>
+      createDdpClient({
+        url: serverUrl,
+        socketFactory: (url) => new WebSocket(url) as unknown as SocketLike,
+        clock: systemClock,
+        autoConnect: false,
+        onError: (error, context) => console.warn(`ddp ${context}`, error),
+      }),
+    fetch: (input, init) => fetch(input, init),
+    clock: systemClock,
+    newId: meteorId,
+    newToken: visitorToken,
+    apis: browser,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    keepAlive: (on) => {
+      if (on) void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 1 });
+      else void browser.alarms.clear(KEEPALIVE_ALARM);
+    },
+  });
+
+  // Listeners are registered synchronously so events that woke the worker are not missed.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === PORT_NAME) void worker.attach(port as unknown as BgPort);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === KEEPALIVE_ALARM) void worker.ready.then(() => worker.wake());
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id.startsWith(NOTIFICATION_PREFIX)) void openChat(browser);
+  });
+  globalThis.addEventListener?.('online', () => worker.wake());
+});
