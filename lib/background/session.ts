@@ -47,6 +47,10 @@ export function createSession(deps: SessionDeps) {
   const offStatus = ddp.onStatus((status) => state.setConnection(connectionView(status)));
   const offConnected = ddp.onConnected(() => void sync());
   state.setConnection(connectionView(ddp.status));
+  // A restored room is listened to at once: the client sends the subscriptions with its handshake, so nothing
+  // said between connect and the end of `sync` is missed.
+  const restored = state.desk.room;
+  if (restored?.confirmed && restored.open) watch(restored.id);
 
   async function sync(): Promise<void> {
     try {

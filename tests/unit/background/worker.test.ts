@@ -1,0 +1,146 @@
+import { describe, expect, it, vi } from 'vitest';
+import { newDesk, type DeskRecord } from '../../../lib/background/desk';
+import { startWorker } from '../../../lib/background/worker';
+import { PORT_NAME, PROTOCOL_VERSION, type BgEvent, type BgToUi, type UiToBg } from '../../../lib/messaging';
+import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
+import { FakeDdp } from '../fakes/fake-ddp';
+import { createPortPair } from '../ui/port-pair';
+
+const URL_A = 'https://a.example.com';
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup(stored: Record<string, DeskRecord> = {}, settings: VisitorSettings = { ...DEFAULT_SETTINGS, serverUrl: URL_A }) {
+  const ddps: FakeDdp[] = [];
+  let watcher: ((s: VisitorSettings) => void) | undefined;
+  const saved: Array<Record<string, DeskRecord>> = [];
+  const apis = {
+    notifications: { create: vi.fn(async (id: string) => id), clear: vi.fn(async () => true) },
+    action: { setBadgeText: vi.fn(async () => {}), setBadgeBackgroundColor: vi.fn(async () => {}) },
+  };
+  const keepAlive = vi.fn();
+  let n = 0;
+  const worker = startWorker({
+    loadSettings: async () => settings,
+    watchSettings: (listener) => {
+      watcher = listener;
+    },
+    loadDesks: async () => stored,
+    saveDesks: async (desks) => void saved.push(desks),
+    createDdp: () => {
+      const ddp = new FakeDdp()
+        .handle('livechat:setUpConnection', () => undefined)
+        .handle('livechat:getInitialData', () => ({ title: 'Desk A' }))
+        .handle('livechat:loadHistory', () => ({ messages: [] }))
+        .handle('livechat:getAgentData', () => undefined);
+      ddps.push(ddp);
+      return ddp;
+    },
+    fetch: async () => new Response('', { status: 404 }),
+    clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: () => {}, now: () => 5000 },
+    newId: () => `id${(n += 1)}`,
+    newToken: () => 'fresh-token',
+    apis,
+    iconUrl: 'icon.png',
+    keepAlive,
+  });
+  const open = () => {
+    const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
+    const events: BgEvent[] = [];
+    ui.onMessage.addListener((m) => {
+      if (m.kind === 'event') events.push(m);
+    });
+    void worker.attach(bg);
+    return { ui, events };
+  };
+  return { worker, ddps, apis, keepAlive, saved, open, changeSettings: (s: VisitorSettings) => watcher?.(s) };
+}
+
+const agentFrame = (id: string, ts: number) => [
+  { _id: id, rid: 'R1', msg: `reply ${id}`, ts: { $date: ts }, u: { _id: 'A', username: 'maria.agent', name: 'Maria' } },
+];
+
+describe('worker', () => {
+  it('restores the persisted desk before the first snapshot, then sends numbered deltas', async () => {
+    const desk = { ...newDesk(URL_A, 'kept-token'), room: { id: 'R1', open: true, confirmed: true }, unread: 2 };
+    const { open, ddps } = setup({ [URL_A]: desk });
+    const { events } = open();
+    await tick();
+    expect(events[0]?.type).toBe('snapshot');
+    const snapshot = events[0]?.type === 'snapshot' ? events[0].payload : null;
+    expect(snapshot?.room).toEqual({ id: 'R1', open: true });
+    expect(snapshot?.unread).toBe(2);
+    ddps[0]?.goOnline();
+    ddps[0]?.emit('stream-room-messages', 'R1', agentFrame('m1', 9000));
+    await tick();
+    const seqs = events.slice(1).map((e) => e.seq);
+    expect(seqs.length).toBeGreaterThan(0);
+    expect(seqs).toEqual(seqs.map((_, i) => (seqs[0] ?? 0) + i));
+    expect(events.some((e) => e.type === 'message/upsert' && e.payload.id === 'm1')).toBe(true);
+  });
+
+  it('notifies and badges agent replies only while no chat UI is open', async () => {
+    const desk = { ...newDesk(URL_A, 't'), room: { id: 'R1', open: true, confirmed: true } };
+    const { worker, ddps, apis, open } = setup({ [URL_A]: desk });
+    await worker.ready;
+    const ddp = ddps[0];
+    ddp?.goOnline();
+    await tick();
+    ddp?.emit('stream-room-messages', 'R1', agentFrame('m1', 9000));
+    await tick();
+    expect(apis.notifications.create).toHaveBeenCalledTimes(1);
+    expect(apis.notifications.create.mock.calls[0]?.[0]).toBe('lqs-message:m1');
+    expect(apis.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
+
+    const { ui } = open();
+    await tick();
+    ddp?.emit('stream-room-messages', 'R1', agentFrame('m2', 9001));
+    await tick();
+    expect(apis.notifications.create).toHaveBeenCalledTimes(1);
+    ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'q1', op: 'chat/seen', params: null });
+    await tick();
+    await tick();
+    expect(apis.action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
+    expect(apis.notifications.clear).toHaveBeenCalledWith('lqs-message:m1');
+  });
+
+  it('keeps the link up only while a UI is open or a room is open', async () => {
+    const { worker, ddps, open, keepAlive } = setup();
+    await worker.ready;
+    const ddp = ddps[0];
+    expect(ddp?.disconnects).toBe(1);
+    const { ui } = open();
+    await tick();
+    expect(ddp?.connects).toBe(1);
+    ui.disconnect();
+    await tick();
+    expect(ddp?.disconnects).toBe(2);
+    expect(keepAlive).toHaveBeenLastCalledWith(false);
+  });
+
+  it('answers requests, and says clearly when no desk is configured', async () => {
+    const { open } = setup({}, DEFAULT_SETTINGS);
+    const { ui, events } = open();
+    const responses: BgToUi[] = [];
+    ui.onMessage.addListener((m) => {
+      if (m.kind === 'response') responses.push(m);
+    });
+    await tick();
+    expect(events[0]?.type === 'snapshot' && events[0].payload.connection).toEqual({ state: 'unconfigured' });
+    ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'q1', op: 'chat/send', params: { text: 'hi' } });
+    await tick();
+    await tick();
+    expect(responses[0]).toMatchObject({ id: 'q1', ok: false, error: { message: expect.stringMatching(/options page/) } });
+  });
+
+  it('switches desk when the server setting changes, keeping each desk stored', async () => {
+    const { worker, changeSettings, open, ddps } = setup();
+    await worker.ready;
+    const { events } = open();
+    await tick();
+    changeSettings({ ...DEFAULT_SETTINGS, serverUrl: 'https://b.example.com' });
+    await tick();
+    const last = events.filter((e) => e.type === 'snapshot').at(-1);
+    expect(last?.type === 'snapshot' && last.payload.serverUrl).toBe('https://b.example.com');
+    expect(ddps).toHaveLength(2);
+  });
+});
