@@ -1,0 +1,130 @@
+import { useComputed } from '@preact/signals';
+import type { ChatModel } from '../lib/ui/chat-model';
+import { accentColor, textOn } from '../lib/ui/format';
+import { chooseScreen } from '../lib/ui/screen';
+import type { ChatActions } from './chat-actions';
+import { ChatBanner } from './ChatBanner';
+import { ChatHeader } from './ChatHeader';
+import { Composer } from './Composer';
+import { ChatIcon, MoonIcon, ServerIcon } from './icons';
+import { MessageList } from './MessageList';
+import { NoticePanel } from './NoticePanel';
+import { RegistrationForm } from './RegistrationForm';
+import { TypingLine } from './TypingLine';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './theme.css';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './chat.css';
+
+interface Props {
+  model: ChatModel;
+  layout: 'popup' | 'sidepanel';
+  actions: ChatActions;
+}
+
+/** The whole chat: header, then whichever screen the snapshot calls for. Popup and side panel share it. */
+export function ChatApp({ model, layout, actions }: Props) {
+  const theme = useComputed(() => {
+    const accent = accentColor(model.config.value?.color);
+    return { '--lqs-accent': accent, '--lqs-on-accent': textOn(accent) };
+  });
+  return (
+    <div class={`lqs-app lqs-app--${layout}`} style={theme.value}>
+      <ChatHeader model={model} actions={actions} />
+      <main class="lqs-main">
+        <ChatScreen model={model} actions={actions} />
+      </main>
+    </div>
+  );
+}
+
+function ChatScreen({ model, actions }: Omit<Props, 'layout'>) {
+  const screen = useComputed(() =>
+    chooseScreen(model.ready.value, {
+      serverUrl: model.serverUrl.value,
+      connection: model.connection.value,
+      config: model.config.value,
+      visitor: model.visitor.value,
+      room: model.room.value,
+      messages: model.messages.value,
+    }),
+  );
+
+  switch (screen.value) {
+    case 'loading':
+      return <div class="lqs-loading" aria-busy="true" aria-label="Loading the chat" />;
+    case 'unconfigured':
+      return (
+        <NoticePanel
+          icon={<ServerIcon />}
+          title="No support server yet"
+          action={{ label: 'Open settings', onClick: actions.openOptions }}
+        >
+          <p>Enter the address of your Rocket.Chat support desk in the settings to start chatting.</p>
+        </NoticePanel>
+      );
+    case 'connecting':
+      return (
+        <NoticePanel icon={<ChatIcon />} title="Reaching your support desk…">
+          <p>{hostOf(model.serverUrl.value)}</p>
+        </NoticePanel>
+      );
+    case 'disabled':
+      return (
+        <NoticePanel icon={<ChatIcon />} title="Live chat is turned off">
+          <p>This support desk does not offer live chat at the moment.</p>
+        </NoticePanel>
+      );
+    case 'offline': {
+      const messages = model.config.value?.messages;
+      return (
+        <NoticePanel icon={<MoonIcon />} title="Nobody is available right now">
+          <p>
+            {messages?.offlineUnavailableMessage ||
+              messages?.offlineMessage ||
+              'The support team is offline. Please come back later.'}
+          </p>
+        </NoticePanel>
+      );
+    }
+    case 'register':
+      return (
+        <div class="lqs-scroll">
+          <RegistrationForm config={model.config.value!} defaults={model.visitor.value} register={model.register} />
+        </div>
+      );
+    case 'chat':
+      return <ChatView model={model} />;
+  }
+}
+
+function ChatView({ model }: { model: ChatModel }) {
+  const limit = useComputed(() => model.config.value?.limitTextLength ?? null);
+  const agentHidden = useComputed(
+    () => model.config.value?.agentHiddenInfo === true || model.agent.value?.hidden === true,
+  );
+  return (
+    <>
+      <ChatBanner model={model} />
+      <MessageList
+        model={model}
+        empty={
+          <div class="lqs-empty">
+            <ChatIcon />
+            <p>Send a message to start a conversation.</p>
+          </div>
+        }
+      />
+      <TypingLine name={model.agentTyping} agentHidden={agentHidden} />
+      <Composer limit={limit} connection={model.connection} send={model.send} typing={model.typing} />
+    </>
+  );
+}
+
+function hostOf(url: string | null): string {
+  try {
+    return url ? new URL(url).host : '';
+  } catch {
+    return url ?? '';
+  }
+}

@@ -1,0 +1,160 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { VisitorSettings } from '../lib/settings';
+import { saveOptions, type OptionsErrors, type SaveDeps } from '../lib/ui/options-form';
+import { ChatIcon } from './icons';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './theme.css';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './options.css';
+
+interface Props {
+  load(): Promise<VisitorSettings>;
+  deps: Omit<SaveDeps, 'previous'>;
+}
+
+/** The settings form: support desk address, the visitor's name and e-mail, notifications. */
+export function OptionsPage({ load, deps }: Props) {
+  const saved = useSignal<VisitorSettings | null>(null);
+  const serverUrl = useSignal('');
+  const name = useSignal('');
+  const email = useSignal('');
+  const notifications = useSignal(true);
+  const errors = useSignal<OptionsErrors>({});
+  const status = useSignal<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const busy = useSignal(false);
+
+  useEffect(() => {
+    load().then(
+      (settings) => {
+        saved.value = settings;
+        serverUrl.value = settings.serverUrl;
+        name.value = settings.name;
+        email.value = settings.email;
+        notifications.value = settings.notifications;
+      },
+      (error: unknown) => (status.value = { tone: 'error', text: `Could not read the settings: ${String(error)}` }),
+    );
+  }, []);
+
+  function onSubmit(event: Event): void {
+    event.preventDefault();
+    if (!saved.value) return;
+    status.value = null;
+    busy.value = true;
+    // Called synchronously from the submit event: the permission prompt needs this user gesture.
+    const outcome = saveOptions(
+      { serverUrl: serverUrl.value, name: name.value, email: email.value, notifications: notifications.value },
+      { ...deps, previous: saved.value },
+    );
+    outcome
+      .then((result) => {
+        if (result.status === 'invalid') {
+          errors.value = result.errors;
+          (event.target as HTMLFormElement).querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+          return;
+        }
+        saved.value = result.settings;
+        serverUrl.value = result.settings.serverUrl;
+        name.value = result.settings.name;
+        email.value = result.settings.email;
+        if (result.status === 'refused') {
+          errors.value = result.errors;
+          status.value = { tone: 'error', text: 'Your other settings were saved; the server address was not.' };
+          return;
+        }
+        errors.value = {};
+        status.value = { tone: 'ok', text: 'Saved' };
+      })
+      .catch((error: unknown) => (status.value = { tone: 'error', text: `Could not save: ${String(error)}` }))
+      .finally(() => (busy.value = false));
+  }
+
+  const e = errors.value;
+  return (
+    <main class="lqs-options">
+      <header class="lqs-options__header">
+        <span class="lqs-options__logo" aria-hidden="true">
+          <ChatIcon />
+        </span>
+        <div>
+          <h1>Livechat Quick Support</h1>
+          <p>Settings</p>
+        </div>
+      </header>
+      <form class="lqs-form lqs-options__card" onSubmit={onSubmit} noValidate aria-busy={saved.value === null}>
+        <div class="lqs-field">
+          <label for="opt-server">Support desk address</label>
+          <input
+            id="opt-server"
+            type="url"
+            inputMode="url"
+            autocomplete="url"
+            placeholder="https://chat.example.com"
+            value={serverUrl}
+            onInput={(ev) => (serverUrl.value = ev.currentTarget.value)}
+            aria-invalid={Boolean(e.serverUrl)}
+            aria-describedby={e.serverUrl ? 'opt-server-error' : 'opt-server-hint'}
+          />
+          {e.serverUrl ? (
+            <p id="opt-server-error" class="lqs-field__error" role="alert">
+              {e.serverUrl}
+            </p>
+          ) : (
+            <p id="opt-server-hint" class="lqs-field__hint">
+              The Rocket.Chat server of the support desk. The browser will ask you to allow access to it.
+            </p>
+          )}
+        </div>
+        <div class="lqs-field">
+          <label for="opt-name">Your name</label>
+          <input
+            id="opt-name"
+            type="text"
+            autocomplete="name"
+            value={name}
+            onInput={(ev) => (name.value = ev.currentTarget.value)}
+          />
+        </div>
+        <div class="lqs-field">
+          <label for="opt-email">Your e-mail</label>
+          <input
+            id="opt-email"
+            type="email"
+            autocomplete="email"
+            value={email}
+            onInput={(ev) => (email.value = ev.currentTarget.value)}
+            aria-invalid={Boolean(e.email)}
+            aria-describedby={e.email ? 'opt-email-error' : 'opt-email-hint'}
+          />
+          {e.email ? (
+            <p id="opt-email-error" class="lqs-field__error" role="alert">
+              {e.email}
+            </p>
+          ) : (
+            <p id="opt-email-hint" class="lqs-field__hint">
+              Optional. Used to fill in the chat's registration form.
+            </p>
+          )}
+        </div>
+        <div class="lqs-field lqs-field--check">
+          <input
+            id="opt-notifications"
+            type="checkbox"
+            checked={notifications}
+            onChange={(ev) => (notifications.value = ev.currentTarget.checked)}
+          />
+          <label for="opt-notifications">Notify me of new replies while the chat is closed</label>
+        </div>
+        <div class="lqs-options__actions">
+          <button type="submit" class="lqs-button lqs-button--primary" disabled={busy.value || saved.value === null}>
+            {busy.value ? 'Saving…' : 'Save'}
+          </button>
+          <span class="lqs-options__status" data-tone={status.value?.tone} role="status">
+            {status.value?.text}
+          </span>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,9 @@
+import { browser } from 'wxt/browser';
+import { mountChat } from '../../components/mount-chat';
+import { PORT_NAME, type UiPort } from '../../lib/messaging';
+
+mountChat(document.getElementById('app')!, {
+  connect: (): UiPort => browser.runtime.connect({ name: PORT_NAME }),
+  layout: 'sidepanel',
+  actions: { openOptions: () => void browser.runtime.openOptionsPage() },
+});

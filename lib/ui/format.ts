@@ -1,0 +1,67 @@
+/** Small display helpers: times, day labels, initials and the header's accent colour. */
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
+
+/** "14:05" or "2:05 PM", as the browser's locale writes it. */
+export function formatTime(ts: number): string {
+  return timeFormat.format(ts);
+}
+
+/** Date and time, for tooltips. */
+export function formatFull(ts: number): string {
+  return fullFormat.format(ts);
+}
+
+/** Midnight of the local day that contains `ts`. */
+export function startOfDay(ts: number): number {
+  const date = new Date(ts);
+  date.setHours(0, 0, 0, 0);
+  return date.getTime();
+}
+
+/** "Today", "Yesterday" or a weekday with its date. */
+export function dayLabel(ts: number, now: number): string {
+  const days = Math.round((startOfDay(now) - startOfDay(ts)) / 86_400_000);
+  if (days === 0) return 'Today';
+  if (days === 1) return 'Yesterday';
+  return dayFormat.format(ts);
+}
+
+/** Up to two initials for an avatar ("Jane Doe" → "JD", "support" → "S"). */
+export function initials(name: string): string {
+  const words = name
+    .trim()
+    .split(/[\s._-]+/)
+    .filter(Boolean);
+  const letters = words.slice(0, 2).map((word) => [...word][0]!.toUpperCase());
+  return letters.join('') || '?';
+}
+
+export const DEFAULT_ACCENT = '#2563eb';
+
+/** The header colour: the desk's `config.color` when it is a hex colour, a calm blue otherwise. */
+export function accentColor(color: string | null | undefined): string {
+  const value = color?.trim() ?? '';
+  if (/^#[0-9a-f]{6}$/i.test(value)) return value.toLowerCase();
+  if (/^#[0-9a-f]{3}$/i.test(value)) {
+    return `#${value
+      .slice(1)
+      .split('')
+      .map((c) => c + c)
+      .join('')}`.toLowerCase();
+  }
+  return DEFAULT_ACCENT;
+}
+
+/** Black or white, whichever reads better on `hex` (a #rrggbb colour), by WCAG relative luminance. */
+export function textOn(hex: string): '#ffffff' | '#111827' {
+  const channel = (offset: number): number => {
+    const c = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return c <= 0.039_28 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  // Contrast against white is (1.05)/(L+0.05), against #111827 (L+0.05)/0.0592; pick the larger.
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.0592 ? '#ffffff' : '#111827';
+}

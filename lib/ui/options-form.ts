@@ -1,0 +1,77 @@
+/**
+ * The options page's save logic, without `browser.*` so it can be tested: validate, ask for host access to the
+ * server's origin, then write the settings. The permission prompt only appears inside a user gesture, so
+ * {@link saveOptions} calls `requestAccess` before its first `await`; the page must call it from the click.
+ */
+import { checkServerUrl, originPattern, type VisitorSettings } from '../settings';
+import { isValidEmail } from './validate';
+
+export type OptionsErrors = Partial<Record<'serverUrl' | 'email', string>>;
+
+export type SaveOutcome =
+  | { status: 'invalid'; errors: OptionsErrors }
+  | { status: 'saved'; settings: VisitorSettings }
+  /** Access to the server was refused: everything else was saved, the server address was not. */
+  | { status: 'refused'; settings: VisitorSettings; errors: OptionsErrors };
+
+export interface SaveDeps {
+  previous: VisitorSettings;
+  /** `browser.permissions.request({ origins: [pattern] })` */
+  requestAccess(pattern: string): Promise<boolean>;
+  /** `browser.permissions.remove({ origins: [pattern] })`, for the origin the visitor moved away from. */
+  dropAccess(pattern: string): Promise<unknown>;
+  write(settings: VisitorSettings): Promise<void>;
+}
+
+/** Checks the form; returns the errors to show next to the fields, or the cleaned values. */
+export function validateOptions(
+  input: VisitorSettings,
+): { ok: true; settings: VisitorSettings; origin: string } | { ok: false; errors: OptionsErrors } {
+  const errors: OptionsErrors = {};
+  const server = checkServerUrl(input.serverUrl);
+  if (!server.ok) errors.serverUrl = server.error;
+  const email = input.email.trim();
+  if (email && !isValidEmail(email)) errors.email = `“${email}” is not a valid e-mail address`;
+  if (!server.ok || errors.email) return { ok: false, errors };
+  return {
+    ok: true,
+    origin: server.origin,
+    settings: { serverUrl: server.url, name: input.name.trim(), email, notifications: input.notifications },
+  };
+}
+
+function originOf(url: string): string | null {
+  const check = url ? checkServerUrl(url) : null;
+  return check?.ok ? check.origin : null;
+}
+
+/** Validates, asks for access (synchronously, keeping the user gesture), then saves. */
+export function saveOptions(input: VisitorSettings, deps: SaveDeps): Promise<SaveOutcome> {
+  const checked = validateOptions(input);
+  if (!checked.ok) return Promise.resolve({ status: 'invalid', errors: checked.errors });
+  const access = deps.requestAccess(originPattern(checked.origin));
+  return (async (): Promise<SaveOutcome> => {
+    let granted: boolean;
+    try {
+      granted = await access;
+    } catch {
+      granted = false;
+    }
+    if (!granted) {
+      const settings = { ...checked.settings, serverUrl: deps.previous.serverUrl };
+      await deps.write(settings);
+      const error =
+        `Access to ${checked.origin} was not granted. Without it the extension cannot reach your support desk, ` +
+        'so this address was not saved.';
+      return { status: 'refused', settings, errors: { serverUrl: error } };
+    }
+    await deps.write(checked.settings);
+    const before = originOf(deps.previous.serverUrl);
+    if (before && before !== checked.origin) {
+      // Least privilege: the old desk's origin is no longer needed. A build-time required origin cannot be
+      // removed; that refusal is expected and harmless.
+      await deps.dropAccess(originPattern(before)).catch(() => undefined);
+    }
+    return { status: 'saved', settings: checked.settings };
+  })();
+}

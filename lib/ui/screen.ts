@@ -1,0 +1,29 @@
+/** Which screen the chat shows, decided from the snapshot alone so popup and side panel always agree. */
+import type { ChatSnapshot } from '../messaging';
+import type { LivechatConfig } from '../livechat/types';
+
+export type ChatScreen = 'loading' | 'unconfigured' | 'connecting' | 'disabled' | 'offline' | 'register' | 'chat';
+
+/** Whether the desk wants details (or a consent) from the visitor before the first message. */
+export function needsRegistration(config: LivechatConfig): boolean {
+  const fields =
+    config.registrationForm &&
+    (config.nameField || config.emailField || config.departments.some((d) => d.showOnRegistration));
+  return fields || config.forceDataProcessingConsent;
+}
+
+/** Picks the screen; `ready` is false until the first snapshot arrived. */
+export function chooseScreen(
+  ready: boolean,
+  s: Pick<ChatSnapshot, 'serverUrl' | 'connection' | 'config' | 'visitor' | 'room' | 'messages'>,
+): ChatScreen {
+  if (!ready) return 'loading';
+  if (!s.serverUrl || s.connection.state === 'unconfigured') return 'unconfigured';
+  // Before the desk's config ever arrived there is nothing to go by, unless a conversation is already stored.
+  if (!s.config) return s.messages.length > 0 ? 'chat' : 'connecting';
+  if (!s.config.enabled) return 'disabled';
+  const chatting = s.room?.open === true || s.messages.length > 0;
+  if (!s.config.online && !chatting) return 'offline';
+  if (!s.visitor.registered && needsRegistration(s.config)) return 'register';
+  return 'chat';
+}

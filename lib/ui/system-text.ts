@@ -1,0 +1,70 @@
+/**
+ * What a Rocket.Chat system message says to a visitor (SPEC §3.4, §3.5). The text is built from the message's
+ * type and author, never from `msg`: from 6.x an agent-joined (`uj`) message has an empty `msg`.
+ */
+import type { ChatMessage } from '../livechat/types';
+
+export interface SystemText {
+  text: string;
+  /** A closing comment or transfer note from the server, shown under the line. */
+  detail?: string;
+}
+
+/** Types that are bookkeeping for agents or the widget, never shown to the visitor. */
+const HIDDEN = new Set([
+  'command',
+  'livechat-started',
+  'livechat_navigation_history',
+  'livechat_transcript_history',
+  'omnichannel_priority_change_history',
+  'omnichannel_sla_change_history',
+  'au',
+  'ru',
+  'r',
+  'ut',
+  'message_pinned',
+  'discussion-created',
+]);
+
+const VIDEO_CALL = new Set(['videoconf', 'livechat_video_call', 'jitsi_call_started', 'livechat_webrtc_video_call']);
+
+/** True for messages that render as a centred system line rather than a bubble. */
+export function isSystemMessage(message: ChatMessage): boolean {
+  return message.type !== null || message.from === 'system';
+}
+
+/**
+ * The line to show for a system message, or null when it is hidden (by its type or by the desk's
+ * `hiddenSystemMessages`). `agentHidden` keeps the agent anonymous when the desk hides agent details.
+ */
+export function systemText(
+  message: ChatMessage,
+  options: { agentHidden: boolean; hiddenTypes?: readonly string[] },
+): SystemText | null {
+  const type = message.type;
+  if (type !== null && (HIDDEN.has(type) || options.hiddenTypes?.includes(type))) return null;
+  const who = options.agentHidden ? 'An agent' : message.author.name || message.author.username || 'An agent';
+  const detail = message.text.trim() || undefined;
+  switch (type) {
+    case 'uj':
+      return { text: `${who} joined the chat` };
+    case 'ul':
+      return { text: `${who} left the chat` };
+    case 'livechat-close':
+      return { text: 'The chat was closed', detail };
+    case 'livechat_transfer_history':
+    case 'livechat_transfer_history_fallback':
+      return { text: 'The chat was transferred', detail };
+    case 'omnichannel_placed_chat_on_hold':
+      return { text: 'The chat was put on hold' };
+    case 'omnichannel_on_hold_chat_resumed':
+      return { text: 'The chat was resumed' };
+    case 'rm':
+      return { text: 'A message was deleted' };
+    case null:
+      return detail ? { text: detail } : null;
+    default:
+      if (VIDEO_CALL.has(type)) return { text: 'A video call was started (open the chat on the web to join)' };
+      return detail ? { text: detail } : null;
+  }
+}
