@@ -1,0 +1,194 @@
+/**
+ * The control API: what an agent, an admin or a test does to the stand-in. `DevServer.control` exposes these
+ * functions in-process; `control/http.ts` serves the same ones under `/control/`.
+ */
+import {
+  agentSay,
+  agentTyping,
+  closeRoom,
+  deleteMessage,
+  editMessage,
+  OperationError,
+  pickAgent,
+  setAgentStatus,
+  takeRoom,
+  transferRoom,
+} from '../agents';
+import type { StateEvent } from '../bus';
+import { agentRef, type Desk } from '../desk';
+import { parseFaults, type FaultConfig, type FaultState } from '../faults';
+import type { CallLog, LogEntry } from '../log';
+import type { RateLimiter } from '../ratelimit';
+import type { Agent, AgentStatus, Room, Settings } from '../types';
+import { parseSettings } from './settings';
+import { roomView, stateView, type RoomView } from './snapshot';
+
+export interface ControlDeps {
+  desk: Desk;
+  log: CallLog;
+  faults: FaultState;
+  limiter: RateLimiter;
+  /** Drops every DDP connection. */
+  dropConnections(): void;
+}
+
+const AGENT_STATUSES: readonly AgentStatus[] = ['online', 'away', 'busy', 'offline'];
+
+export class Control {
+  constructor(private readonly deps: ControlDeps) {}
+
+  private get desk(): Desk {
+    return this.deps.desk;
+  }
+
+  private room(rid: string): Room {
+    const room = this.desk.store.rooms.get(rid);
+    if (!room) throw new OperationError(`no room ${rid}`, 404);
+    return room;
+  }
+
+  private agent(ref: unknown): Agent {
+    if (typeof ref !== 'string') throw new OperationError('agent must be a username or id');
+    const agent = this.desk.store.findAgent(ref);
+    if (!agent) throw new OperationError(`no agent ${ref}`, 404);
+    return agent;
+  }
+
+  /** The serving agent, else the named one, else the routing choice, else the first agent. */
+  private actingAgent(room: Room, ref?: unknown): Agent {
+    if (ref !== undefined) return this.agent(ref);
+    const agent =
+      this.desk.servingAgent(room) ??
+      pickAgent(this.desk, room.departmentId) ??
+      this.desk.store.agents.values().next().value;
+    if (!agent) throw new OperationError('no agents');
+    return agent;
+  }
+
+  /** Everything: profile, settings, agents, visitors, rooms with messages. */
+  state(): Record<string, unknown> {
+    return stateView(this.desk);
+  }
+
+  /** An agent takes a waiting room (default: routing's choice). */
+  take(rid: string, body: { agent?: string } = {}): RoomView {
+    const room = this.room(rid);
+    takeRoom(this.desk, room, this.actingAgent(room, body.agent));
+    return roomView(this.desk, room);
+  }
+
+  /** An agent writes; the room is taken first when nobody serves it. */
+  say(rid: string, body: { text: string; agent?: string }): Record<string, unknown> {
+    if (typeof body?.text !== 'string' || body.text === '') throw new OperationError('text must be a non-empty string');
+    const room = this.room(rid);
+    const agent = this.actingAgent(room, body.agent);
+    if (!room.servedBy) takeRoom(this.desk, room, agent);
+    return JSON.parse(JSON.stringify(agentSay(this.desk, room, agent, body.text))) as Record<string, unknown>;
+  }
+
+  /** The serving agent starts or stops typing. */
+  typing(rid: string, body: { typing: boolean; agent?: string }): { ok: true } {
+    if (typeof body?.typing !== 'boolean') throw new OperationError('typing must be a boolean');
+    const room = this.room(rid);
+    agentTyping(this.desk, room, this.actingAgent(room, body.agent), body.typing);
+    return { ok: true };
+  }
+
+  edit(rid: string, body: { messageId: string; text: string }): Record<string, unknown> {
+    if (typeof body?.messageId !== 'string' || typeof body.text !== 'string') {
+      throw new OperationError('messageId and text must be strings');
+    }
+    const room = this.room(rid);
+    const editor = agentRef(this.actingAgent(room));
+    return JSON.parse(JSON.stringify(editMessage(this.desk, room, body.messageId, body.text, editor))) as Record<
+      string,
+      unknown
+    >;
+  }
+
+  delete(rid: string, body: { messageId: string }): { ok: true } {
+    if (typeof body?.messageId !== 'string') throw new OperationError('messageId must be a string');
+    const room = this.room(rid);
+    deleteMessage(this.desk, room, body.messageId, agentRef(this.actingAgent(room)));
+    return { ok: true };
+  }
+
+  /** Transfer to another agent or to a department. */
+  transfer(rid: string, body: { agent?: string; department?: string; comment?: string }): RoomView {
+    const room = this.room(rid);
+    const by = this.desk.servingAgent(room) ?? this.actingAgent(room);
+    if (body?.agent !== undefined) {
+      transferRoom(this.desk, room, { agent: this.agent(body.agent) }, agentRef(by), body.comment);
+    } else if (typeof body?.department === 'string') {
+      const department = this.desk.store.departmentByIdOrName(body.department);
+      if (!department) throw new OperationError(`no department ${body.department}`, 404);
+      transferRoom(this.desk, room, { department }, agentRef(by), body.comment);
+    } else {
+      throw new OperationError('agent or department is required');
+    }
+    return roomView(this.desk, room);
+  }
+
+  /** The agent closes the room (`livechat-close`, then `promptTranscript` when transcripts are on). */
+  close(rid: string, body: { comment?: string } = {}): RoomView {
+    const room = this.room(rid);
+    const comment = typeof body?.comment === 'string' ? body.comment : '';
+    closeRoom(this.desk, room, { kind: 'agent', agent: this.actingAgent(room) }, comment);
+    return roomView(this.desk, room);
+  }
+
+  agentStatus(username: string, body: { status: AgentStatus }): Agent {
+    if (!AGENT_STATUSES.includes(body?.status))
+      throw new OperationError(`status must be one of ${AGENT_STATUSES.join(', ')}`);
+    const agent = this.agent(username);
+    setAgentStatus(this.desk, agent, body.status);
+    return { ...agent };
+  }
+
+  /** Merges settings; unknown keys or wrong types are refused. Returns all settings. */
+  settings(partial: Partial<Settings>): Settings {
+    Object.assign(this.desk.store.settings, parseSettings(partial));
+    this.desk.bus.emitState({ type: 'settings' });
+    return JSON.parse(JSON.stringify(this.desk.store.settings)) as Settings;
+  }
+
+  /** Back to the seeded state: drops connections and clears the log, rate limits and faults. */
+  reset(): { ok: true } {
+    this.desk.dispose();
+    this.desk.store.reset();
+    this.deps.dropConnections();
+    this.deps.limiter.clear();
+    this.deps.log.clear();
+    Object.assign(this.deps.faults, { dropEveryFrames: 0, duplicateStreamFrames: false, delayMs: 0, downUntil: 0 });
+    this.desk.bus.emitState({ type: 'reset' });
+    return { ok: true };
+  }
+
+  /** Replaces the fault configuration (`{}` clears it); `downForMs` drops all connections now. */
+  setFaults(body: FaultConfig): Omit<FaultState, 'downUntil'> & { downForMs: number } {
+    const parsed = parseFaults(body);
+    const faults = this.deps.faults;
+    faults.dropEveryFrames = parsed.dropEveryFrames ?? 0;
+    faults.duplicateStreamFrames = parsed.duplicateStreamFrames ?? false;
+    faults.delayMs = parsed.delayMs ?? 0;
+    faults.downUntil = parsed.downForMs ? Date.now() + parsed.downForMs : 0;
+    if (parsed.downForMs) this.deps.dropConnections();
+    this.desk.bus.emitState({ type: 'faults' });
+    return {
+      dropEveryFrames: faults.dropEveryFrames,
+      duplicateStreamFrames: faults.duplicateStreamFrames,
+      delayMs: faults.delayMs,
+      downForMs: Math.max(0, faults.downUntil - Date.now()),
+    };
+  }
+
+  /** Logged DDP calls and REST requests after sequence number `since`. */
+  log(since = 0): LogEntry[] {
+    return this.deps.log.list(since);
+  }
+
+  /** State changes as they happen (what `GET /control/events` streams); returns the unsubscribe function. */
+  events(listener: (event: StateEvent) => void): () => void {
+    return this.desk.bus.onState(listener);
+  }
+}

@@ -1,0 +1,14 @@
+import type { Desk } from '../desk';
+
+/** What a DDP method handler sees of its connection. */
+export interface MethodContext {
+  desk: Desk;
+  connectionId: string;
+  /** The token bound by `livechat:setUpConnection`, if any. */
+  boundToken: string | undefined;
+  /** Binds a visitor token to the connection (marked offline when the socket closes). */
+  bindToken(token: string): void;
+}
+
+/** A method: params in, result out (`undefined` = no `result` key); throws Meteor or plain errors. */
+export type MethodHandler = (ctx: MethodContext, params: unknown[]) => unknown;
