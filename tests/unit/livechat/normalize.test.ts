@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../../../lib/livechat/normalize-config';
 import { normalizeAgent, normalizeMessage, safeUrl, toMillis } from '../../../lib/livechat/normalize-message';
 
-const protocol = new URL('../../../../shared/protocol/', import.meta.url);
+const protocol = new URL('../../fixtures/protocol/', import.meta.url);
 const frames = JSON.parse(readFileSync(new URL('frames.json', protocol), 'utf8')) as Array<{
   frame: Record<string, unknown>;
 }>;
