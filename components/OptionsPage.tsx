@@ -55,14 +55,15 @@ export function OptionsPage({ load, deps }: Props) {
           return;
         }
         saved.value = result.settings;
-        serverUrl.value = result.settings.serverUrl;
         name.value = result.settings.name;
         email.value = result.settings.email;
         if (result.status === 'refused') {
+          // The typed address stays in the field so the visitor can try again.
           errors.value = result.errors;
           status.value = { tone: 'error', text: 'Your other settings were saved; the server address was not.' };
           return;
         }
+        serverUrl.value = result.settings.serverUrl;
         errors.value = {};
         status.value = { tone: 'ok', text: 'Saved' };
       })
