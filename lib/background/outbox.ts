@@ -63,6 +63,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
           state.update({ room: null });
           continue;
         }
+        // A resend of a message whose first answer was lost is refused as a duplicate (a masked 500 on most lines,
+        // SPEC §6.2 q15): if the server has it, it was delivered.
+        const stored = await storedCopy(message).catch(() => null);
+        if (stored) {
+          deps.roomConfirmed(stored.rid);
+          state.upsert({ ...stored, delivery: 'sent' });
+          return 'sent';
+        }
         state.upsert({ ...message, delivery: 'failed' });
         state.setError(`Your message could not be sent: ${describeError(error)}`);
         return 'sent';
@@ -70,6 +78,15 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
     state.upsert({ ...message, delivery: 'failed' });
     return 'sent';
+  }
+
+  /** The server's copy of a message, looked up in the visitor's open room (which the server names). */
+  async function storedCopy(message: ChatMessage): Promise<ChatMessage | null> {
+    const config = await deps.api().getConfig();
+    const rid = config.room?.id ?? deps.state.desk.room?.id;
+    if (!rid) return null;
+    const history = await deps.api().loadHistory(rid, { limit: 50 });
+    return history.find((m) => m.id === message.id) ?? null;
   }
 
   function ensureRoom(): { id: string; confirmed: boolean } {

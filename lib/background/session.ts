@@ -9,6 +9,7 @@ import type { ChatMessage } from '../livechat/types';
 import type { Clock, DdpConnection, DdpStatus } from '../ddp/types';
 import type { ConnectionView } from '../messaging';
 import type { ChatState } from './chat-state';
+import { deletedWhileAway, fetchMissed } from './catch-up';
 import { createOutbox } from './outbox';
 
 /** System messages that carry no meaning for the visitor and are never shown. */
@@ -123,7 +124,13 @@ export function createSession(deps: SessionDeps) {
   }
 
   async function catchUp(rid: string): Promise<void> {
-    receive(await api.loadHistory(rid, { limit: 50 }));
+    const result = await fetchMissed(
+      api,
+      rid,
+      state.desk.messages.filter((m) => m.rid === rid),
+    );
+    for (const id of deletedWhileAway(state.desk.messages, rid, result)) state.remove(id);
+    receive(result.messages);
   }
 
   function receive(incoming: ChatMessage[]): void {

@@ -141,6 +141,24 @@ describe('session', () => {
     expect(ddp.callsTo('sendMessageLivechat').map((c) => (c.params[0] as { _id: string })._id)).toEqual([id, id]);
   });
 
+  it('counts a resend refused as a duplicate (masked 500) as delivered when the server has the message', async () => {
+    const { ddp, state, session } = setup();
+    let storedId = '';
+    ddp.handle('sendMessageLivechat', ([p]) => {
+      storedId = (p as { _id: string })._id;
+      throw meteorError(500, 'Internal server error');
+    });
+    ddp.handle('livechat:getInitialData', () => ({ title: 'Desk', room: { _id: 'SERVER-ROOM', open: true } }));
+    ddp.handle('livechat:loadHistory', () => ({
+      messages: [{ _id: storedId, rid: 'SERVER-ROOM', msg: 'hi', token: TOKEN, ts: { $date: 2000 } }],
+    }));
+    ddp.goOnline();
+    session.send('hi');
+    await vi.waitFor(() => expect(state.desk.messages[0]?.delivery).toBe('sent'));
+    expect(state.desk.messages).toHaveLength(1);
+    expect(state.desk.room).toMatchObject({ id: 'SERVER-ROOM', confirmed: true });
+  });
+
   it('re-registers on invalid-token and opens a new room when the old one was closed', async () => {
     const { ddp, state, session } = setup();
     let calls = 0;

@@ -9,7 +9,10 @@ import { createPortPair } from '../ui/port-pair';
 const URL_A = 'https://a.example.com';
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup(stored: Record<string, DeskRecord> = {}, settings: VisitorSettings = { ...DEFAULT_SETTINGS, serverUrl: URL_A }) {
+function setup(
+  stored: Record<string, DeskRecord> = {},
+  settings: VisitorSettings = { ...DEFAULT_SETTINGS, serverUrl: URL_A },
+) {
   const ddps: FakeDdp[] = [];
   let watcher: ((s: VisitorSettings) => void) | undefined;
   const saved: Array<Record<string, DeskRecord>> = [];
@@ -56,7 +59,13 @@ function setup(stored: Record<string, DeskRecord> = {}, settings: VisitorSetting
 }
 
 const agentFrame = (id: string, ts: number) => [
-  { _id: id, rid: 'R1', msg: `reply ${id}`, ts: { $date: ts }, u: { _id: 'A', username: 'maria.agent', name: 'Maria' } },
+  {
+    _id: id,
+    rid: 'R1',
+    msg: `reply ${id}`,
+    ts: { $date: ts },
+    u: { _id: 'A', username: 'maria.agent', name: 'Maria' },
+  },
 ];
 
 describe('worker', () => {
@@ -129,7 +138,11 @@ describe('worker', () => {
     ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'q1', op: 'chat/send', params: { text: 'hi' } });
     await tick();
     await tick();
-    expect(responses[0]).toMatchObject({ id: 'q1', ok: false, error: { message: expect.stringMatching(/options page/) } });
+    expect(responses[0]).toMatchObject({
+      id: 'q1',
+      ok: false,
+      error: { message: expect.stringMatching(/options page/) },
+    });
   });
 
   it('switches desk when the server setting changes, keeping each desk stored', async () => {

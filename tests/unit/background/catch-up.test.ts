@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from 'vitest';
+import { deletedWhileAway, fetchMissed } from '../../../lib/background/catch-up';
+import type { ChatMessage } from '../../../lib/livechat/types';
+
+const msg = (id: string, ts: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
+  id,
+  rid: 'R',
+  text: id,
+  ts,
+  updatedAt: ts,
+  editedAt: null,
+  author: { id: 'a', username: 'a', name: 'A' },
+  from: 'agent',
+  type: null,
+  attachments: [],
+  ...extra,
+});
+
+/** A server history of `count` messages, one per ms, answering `loadHistory` like Rocket.Chat (newest before `end`). */
+function server(count: number) {
+  const all = Array.from({ length: count }, (_, i) => msg(`m${i + 1}`, i + 1));
+  const loadHistory = vi.fn(async (_rid: string, o: { before?: number; limit?: number } = {}) => {
+    const older = all.filter((m) => o.before === undefined || m.ts < o.before);
+    return older.slice(-(o.limit ?? 50));
+  });
+  return { all, api: { loadHistory } };
+}
+
+describe('fetchMissed', () => {
+  it('pages back until it meets a message it already had', async () => {
+    const { api } = server(120);
+    const known = [msg('m10', 10)];
+    const result = await fetchMissed(api, 'R', known, 50);
+    expect(api.loadHistory).toHaveBeenCalledTimes(3);
+    expect(result.messages[0]?.id).toBe('m1');
+    expect(result.messages.at(-1)?.id).toBe('m120');
+    expect(result.messages.map((m) => m.ts)).toEqual(result.messages.map((m) => m.ts).toSorted((a, b) => a - b));
+  });
+
+  it('stops after one page when the newest page already overlaps', async () => {
+    const { api } = server(120);
+    const result = await fetchMissed(api, 'R', [msg('m110', 110)], 50);
+    expect(api.loadHistory).toHaveBeenCalledTimes(1);
+    expect(result.window).toEqual({ from: 71, to: 120 });
+  });
+
+  it('does not trust pending messages as a meeting point', async () => {
+    const { api } = server(60);
+    await fetchMissed(api, 'R', [msg('m59', 59, { delivery: 'pending' })], 50);
+    expect(api.loadHistory).toHaveBeenCalledTimes(2);
+  });
+
+  it('bounds the number of pages', async () => {
+    const { api } = server(10_000);
+    await fetchMissed(api, 'R', [], 50, 4);
+    expect(api.loadHistory).toHaveBeenCalledTimes(4);
+  });
+});
+
+describe('deletedWhileAway', () => {
+  it('finds ordinary cached messages inside the covered window that the server no longer has', () => {
+    const cached = [
+      msg('old', 1),
+      msg('gone', 75),
+      msg('kept', 80),
+      msg('pending', 90, { delivery: 'pending' }),
+      msg('system', 95, { type: 'uj' }),
+      msg('other-room', 96, { rid: 'X' }),
+      msg('newer', 500),
+    ];
+    const result = { messages: [msg('kept', 80)], window: { from: 71, to: 120 } };
+    expect(deletedWhileAway(cached, 'R', result)).toEqual(['gone']);
+    expect(deletedWhileAway(cached, 'R', { messages: [], window: null })).toEqual([]);
+  });
+});
