@@ -49,15 +49,6 @@ export function createChatState(desk: DeskRecord, save: (desk: DeskRecord) => vo
       save(current);
     });
   };
-  const view = (d: DeskRecord): Omit<ChatSnapshot, 'connection' | 'agentTyping' | 'lastError' | 'messages'> => ({
-    serverUrl: d.serverUrl,
-    config: d.config,
-    visitor: { name: d.visitor.name, email: d.visitor.email, registered: d.visitor.registered },
-    room: d.room && { id: d.room.id, open: d.room.open },
-    agent: d.agent,
-    queue: d.queue,
-    unread: d.unread,
-  });
 
   return {
     get desk() {
@@ -107,5 +98,18 @@ export function createChatState(desk: DeskRecord, save: (desk: DeskRecord) => vo
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+  };
+}
+
+/** The persisted part of the snapshot, without the message list. */
+function view(d: DeskRecord): Omit<ChatSnapshot, 'connection' | 'agentTyping' | 'lastError' | 'messages'> {
+  return {
+    serverUrl: d.serverUrl,
+    config: d.config,
+    visitor: { name: d.visitor.name, email: d.visitor.email, registered: d.visitor.registered },
+    room: d.room && { id: d.room.id, open: d.room.open },
+    agent: d.agent,
+    queue: d.queue,
+    unread: d.unread,
   };
 }

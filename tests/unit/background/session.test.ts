@@ -75,7 +75,7 @@ describe('session', () => {
     ]);
     const sent = ddp.callsTo('sendMessageLivechat');
     expect(sent).toHaveLength(1);
-    expect((sent[0]?.params[0] as { _id: string })._id).toBe(id);
+    expect(sent[0]?.params[0]).toMatchObject({ _id: id });
     expect(state.desk.room).toEqual({ id: 'SERVER-ROOM', open: true, confirmed: true });
     expect(state.desk.messages[0]?.rid).toBe('SERVER-ROOM');
     const subscribed = ddp.subs.map((s) => `${s.name} ${String(s.params[0])}`);
