@@ -100,9 +100,14 @@ function ChatScreen({ model, actions }: Omit<Props, 'layout'>) {
 
 function ChatView({ model }: { model: ChatModel }) {
   const limit = useComputed(() => model.config.value?.limitTextLength ?? null);
-  const agentHidden = useComputed(
-    () => model.config.value?.agentHiddenInfo === true || model.agent.value?.hidden === true,
-  );
+  const typist = useComputed(() => {
+    const typing = model.agentTyping.value;
+    const agent = model.agent.value;
+    if (!typing) return null;
+    if (model.config.value?.agentHiddenInfo || agent?.hidden) return 'The agent';
+    // Servers send the username or the display name depending on UI_Use_Real_Name; prefer the name.
+    return agent && typing === agent.username ? agent.name || typing : typing;
+  });
   return (
     <>
       <ChatBanner model={model} />
@@ -115,7 +120,7 @@ function ChatView({ model }: { model: ChatModel }) {
           </div>
         }
       />
-      <TypingLine name={model.agentTyping} agentHidden={agentHidden} />
+      <TypingLine who={typist} />
       <Composer limit={limit} connection={model.connection} send={model.send} typing={model.typing} />
     </>
   );

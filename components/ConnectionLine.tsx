@@ -30,12 +30,16 @@ export function ConnectionLine({ connection, pendingCount, onRetry }: Props) {
         <span class="lqs-sr" role="status">
           {line.value.spoken}
         </span>
-        {pending > 0 && ` · ${pending} ${pending === 1 ? 'message' : 'messages'} waiting to be sent`}
       </span>
       {line.value.canRetry && (
         <button type="button" class="lqs-link-button" onClick={onRetry}>
           Retry now
         </button>
+      )}
+      {pending > 0 && (
+        <span class="lqs-connection__pending">
+          {pending} {pending === 1 ? 'message' : 'messages'} waiting to be sent
+        </span>
       )}
     </p>
   );

@@ -12,11 +12,13 @@ interface Props {
   /** Shown instead of the agent's name when the desk hides agents. */
   agentLabel: string | null;
   serverUrl: string | null;
+  /** Whether the worker is connected, to tell "sending" from "waiting for the connection". */
+  connected: boolean;
   onRetry: (messageId: string) => void;
 }
 
 /** A run of bubbles by one sender: the agent's on the left with an initials avatar, the visitor's on the right. */
-export function MessageGroup({ group, agentLabel, serverUrl, onRetry }: Props) {
+export function MessageGroup({ group, agentLabel, serverUrl, connected, onRetry }: Props) {
   const mine = group.from === 'visitor';
   const name = mine ? 'You' : (agentLabel ?? (group.authorName || 'Agent'));
   const last = group.messages[group.messages.length - 1]!;
@@ -41,6 +43,7 @@ export function MessageGroup({ group, agentLabel, serverUrl, onRetry }: Props) {
               sender={name}
               mine={mine}
               serverUrl={serverUrl}
+              connected={connected}
               onRetry={onRetry}
             />
           ))}
@@ -58,10 +61,11 @@ interface BubbleProps {
   sender: string;
   mine: boolean;
   serverUrl: string | null;
+  connected: boolean;
   onRetry: (messageId: string) => void;
 }
 
-function Bubble({ message, sender, mine, serverUrl, onRetry }: BubbleProps) {
+function Bubble({ message, sender, mine, serverUrl, connected, onRetry }: BubbleProps) {
   const delivery = mine ? message.delivery : undefined;
   return (
     <div class="lqs-message" data-delivery={delivery}>
@@ -75,7 +79,9 @@ function Bubble({ message, sender, mine, serverUrl, onRetry }: BubbleProps) {
         ))}
         {message.editedAt !== null && <span class="lqs-bubble__edited"> (edited)</span>}
       </div>
-      {delivery === 'pending' && <div class="lqs-delivery">Sending…</div>}
+      {delivery === 'pending' && (
+        <div class="lqs-delivery">{connected ? 'Sending…' : 'Waiting for the connection'}</div>
+      )}
       {delivery === 'failed' && (
         <div class="lqs-delivery lqs-delivery--failed" role="alert">
           Not delivered.{' '}

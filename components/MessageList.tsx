@@ -5,7 +5,7 @@ import type { ChatModel } from '../lib/ui/chat-model';
 import { buildTimeline } from '../lib/ui/timeline';
 import { MessageGroup } from './MessageGroup';
 
-type ListModel = Pick<ChatModel, 'messages' | 'config' | 'agent' | 'serverUrl' | 'retry'>;
+type ListModel = Pick<ChatModel, 'messages' | 'config' | 'agent' | 'serverUrl' | 'connection' | 'retry'>;
 
 /** Pixels from the bottom within which the log keeps following new messages. */
 const STICK_PX = 48;
@@ -43,6 +43,7 @@ export function MessageList({ model, empty }: { model: ListModel; empty?: Compon
   const onRetry = (id: string): void => void model.retry(id).catch(() => undefined);
   const agentLabel = agentHidden.value ? 'Agent' : null;
   const serverUrl = model.serverUrl.value;
+  const connected = model.connection.value.state === 'connected';
 
   return (
     <div
@@ -77,6 +78,7 @@ export function MessageList({ model, empty }: { model: ListModel; empty?: Compon
                 group={item}
                 agentLabel={agentLabel}
                 serverUrl={serverUrl}
+                connected={connected}
                 onRetry={onRetry}
               />
             );

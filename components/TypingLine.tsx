@@ -1,24 +1,17 @@
 import type { ReadonlySignal } from '@preact/signals';
 
-/** "Jane is typing…", with three animated dots; empty (but present, to keep the layout still) otherwise. */
-export function TypingLine({
-  name,
-  agentHidden,
-}: {
-  name: ReadonlySignal<string | null>;
-  agentHidden: ReadonlySignal<boolean>;
-}) {
-  const who = name.value && (agentHidden.value ? 'The agent' : name.value);
+/** "Jane is typing…" with three animated dots; kept in the layout (empty) when nobody types. */
+export function TypingLine({ who }: { who: ReadonlySignal<string | null> }) {
   return (
     <div class="lqs-typing" role="status">
-      {who && (
+      {who.value && (
         <>
           <span class="lqs-typing__dots" aria-hidden="true">
             <span />
             <span />
             <span />
           </span>
-          {who} is typing…
+          {who.value} is typing…
         </>
       )}
     </div>

@@ -287,3 +287,15 @@ describe('chat shell', () => {
     chat.cleanup();
   });
 });
+
+describe('typing line', () => {
+  it('names the agent by display name even when the server sends the username', async () => {
+    const agent = { id: 'a', name: 'Jane Doe', username: 'jane', status: 'online' as const, hidden: false };
+    const chat = await renderChat({ config: testConfig(), agent, agentTyping: 'jane' });
+    expect(screen.getByText('Jane Doe is typing…')).toBeTruthy();
+    act(() => chat.worker.emit('patch', { agent: { ...agent, hidden: true } }));
+    await flush();
+    expect(screen.getByText('The agent is typing…')).toBeTruthy();
+    chat.cleanup();
+  });
+});
