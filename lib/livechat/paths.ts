@@ -6,7 +6,8 @@
 import { LivechatError } from './errors';
 import { obj, str } from './read';
 
-export type ApiPath = 'ddp' | 'rest';
+/** A way to run an operation: `ddp`, `rest`, or a named later REST variant (e.g. `rest-v8`). */
+export type ApiPath = string;
 
 /** `errorType` of the errors lib/ddp raises itself (disconnected, timeout, closed), as opposed to server errors. */
 const DDP_CLIENT_ERROR_TYPE = 'DdpClient.Error';
@@ -33,25 +34,40 @@ export function createCapabilities(
   };
 }
 
-/** Runs `op` on its learnt path: DDP first, REST once DDP said the method is gone. */
-export async function viaTwin<T>(
+/**
+ * Runs `op` on the first of its paths this server supports, starting from the one learnt before. A path that
+ * answers "missing" is skipped from then on; the last path's answer (success or error) is final.
+ */
+export async function viaPaths<T>(
   caps: Capabilities,
   op: string,
-  ddp: () => Promise<T>,
-  rest: () => Promise<T>,
+  paths: ReadonlyArray<readonly [ApiPath, () => Promise<T>]>,
+  isMissing: (error: LivechatError) => boolean = (error) => error.kind === 'missing',
 ): Promise<T> {
-  if (caps.get(op) !== 'rest') {
+  const learnt = paths.findIndex(([name]) => name === caps.get(op));
+  for (let i = Math.max(0, learnt); i < paths.length; i += 1) {
+    const [name, run] = paths[i] ?? [];
+    if (!name || !run) break;
     try {
-      const result = await ddp();
-      caps.set(op, 'ddp');
+      const result = await run();
+      caps.set(op, name);
       return result;
     } catch (error) {
-      const failure = fromDdpError(error);
-      if (failure.kind !== 'missing') throw failure;
-      caps.set(op, 'rest');
+      const failure = name === 'ddp' ? fromDdpError(error) : error;
+      const last = i === paths.length - 1;
+      if (last || !(failure instanceof LivechatError) || !isMissing(failure)) throw failure;
+      caps.set(op, paths[i + 1]?.[0] ?? name);
     }
   }
-  return rest();
+  throw new LivechatError('missing', 'no-path', `This server offers no way to ${op}`);
+}
+
+/** Runs `op` on its learnt path: DDP first, REST once DDP said the method is gone. */
+export function viaTwin<T>(caps: Capabilities, op: string, ddp: () => Promise<T>, rest: () => Promise<T>): Promise<T> {
+  return viaPaths(caps, op, [
+    ['ddp', ddp],
+    ['rest', rest],
+  ]);
 }
 
 /**

@@ -12,6 +12,8 @@ export interface RestClient {
   post<T>(path: string, body: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
   delete<T>(path: string, body: unknown): Promise<T>;
+  /** A multipart upload (the visitor token goes in the `x-visitor-token` header, as for every call). */
+  postForm<T>(path: string, form: FormData): Promise<T>;
 }
 
 export interface RestOptions {
@@ -34,13 +36,14 @@ export function createRestClient(options: RestOptions): RestClient {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     const headers: Record<string, string> = { 'x-visitor-token': options.token() };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     let response: Response;
     try {
       response = await options.fetch(url.toString(), {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -55,6 +58,7 @@ export function createRestClient(options: RestOptions): RestClient {
     post: (path, body) => request('POST', path, body),
     put: (path, body) => request('PUT', path, body),
     delete: (path, body) => request('DELETE', path, body),
+    postForm: (path, form) => request('POST', path, form),
   };
 }
 
