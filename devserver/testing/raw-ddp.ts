@@ -18,6 +18,8 @@ export class RawDdp {
   private waiters: Waiter[] = [];
   private nextId = 1;
   private isClosed = false;
+  /** Answer server pings (a real client must); turn off to test the server's heartbeat timeout. */
+  autoPong = true;
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data) => this.onFrame(String(data)));
@@ -120,6 +122,8 @@ export class RawDdp {
   private onFrame(text: string): void {
     const frame = JSON.parse(text) as Frame;
     this.frames.push(frame);
+    if (frame.msg === 'ping' && this.autoPong)
+      this.send(frame.id === undefined ? { msg: 'pong' } : { msg: 'pong', id: frame.id });
     const index = this.frames.length - 1;
     const waiter = this.waiters.find((w) => w.predicate(frame));
     if (waiter) {
