@@ -2,7 +2,7 @@
  * Inbound DDP frames: text → a typed union. Anything malformed becomes `{ msg: 'ignored', reason }`; decoding never
  * throws, so one bad frame cannot break the client's loop.
  */
-import { parseEjson } from './ejson';
+import { fromJsonValue } from './ejson';
 
 export type InboundFrame =
   /** Either greeting form: Meteor's `{"server_id":"0"}` or the streamer's `{"msg":"server_id",…}`. */
@@ -101,16 +101,46 @@ export function toFrame(data: unknown): InboundFrame {
   }
 }
 
-/** Decodes one socket message. Non-string data (binary frames) and bad EJSON are ignored, never thrown. */
+/** Revives the EJSON in the parts of a frame that carry application data; throws `EjsonError`. */
+function revivePayload(frame: InboundFrame): InboundFrame {
+  switch (frame.msg) {
+    case 'changed':
+      if (frame.fields !== undefined && fromJsonValue(frame.fields) !== frame.fields) {
+        return ignored('changed fields is an EJSON value, not an object');
+      }
+      return frame;
+    case 'result':
+      frame.result = fromJsonValue(frame.result);
+      frame.error = fromJsonValue(frame.error);
+      return frame;
+    case 'nosub':
+      frame.error = fromJsonValue(frame.error);
+      return frame;
+    default:
+      return frame;
+  }
+}
+
+/**
+ * Decodes one socket message. Non-string data (binary frames), bad JSON and bad EJSON are ignored, never thrown.
+ * Only payloads are revived (`fields`, `result`, `error`): the envelope never holds EJSON, and a message without a
+ * `$` anywhere holds no tag at all, which spares most frames the walk.
+ */
 export function decodeFrame(data: unknown): InboundFrame {
   if (typeof data !== 'string') return ignored('binary or non-text message');
   let parsed: unknown;
   try {
-    parsed = parseEjson(data);
-  } catch (err) {
-    return ignored(err instanceof Error ? err.message : 'unparsable');
+    parsed = JSON.parse(data);
+  } catch {
+    return ignored('not valid JSON');
   }
-  return toFrame(parsed);
+  const frame = toFrame(parsed);
+  if (data.indexOf('$') === -1) return frame;
+  try {
+    return revivePayload(frame);
+  } catch (err) {
+    return ignored(err instanceof Error ? err.message : 'bad EJSON');
+  }
 }
 
 const CONNECT_SUPPORT = ['1', 'pre2', 'pre1'];
