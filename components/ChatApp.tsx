@@ -1,6 +1,6 @@
 import { useComputed } from '@preact/signals';
 import type { ChatModel } from '../lib/ui/chat-model';
-import { accentColor, textOn } from '../lib/ui/format';
+import { accentPair } from '../lib/ui/format';
 import { chooseScreen } from '../lib/ui/screen';
 import type { ChatActions } from './chat-actions';
 import { ChatBanner } from './ChatBanner';
@@ -25,8 +25,8 @@ interface Props {
 /** The whole chat: header, then whichever screen the snapshot calls for. Popup and side panel share it. */
 export function ChatApp({ model, layout, actions }: Props) {
   const theme = useComputed(() => {
-    const accent = accentColor(model.config.value?.color);
-    return { '--lqs-accent': accent, '--lqs-on-accent': textOn(accent) };
+    const { accent, onAccent } = accentPair(model.config.value?.color);
+    return { '--lqs-accent': accent, '--lqs-on-accent': onAccent };
   });
   return (
     <div class={`lqs-app lqs-app--${layout}`} style={theme.value}>

@@ -39,7 +39,11 @@ export function Composer({ limit, connection, send, typing }: Props) {
   const canSend = useComputed(() => draft.value.trim().length > 0 && over.value <= 0);
   const offline = useComputed(() => connection.value.state !== 'connected');
 
-  useEffect(() => () => clearTimeout(idleTimer.current), []);
+  useEffect(() => {
+    // Opening the chat means wanting to write: put the caret in the box, as chat widgets do.
+    field.current?.focus();
+    return () => clearTimeout(idleTimer.current);
+  }, []);
 
   function resize(): void {
     const element = field.current;

@@ -55,13 +55,37 @@ export function accentColor(color: string | null | undefined): string {
   return DEFAULT_ACCENT;
 }
 
-/** Black or white, whichever reads better on `hex` (a #rrggbb colour), by WCAG relative luminance. */
-export function textOn(hex: string): '#ffffff' | '#111827' {
+function luminance(hex: string): number {
   const channel = (offset: number): number => {
     const c = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255;
     return c <= 0.039_28 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   };
-  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-  // Contrast against white is (1.05)/(L+0.05), against #111827 (L+0.05)/0.0592; pick the larger.
-  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.0592 ? '#ffffff' : '#111827';
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** WCAG contrast ratio between two #rrggbb colours. */
+export function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+const WHITE = '#ffffff';
+const INK = '#111827';
+
+/**
+ * The header colours: the desk's accent and the text drawn on it. Text must stay readable (WCAG AA, 4.5:1) on
+ * whatever colour a desk picked, so a mid-tone that neither white nor ink text can reach is darkened, keeping
+ * its hue, until white text does.
+ */
+export function accentPair(color: string | null | undefined): { accent: string; onAccent: string } {
+  let accent = accentColor(color);
+  const ink = contrast(accent, INK);
+  if (ink >= 4.5 && ink > contrast(accent, WHITE)) return { accent, onAccent: INK };
+  while (contrast(accent, WHITE) < 4.5) {
+    accent = `#${[1, 3, 5]
+      .map((offset) => Math.floor(Number.parseInt(accent.slice(offset, offset + 2), 16) * 0.94))
+      .map((v) => v.toString(16).padStart(2, '0'))
+      .join('')}`;
+  }
+  return { accent, onAccent: WHITE };
 }
