@@ -24,7 +24,10 @@ export interface ChatSnapshot {
   connection: ConnectionView;
   config: LivechatConfig | null;
   visitor: { name: string; email: string; registered: boolean };
-  room: { id: string; open: boolean } | null;
+  /** `surveySent` / `transcriptSent`: what the visitor already did after the room closed. */
+  room: { id: string; open: boolean; surveySent: boolean; transcriptSent: boolean } | null;
+  /** True while older messages can be fetched from the server (history paging upwards). */
+  hasOlder: boolean;
   agent: AgentInfo | null;
   queue: QueueInfo | null;
   messages: ChatMessage[];
@@ -43,6 +46,18 @@ export interface Requests {
   'chat/typing': (p: { typing: boolean }) => null;
   'chat/seen': (p: null) => null;
   'chat/resync': (p: null) => null;
+  'chat/loadOlder': (p: null) => { loaded: number };
+  'chat/close': (p: null) => null;
+  /** Forgets the closed room so the next message opens a new conversation. */
+  'chat/new': (p: null) => null;
+  'chat/survey': (p: { answers: Array<{ name: string; value: string }> }) => null;
+  'chat/transcript': (p: { email: string }) => { message: string };
+  'chat/offline': (p: { name: string; email: string; message: string; department?: string }) => { message: string };
+  'chat/department': (p: { department: string }) => null;
+  'chat/edit': (p: { messageId: string; text: string }) => null;
+  'chat/delete': (p: { messageId: string }) => null;
+  /** A file as base64 (ports carry JSON only); size and type are checked by the worker and the server. */
+  'chat/upload': (p: { name: string; type: string; dataBase64: string; description?: string }) => null;
   'settings/reconnect': (p: null) => null;
 }
 

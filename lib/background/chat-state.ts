@@ -4,7 +4,7 @@
  */
 import type { ChatSnapshot, ConnectionView, Events } from '../messaging';
 import type { ChatMessage } from '../livechat/types';
-import { upsertMessage, type DeskRecord } from './desk';
+import { trimCache, upsertMessage, type DeskRecord } from './desk';
 
 export type StateEvent = {
   [K in Exclude<keyof Events, 'snapshot'>]: { type: K; payload: Events[K] };
@@ -46,7 +46,7 @@ export function createChatState(desk: DeskRecord, save: (desk: DeskRecord) => vo
     saveQueued = true;
     queueMicrotask(() => {
       saveQueued = false;
-      save(current);
+      save({ ...current, messages: trimCache(current.messages) });
     });
   };
 
@@ -107,7 +107,13 @@ function view(d: DeskRecord): Omit<ChatSnapshot, 'connection' | 'agentTyping' | 
     serverUrl: d.serverUrl,
     config: d.config,
     visitor: { name: d.visitor.name, email: d.visitor.email, registered: d.visitor.registered },
-    room: d.room && { id: d.room.id, open: d.room.open },
+    room: d.room && {
+      id: d.room.id,
+      open: d.room.open,
+      surveySent: d.room.surveySent === true,
+      transcriptSent: d.room.transcriptSent === true,
+    },
+    hasOlder: Boolean(d.room?.confirmed) && !d.historyComplete,
     agent: d.agent,
     queue: d.queue,
     unread: d.unread,

@@ -13,8 +13,13 @@ export interface DeskRecord {
   serverUrl: string;
   token: string;
   visitor: { id: string; username: string; name: string; email: string; registered: boolean };
-  /** `confirmed`: the server told us this id; otherwise it is the id we propose for the room to be created. */
-  room: { id: string; open: boolean; confirmed: boolean } | null;
+  /**
+   * `confirmed`: the server told us this id; otherwise it is the id we propose for the room to be created.
+   * `surveySent` / `transcriptSent`: what the visitor did after the room closed.
+   */
+  room: { id: string; open: boolean; confirmed: boolean; surveySent?: boolean; transcriptSent?: boolean } | null;
+  /** The server has no messages older than the oldest we hold for this room. */
+  historyComplete: boolean;
   config: LivechatConfig | null;
   agent: AgentInfo | null;
   queue: QueueInfo | null;
@@ -38,6 +43,7 @@ export function newDesk(serverUrl: string, token: string): DeskRecord {
     token,
     visitor: { id: '', username: '', name: '', email: '', registered: false },
     room: null,
+    historyComplete: false,
     config: null,
     agent: null,
     queue: null,
@@ -48,16 +54,20 @@ export function newDesk(serverUrl: string, token: string): DeskRecord {
   };
 }
 
-/** Inserts or replaces a message by id, keeping time order and the cache bound. Returns a new array. */
+/** Inserts or replaces a message by id, keeping time order. Returns a new array. */
 export function upsertMessage(messages: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
   const rest = messages.filter((m) => m.id !== message.id);
   let at = rest.length;
   while (at > 0 && (rest[at - 1]?.ts ?? 0) > message.ts) at -= 1;
   rest.splice(at, 0, message);
-  return trimCache(rest);
+  return rest;
 }
 
-function trimCache(messages: ChatMessage[]): ChatMessage[] {
+/**
+ * The messages worth persisting: the newest `MESSAGE_CACHE_LIMIT` (older pages the visitor scrolled to stay in
+ * memory only), and never anything the visitor has not delivered yet.
+ */
+export function trimCache(messages: ChatMessage[]): ChatMessage[] {
   if (messages.length <= MESSAGE_CACHE_LIMIT) return messages;
   // Never evict what the visitor has not delivered yet.
   const excess = messages.length - MESSAGE_CACHE_LIMIT;

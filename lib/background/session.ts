@@ -10,10 +10,10 @@ import type { Clock, DdpConnection, DdpStatus } from '../ddp/types';
 import type { ConnectionView } from '../messaging';
 import type { ChatState } from './chat-state';
 import { deletedWhileAway, fetchMissed } from './catch-up';
+import { createInbox } from './inbox';
 import { createOutbox } from './outbox';
+import { createRoomActions } from './room-actions';
 
-/** System messages that carry no meaning for the visitor and are never shown. */
-const INVISIBLE_TYPES = new Set(['command', 'livechat-started', 'livechat_navigation_history']);
 /** Longest message we accept when the server sets no limit of its own. */
 export const MAX_MESSAGE_LENGTH = 10_000;
 
@@ -35,6 +35,7 @@ export type Session = ReturnType<typeof createSession>;
 export function createSession(deps: SessionDeps) {
   const { state, ddp, api } = deps;
   let watched: { rid: string; sub: RoomSubscription } | null = null;
+  const receive = createInbox(state, deps.agentMessages);
   const outbox = createOutbox({
     state,
     api: () => api,
@@ -97,7 +98,7 @@ export function createSession(deps: SessionDeps) {
   function adoptRoom(rid: string): void {
     const room = state.desk.room;
     if (!room || room.id !== rid || !room.confirmed || !room.open) {
-      state.update({ room: { id: rid, open: true, confirmed: true }, queue: null });
+      state.update({ room: { id: rid, open: true, confirmed: true }, queue: null, historyComplete: false });
     }
     watch(rid);
   }
@@ -131,33 +132,11 @@ export function createSession(deps: SessionDeps) {
     );
     for (const id of deletedWhileAway(state.desk.messages, rid, result)) state.remove(id);
     receive(result.messages);
-  }
-
-  function receive(incoming: ChatMessage[]): void {
-    const fresh: ChatMessage[] = [];
-    for (const message of incoming) {
-      if (INVISIBLE_TYPES.has(message.type ?? '')) continue;
-      if (state.desk.config?.hiddenSystemMessages.includes(message.type ?? '')) continue;
-      const known = state.desk.messages.find((m) => m.id === message.id);
-      if (known && known.delivery !== 'pending' && known.updatedAt > message.updatedAt) continue;
-      if (message.type === 'livechat-close' && state.desk.room?.id === message.rid) {
-        state.update({ room: { ...state.desk.room, open: false }, queue: null });
-        state.setTyping(null);
-      }
-      if (message.from === 'agent') state.setTyping(null);
-      state.upsert(message.from === 'visitor' ? { ...message, delivery: 'sent' } : message);
-      if (!known && message.from !== 'visitor' && message.ts > state.desk.notifiedUpTo) fresh.push(message);
-    }
-    if (fresh.length === 0) return;
-    const agentWritten = fresh.filter((m) => m.from === 'agent');
-    state.update({
-      notifiedUpTo: Math.max(...fresh.map((m) => m.ts)),
-      unread: state.desk.unread + agentWritten.length,
-    });
-    if (agentWritten.length > 0) deps.agentMessages(agentWritten);
+    if (result.window?.from === 0) state.update({ historyComplete: true });
   }
 
   return {
+    actions: createRoomActions({ state, api, receive }),
     /** Queues a visitor message (shown at once as pending) and tries to deliver it. */
     send(text: string): string {
       const body = text.trim();

@@ -50,6 +50,7 @@ const UNCONFIGURED: ChatSnapshot = {
   config: null,
   visitor: { name: '', email: '', registered: false },
   room: null,
+  hasOlder: false,
   agent: null,
   queue: null,
   messages: [],
@@ -76,6 +77,16 @@ export function startWorker(deps: WorkerDeps) {
       return null;
     },
     'chat/resync': async () => null,
+    'chat/loadOlder': async () => ({ loaded: await need().session.actions.loadOlder() }),
+    'chat/close': async () => (await need().session.actions.close(), null),
+    'chat/new': async () => (need().session.actions.startNew(), null),
+    'chat/survey': async (p) => (await need().session.actions.survey(p.answers), null),
+    'chat/transcript': async (p) => ({ message: await need().session.actions.transcript(p.email) }),
+    'chat/offline': async (p) => ({ message: await need().session.actions.offline(p) }),
+    'chat/department': async (p) => (await need().session.actions.department(p.department), null),
+    'chat/edit': async (p) => (await need().session.actions.edit(p.messageId, p.text), null),
+    'chat/delete': async (p) => (await need().session.actions.remove(p.messageId), null),
+    'chat/upload': async (p) => (await need().session.actions.upload(p), null),
     'settings/reconnect': async () => (need().ddp.reconnect(), null),
   });
   hub.onOpenCountChange(() => applyConnectionPolicy());

@@ -76,7 +76,8 @@ describe('worker', () => {
     await tick();
     expect(events[0]?.type).toBe('snapshot');
     const snapshot = events[0]?.type === 'snapshot' ? events[0].payload : null;
-    expect(snapshot?.room).toEqual({ id: 'R1', open: true });
+    expect(snapshot?.room).toEqual({ id: 'R1', open: true, surveySent: false, transcriptSent: false });
+    expect(snapshot?.hasOlder).toBe(true);
     expect(snapshot?.unread).toBe(2);
     ddps[0]?.goOnline();
     ddps[0]?.emit('stream-room-messages', 'R1', agentFrame('m1', 9000));

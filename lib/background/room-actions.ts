@@ -1,0 +1,129 @@
+/**
+ * What the visitor can do around the conversation besides writing: page back through history, close, rate, ask
+ * for the transcript, leave an offline message, switch department, edit or delete their own messages, upload.
+ */
+import type { LivechatApi } from '../livechat/api';
+import { LivechatError } from '../livechat/errors';
+import type { ChatMessage } from '../livechat/types';
+import type { ChatState } from './chat-state';
+
+/** Page size when scrolling back through history. */
+export const HISTORY_PAGE = 50;
+/** Largest file the worker accepts over the port before the server's own limits apply. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export interface RoomActionDeps {
+  state: ChatState;
+  api: LivechatApi;
+  /** Merges messages the way the stream does (dedupe, edits, close). */
+  receive(messages: ChatMessage[]): void;
+}
+
+export type RoomActions = ReturnType<typeof createRoomActions>;
+
+/** Creates the actions over the current room of the desk. */
+export function createRoomActions({ state, api, receive }: RoomActionDeps) {
+  const confirmedRoom = () => {
+    const room = state.desk.room;
+    if (!room?.confirmed) throw new LivechatError('rejected', 'no-room', 'There is no conversation yet');
+    return room;
+  };
+  const ownMessage = (id: string): ChatMessage => {
+    const message = state.desk.messages.find((m) => m.id === id && m.from === 'visitor');
+    if (!message) throw new LivechatError('rejected', 'not-yours', 'Only your own messages can be changed');
+    return message;
+  };
+
+  return {
+    async loadOlder(): Promise<number> {
+      const room = confirmedRoom();
+      const oldest = state.desk.messages.find((m) => m.rid === room.id && m.delivery !== 'pending');
+      const page = await api.loadHistory(room.id, { limit: HISTORY_PAGE, ...(oldest ? { before: oldest.ts } : {}) });
+      receive(page);
+      if (page.length < HISTORY_PAGE) state.update({ historyComplete: true });
+      return page.length;
+    },
+
+    async close(): Promise<void> {
+      const room = confirmedRoom();
+      if (!room.open) return;
+      await api.closeRoom(room.id);
+      state.update({ room: { ...room, open: false } });
+    },
+
+    /** Leaves the closed conversation behind: its messages go, and the next message opens a new room. */
+    startNew(): void {
+      const room = state.desk.room;
+      if (room?.open) throw new LivechatError('rejected', 'room-open', 'Close the current conversation first');
+      const keep = state.desk.messages.filter((m) => m.delivery === 'pending' || m.delivery === 'failed');
+      for (const message of state.desk.messages) if (!keep.includes(message)) state.remove(message.id);
+      state.update({ room: null, agent: null, queue: null, historyComplete: false });
+    },
+
+    async survey(answers: Array<{ name: string; value: string }>): Promise<void> {
+      const room = confirmedRoom();
+      await api.submitSurvey(room.id, answers);
+      state.update({ room: { ...room, surveySent: true } });
+    },
+
+    async transcript(email: string): Promise<string> {
+      const room = confirmedRoom();
+      const text = await api.requestTranscript(room.id, email);
+      state.update({ room: { ...room, transcriptSent: true } });
+      return text || state.desk.config?.messages.transcriptMessage || 'The transcript is on its way';
+    },
+
+    async offline(input: { name: string; email: string; message: string; department?: string }): Promise<string> {
+      const text = await api.sendOfflineMessage(input);
+      return text || state.desk.config?.messages.offlineSuccessMessage || 'Thanks! We will get back to you by e-mail.';
+    },
+
+    async department(department: string): Promise<void> {
+      const room = confirmedRoom();
+      await api.changeDepartment(room.id, department);
+    },
+
+    async edit(id: string, text: string): Promise<void> {
+      const message = ownMessage(id);
+      const body = text.trim();
+      if (!body) throw new LivechatError('rejected', 'empty', 'The message is empty');
+      receive([await api.editMessage(message.rid, id, body)]);
+    },
+
+    async remove(id: string): Promise<void> {
+      const message = ownMessage(id);
+      await api.deleteMessage(message.rid, id);
+      state.remove(id);
+    },
+
+    async upload(file: { name: string; type: string; dataBase64: string; description?: string }): Promise<void> {
+      const room = confirmedRoom();
+      if (!room.open) throw new LivechatError('rejected', 'room-closed', 'The conversation is closed');
+      if (state.desk.config && !state.desk.config.fileUpload) {
+        throw new LivechatError('rejected', 'error-file-upload-disabled', 'This support desk does not accept files');
+      }
+      const bytes = decodeBase64(file.dataBase64);
+      if (bytes.byteLength > MAX_UPLOAD_BYTES) {
+        throw new LivechatError(
+          'rejected',
+          'error-size-not-allowed',
+          `Files can be at most ${MAX_UPLOAD_BYTES >> 20} MB`,
+        );
+      }
+      const blob = new Blob([bytes], { type: file.type || 'application/octet-stream' });
+      receive([await api.upload(room.id, blob, file.name, file.description)]);
+    },
+  };
+}
+
+function decodeBase64(data: string): Uint8Array<ArrayBuffer> {
+  let binary: string;
+  try {
+    binary = atob(data);
+  } catch {
+    throw new LivechatError('rejected', 'bad-file', 'The file could not be read');
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
