@@ -36,6 +36,7 @@ const EMPTY: ChatSnapshot = {
   config: null,
   visitor: { name: '', email: '', registered: false },
   room: null,
+  hasOlder: false,
   agent: null,
   queue: null,
   messages: [],

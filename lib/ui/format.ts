@@ -65,8 +65,8 @@ function luminance(hex: string): number {
 
 /** WCAG contrast ratio between two #rrggbb colours. */
 export function contrast(a: string, b: string): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
+  const [la, lb] = [luminance(a), luminance(b)];
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
 
 const WHITE = '#ffffff';
