@@ -176,9 +176,9 @@ describe.each(['v6', 'v7', 'v8'] as const)('golden DDP frames that apply on %s',
     }
     await r.exchange(14, 15);
     r.send(16);
-    const [result] = [await r.expect(17)];
+    const result = await r.expect(17);
     await r.expect(18);
-    r.rid = (result?.result as { rid: string }).rid;
+    r.rid = (result.result as { rid: string }).rid;
     expect(r.rid === SPEC_RID).toBe(profile === 'v6');
     await r.exchange(19, 20);
     await r.exchange(21, 22);
