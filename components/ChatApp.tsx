@@ -1,4 +1,9 @@
 import { useComputed } from '@preact/signals';
+// The shared tokens first: every component stylesheet imported below builds on them.
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './theme.css';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './chat.css';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { accentPair } from '../lib/ui/format';
 import { chooseScreen } from '../lib/ui/screen';
@@ -11,10 +16,6 @@ import { MessageList } from './MessageList';
 import { NoticePanel } from './NoticePanel';
 import { RegistrationForm } from './RegistrationForm';
 import { TypingLine } from './TypingLine';
-// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
-import './theme.css';
-// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
-import './chat.css';
 
 interface Props {
   model: ChatModel;

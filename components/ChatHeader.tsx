@@ -4,6 +4,8 @@ import { initials } from '../lib/ui/format';
 import type { ChatActions } from './chat-actions';
 import { ConnectionLine } from './ConnectionLine';
 import { SettingsIcon, SidePanelIcon } from './icons';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './header.css';
 
 const STATUS_TEXT = { online: 'Online', away: 'Away', busy: 'Busy', offline: 'Offline', unknown: '' } as const;
 

@@ -2,6 +2,8 @@ import { useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ConnectionView } from '../lib/messaging';
 import { SendIcon } from './icons';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './composer.css';
 
 interface Props {
   /** Maximum length the desk accepts, or null when unlimited. */

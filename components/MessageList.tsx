@@ -4,6 +4,8 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { buildTimeline } from '../lib/ui/timeline';
 import { MessageGroup } from './MessageGroup';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './messages.css';
 
 type ListModel = Pick<ChatModel, 'messages' | 'config' | 'agent' | 'serverUrl' | 'connection' | 'retry'>;
 

@@ -1,4 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './composer.css';
 
 /** "Jane is typing…" with three animated dots; kept in the layout (empty) when nobody types. */
 export function TypingLine({ who }: { who: ReadonlySignal<string | null> }) {

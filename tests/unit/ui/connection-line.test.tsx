@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { signal } from '@preact/signals';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionLine } from '../../../components/ConnectionLine';
+import type { ConnectionView } from '../../../lib/messaging';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+function renderLine(view: ConnectionView, pending = 0) {
+  const connection = signal(view);
+  const onRetry = vi.fn();
+  const { container } = render(
+    <ConnectionLine connection={connection} pendingCount={signal(pending)} onRetry={onRetry} />,
+  );
+  const visible = (): string => container.querySelector('[aria-hidden="true"]:not(.lqs-connection__dot)')!.textContent!;
+  return { connection, onRetry, container, visible };
+}
+
+describe('connection line', () => {
+  it('shows Connected, Offline and Connecting…, with the pending count', () => {
+    const { connection, visible, container } = renderLine({ state: 'connected' }, 2);
+    expect(visible()).toBe('Connected');
+    expect(container.textContent).toContain('2 messages waiting to be sent');
+    act(() => {
+      connection.value = { state: 'offline' };
+    });
+    expect(visible()).toBe('Offline');
+    act(() => {
+      connection.value = { state: 'connecting', attempt: 1 };
+    });
+    expect(visible()).toBe('Connecting…');
+  });
+
+  it('counts down to the next attempt and offers to retry now', async () => {
+    vi.useFakeTimers();
+    const { visible, onRetry } = renderLine({ state: 'waiting', attempt: 2, retryAt: Date.now() + 3_000 });
+    expect(visible()).toBe('Reconnecting in 3 s');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1_000);
+    });
+    expect(visible()).toBe('Reconnecting in 2 s');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+    expect(onRetry).toHaveBeenCalled();
+  });
+});
