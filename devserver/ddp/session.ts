@@ -3,9 +3,9 @@
  * Malformed input gets a protocol `error` frame and never throws out of this class.
  */
 import type { WebSocket } from 'ws';
-import type { StreamEmit, StreamName } from '../bus';
+import type { StreamEmit } from '../bus';
 import type { Desk } from '../desk';
-import { fromEjson, toEjson } from '../ejson';
+import { fromEjson } from '../ejson';
 import { MatchError, MeteorError, toDdpError, tooManyRequests } from '../errors';
 import type { FaultState } from '../faults';
 import { randomId } from '../ids';
@@ -13,7 +13,8 @@ import type { CallLog } from '../log';
 import type { RateLimiter } from '../ratelimit';
 import { setVisitorStatus } from '../visitors';
 import type { MethodHandler } from './method-types';
-import { canRead, isStreamName, parseStreamParams } from './streams';
+import { Outbound } from './outbound';
+import { Subscriptions } from './subscriptions';
 
 export interface HeartbeatOptions {
   pingAfterMs: number;
@@ -40,10 +41,9 @@ type Frame = Record<string, unknown>;
 export class DdpSession {
   readonly id = randomId();
   private sessionId: string | undefined;
-  private readonly subs = new Map<string, { name: StreamName; eventName: string }>();
   private boundToken: string | undefined;
-  private sentFrames = 0;
-  private lastDue = 0;
+  private readonly out: Outbound;
+  private readonly subs: Subscriptions;
   private pingTimer: NodeJS.Timeout | undefined;
   private closeTimer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -52,25 +52,19 @@ export class DdpSession {
     private readonly socket: WebSocket,
     private readonly ctx: SessionContext,
   ) {
+    this.out = new Outbound(socket, ctx.faults);
+    this.subs = new Subscriptions(ctx.desk, ctx.log, this.id);
     socket.on('message', (data) => this.onText(String(data)));
     socket.on('close', () => this.onClosed());
     socket.on('error', () => socket.terminate());
-    this.send(ctx.desk.caps.streamer ? { msg: 'server_id', server_id: '0' } : { server_id: '0' });
+    this.out.send(ctx.desk.caps.streamer ? { msg: 'server_id', server_id: '0' } : { server_id: '0' });
   }
 
   /** Delivers a stream event to every matching subscription of this connection (one frame each). */
   deliver(event: StreamEmit): void {
-    if (event.origin === this.id) return;
-    for (const sub of this.subs.values()) {
-      if (sub.name !== event.stream || sub.eventName !== event.eventName) continue;
-      const frame = {
-        msg: 'changed',
-        collection: event.stream,
-        id: 'id',
-        fields: { eventName: event.eventName, args: event.args },
-      };
-      this.send(frame);
-      if (this.ctx.faults.duplicateStreamFrames) this.send(frame);
+    for (const frame of this.subs.framesFor(event)) {
+      this.out.send(frame);
+      if (this.ctx.faults.duplicateStreamFrames) this.out.send(frame);
     }
   }
 
@@ -79,36 +73,19 @@ export class DdpSession {
     this.socket.terminate();
   }
 
-  private send(frame: Frame): void {
-    if (this.closed) return;
-    const text = JSON.stringify(toEjson(frame));
-    const delay = this.ctx.faults.delayMs;
-    if (delay <= 0 && this.lastDue <= Date.now()) {
-      this.write(text);
-      return;
-    }
-    this.lastDue = Math.max(Date.now() + delay, this.lastDue);
-    setTimeout(() => this.write(text), this.lastDue - Date.now());
-  }
-
-  private write(text: string): void {
-    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
-    this.socket.send(text);
-    this.sentFrames += 1;
-    const every = this.ctx.faults.dropEveryFrames;
-    if (every > 0 && this.sentFrames % every === 0) this.terminate();
-  }
-
   private sendError(reason: string, offendingMessage?: unknown): void {
-    this.send(offendingMessage === undefined ? { msg: 'error', reason } : { msg: 'error', reason, offendingMessage });
+    this.out.send(
+      offendingMessage === undefined ? { msg: 'error', reason } : { msg: 'error', reason, offendingMessage },
+    );
   }
 
+  /** Meteor's server heartbeat: ping after `pingAfterMs` without inbound frames, drop `closeAfterMs` later. */
   private armHeartbeat(): void {
     clearTimeout(this.pingTimer);
     clearTimeout(this.closeTimer);
     const { pingAfterMs, closeAfterMs } = this.ctx.heartbeat;
     this.pingTimer = setTimeout(() => {
-      this.send({ msg: 'ping' });
+      this.out.send({ msg: 'ping' });
       this.closeTimer = setTimeout(() => this.terminate(), closeAfterMs);
     }, pingAfterMs);
   }
@@ -142,26 +119,25 @@ export class DdpSession {
   private dispatch(frame: Frame): void {
     switch (frame.msg) {
       case 'ping':
-        this.send(frame.id === undefined ? { msg: 'pong' } : { msg: 'pong', id: frame.id });
+        this.out.send(frame.id === undefined ? { msg: 'pong' } : { msg: 'pong', id: frame.id });
         return;
       case 'pong':
         return;
       case 'method':
         this.method(frame);
         return;
-      case 'sub':
-        this.sub(frame);
+      case 'sub': {
+        const { id, name, params = [] } = frame;
+        if (typeof id !== 'string' || typeof name !== 'string' || !Array.isArray(params)) {
+          this.sendError('Malformed subscription', frame);
+          return;
+        }
+        const reply = this.subs.subscribe(id, name, params);
+        if (reply) this.out.send(reply);
         return;
+      }
       case 'unsub':
-        this.subs.delete(String(frame.id));
-        this.ctx.log.record({
-          transport: 'ddp',
-          kind: 'unsub',
-          name: String(frame.id),
-          connection: this.id,
-          outcome: 'nosub',
-        });
-        this.send({ msg: 'nosub', id: frame.id });
+        this.out.send(this.subs.unsubscribe(String(frame.id)));
         return;
       default:
         this.sendError('Bad request', frame);
@@ -181,12 +157,12 @@ export class DdpSession {
       outcome: ok ? 'connected' : 'failed',
     });
     if (!ok) {
-      this.send({ msg: 'failed', version: proposed });
+      this.out.send({ msg: 'failed', version: proposed });
       this.socket.close();
       return;
     }
     this.sessionId = randomId();
-    this.send({ msg: 'connected', session: this.sessionId });
+    this.out.send({ msg: 'connected', session: this.sessionId });
     this.armHeartbeat();
   }
 
@@ -198,19 +174,22 @@ export class DdpSession {
     }
     const handler = this.ctx.methods.get(method);
     const reply: Frame = { msg: 'result', id };
-    if (!handler) {
-      reply.error = toDdpError(new MeteorError(404, `Method '${method}' not found`));
+    const log = (outcome: string, error?: string | number) =>
       this.ctx.log.record({
         transport: 'ddp',
         kind: 'method',
         name: method,
         connection: this.id,
         params,
-        outcome: 'error',
-        error: 404,
+        outcome,
+        ...(error === undefined ? {} : { error }),
       });
-      this.send(reply);
-      this.send({ msg: 'updated', methods: [id] });
+    if (!handler) {
+      // Meteor answers an unknown method before its write fence arms, so `result` precedes `updated` here.
+      reply.error = toDdpError(new MeteorError(404, `Method '${method}' not found`));
+      log('error', 404);
+      this.out.send(reply);
+      this.out.send({ msg: 'updated', methods: [id] });
       return;
     }
     try {
@@ -228,38 +207,17 @@ export class DdpSession {
       );
       const omit = this.ctx.desk.caps.streamer ? !result : result === undefined;
       if (!omit) reply.result = result;
-      this.ctx.log.record({
-        transport: 'ddp',
-        kind: 'method',
-        name: method,
-        connection: this.id,
-        params,
-        outcome: 'result',
-      });
+      log('result');
     } catch (err) {
       reply.error = toDdpError(err);
-      const code = (reply.error as { error: string | number }).error;
-      this.ctx.log.record({
-        transport: 'ddp',
-        kind: 'method',
-        name: method,
-        connection: this.id,
-        params,
-        outcome: 'error',
-        error: code,
-      });
+      log('error', (reply.error as { error: string | number }).error);
       if (!(err instanceof MeteorError) && !(err instanceof MatchError)) {
         console.error(`[devserver] ${method} failed:`, err instanceof Error ? err.message : err);
       }
     }
     const updated = { msg: 'updated', methods: [id] };
-    if (this.ctx.desk.caps.streamer) {
-      this.send(reply);
-      this.send(updated);
-    } else {
-      this.send(updated);
-      this.send(reply);
-    }
+    const order = this.ctx.desk.caps.streamer ? [reply, updated] : [updated, reply];
+    for (const out of order) this.out.send(out);
   }
 
   /** Meteor's DDPRateLimiter rules: 10 calls / 10 s per connection and method; 1 / 5 s for the slow ones. */
@@ -271,48 +229,10 @@ export class DdpSession {
     if (denied.length > 0) throw tooManyRequests(Math.max(...denied.map((d) => d.timeToReset)));
   }
 
-  private sub(frame: Frame): void {
-    const { id, name, params = [] } = frame;
-    if (typeof id !== 'string' || typeof name !== 'string' || !Array.isArray(params)) {
-      this.sendError('Malformed subscription', frame);
-      return;
-    }
-    if (this.subs.has(id)) return;
-    const refuse = (error: unknown, code: string | number) => {
-      this.ctx.log.record({
-        transport: 'ddp',
-        kind: 'sub',
-        name,
-        connection: this.id,
-        params,
-        outcome: 'nosub',
-        error: code,
-      });
-      this.send({ msg: 'nosub', id, error: toDdpError(error) });
-    };
-    if (!isStreamName(name)) {
-      refuse(new MeteorError(404, `Subscription '${name}' not found`), 404);
-      return;
-    }
-    let parsed: ReturnType<typeof parseStreamParams>;
-    try {
-      parsed = parseStreamParams(params);
-    } catch (err) {
-      refuse(err, 400);
-      return;
-    }
-    if (!canRead(this.ctx.desk, name, parsed.eventName, parsed.extra)) {
-      refuse(new MeteorError('not-allowed'), 'not-allowed');
-      return;
-    }
-    this.subs.set(id, { name, eventName: parsed.eventName });
-    this.ctx.log.record({ transport: 'ddp', kind: 'sub', name, connection: this.id, params, outcome: 'ready' });
-    this.send({ msg: 'ready', subs: [id] });
-  }
-
   private onClosed(): void {
     if (this.closed) return;
     this.closed = true;
+    this.out.stop();
     clearTimeout(this.pingTimer);
     clearTimeout(this.closeTimer);
     this.ctx.limiter.clear(`ddp:${this.id}:`);

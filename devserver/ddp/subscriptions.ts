@@ -1,0 +1,75 @@
+/** The stream subscriptions of one connection: `sub` handling (SPEC §1.5) and event delivery (SPEC §1.6). */
+import type { StreamEmit, StreamName } from '../bus';
+import type { Desk } from '../desk';
+import { MeteorError, toDdpError } from '../errors';
+import type { CallLog } from '../log';
+import { canRead, isStreamName, parseStreamParams } from './streams';
+
+type Frame = Record<string, unknown>;
+
+export class Subscriptions {
+  private readonly subs = new Map<string, { name: StreamName; eventName: string }>();
+
+  constructor(
+    private readonly desk: Desk,
+    private readonly log: CallLog,
+    private readonly connectionId: string,
+  ) {}
+
+  /** The reply to a well-formed `sub` frame: `ready`, `nosub` with an error, or nothing for a reused id. */
+  subscribe(id: string, name: string, params: unknown[]): Frame | undefined {
+    if (this.subs.has(id)) return undefined;
+    const refuse = (error: unknown, code: string | number): Frame => {
+      this.record(name, params, 'nosub', code);
+      return { msg: 'nosub', id, error: toDdpError(error) };
+    };
+    if (!isStreamName(name)) return refuse(new MeteorError(404, `Subscription '${name}' not found`), 404);
+    let parsed: ReturnType<typeof parseStreamParams>;
+    try {
+      parsed = parseStreamParams(params);
+    } catch (err) {
+      return refuse(err, 400);
+    }
+    if (!canRead(this.desk, name, parsed.eventName, parsed.extra))
+      return refuse(new MeteorError('not-allowed'), 'not-allowed');
+    this.subs.set(id, { name, eventName: parsed.eventName });
+    this.record(name, params, 'ready');
+    return { msg: 'ready', subs: [id] };
+  }
+
+  /** `unsub`: always answered with a bare `nosub`. */
+  unsubscribe(id: string): Frame {
+    this.subs.delete(id);
+    this.log.record({ transport: 'ddp', kind: 'unsub', name: id, connection: this.connectionId, outcome: 'nosub' });
+    return { msg: 'nosub', id };
+  }
+
+  /** One `changed` frame per subscription matching the event (none for the writer itself). */
+  framesFor(event: StreamEmit): Frame[] {
+    if (event.origin === this.connectionId) return [];
+    const frames: Frame[] = [];
+    for (const sub of this.subs.values()) {
+      if (sub.name === event.stream && sub.eventName === event.eventName) {
+        frames.push({
+          msg: 'changed',
+          collection: event.stream,
+          id: 'id',
+          fields: { eventName: event.eventName, args: event.args },
+        });
+      }
+    }
+    return frames;
+  }
+
+  private record(name: string, params: unknown[], outcome: string, error?: string | number): void {
+    this.log.record({
+      transport: 'ddp',
+      kind: 'sub',
+      name,
+      connection: this.connectionId,
+      params,
+      outcome,
+      ...(error === undefined ? {} : { error }),
+    });
+  }
+}
