@@ -24,6 +24,8 @@ export function chooseScreen(
   if (!s.config.enabled) return 'disabled';
   const chatting = s.room?.open === true || s.messages.length > 0;
   if (!s.config.online && !chatting) return 'offline';
-  if (!s.visitor.registered && needsRegistration(s.config)) return 'register';
+  // A stored conversation means the visitor registered once; the worker re-registers by itself if the server
+  // forgot the token, so the form would only hide the conversation for a moment.
+  if (!s.visitor.registered && !chatting && needsRegistration(s.config)) return 'register';
   return 'chat';
 }

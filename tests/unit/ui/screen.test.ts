@@ -22,6 +22,13 @@ describe('chooseScreen', () => {
     expect(chooseScreen(true, baseSnapshot({ config }))).toBe('chat');
   });
 
+  it('never hides a stored conversation behind the form while the worker re-registers', () => {
+    const visitor = { name: '', email: '', registered: false };
+    expect(chooseScreen(true, baseSnapshot({ config, visitor, messages: [message('1', 'visitor', 'hi')] }))).toBe(
+      'chat',
+    );
+  });
+
   it('skips the form when the desk asks for nothing, but not when it forces consent', () => {
     const visitor = { name: '', email: '', registered: false };
     const bare = { ...config, nameField: false, emailField: false };
