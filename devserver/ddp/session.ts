@@ -137,7 +137,7 @@ export class DdpSession {
         return;
       }
       case 'unsub':
-        this.out.send(this.subs.unsubscribe(String(frame.id)));
+        this.out.send(this.subs.unsubscribe(frame.id));
         return;
       default:
         this.sendError('Bad request', frame);
@@ -168,7 +168,8 @@ export class DdpSession {
 
   private method(frame: Frame): void {
     const { id, method, params = [] } = frame;
-    if (typeof id !== 'string' || typeof method !== 'string' || !Array.isArray(params)) {
+    const badSeed = 'randomSeed' in frame && typeof frame.randomSeed !== 'string';
+    if (typeof id !== 'string' || typeof method !== 'string' || !Array.isArray(params) || badSeed) {
       this.sendError('Malformed method invocation', frame);
       return;
     }

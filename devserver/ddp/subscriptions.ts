@@ -18,12 +18,13 @@ export class Subscriptions {
 
   /** The reply to a well-formed `sub` frame: `ready`, `nosub` with an error, or nothing for a reused id. */
   subscribe(id: string, name: string, params: unknown[]): Frame | undefined {
-    if (this.subs.has(id)) return undefined;
     const refuse = (error: unknown, code: string | number): Frame => {
       this.record(name, params, 'nosub', code);
       return { msg: 'nosub', id, error: toDdpError(error) };
     };
     if (!isStreamName(name)) return refuse(new MeteorError(404, `Subscription '${name}' not found`), 404);
+    // Meteor ignores a `sub` whose id is in use (the existing subscription stays).
+    if (this.subs.has(id)) return undefined;
     let parsed: ReturnType<typeof parseStreamParams>;
     try {
       parsed = parseStreamParams(params);
@@ -38,9 +39,15 @@ export class Subscriptions {
   }
 
   /** `unsub`: always answered with a bare `nosub`. */
-  unsubscribe(id: string): Frame {
-    this.subs.delete(id);
-    this.log.record({ transport: 'ddp', kind: 'unsub', name: id, connection: this.connectionId, outcome: 'nosub' });
+  unsubscribe(id: unknown): Frame {
+    if (typeof id === 'string') this.subs.delete(id);
+    this.log.record({
+      transport: 'ddp',
+      kind: 'unsub',
+      name: String(id),
+      connection: this.connectionId,
+      outcome: 'nosub',
+    });
     return { msg: 'nosub', id };
   }
 

@@ -66,12 +66,14 @@ describe('protocol errors', () => {
     expect(await ddp.waitFor((f) => f.msg === 'error')).toMatchObject({ reason: 'Already connected' });
     ddp.send({ msg: 'method', method: 42, id: '2' });
     expect(await ddp.waitFor((f) => f.msg === 'error')).toMatchObject({ reason: 'Malformed method invocation' });
+    ddp.send({ msg: 'method', method: 'x', id: '2b', randomSeed: 5 });
+    expect(await ddp.waitFor((f) => f.msg === 'error')).toMatchObject({ reason: 'Malformed method invocation' });
     ddp.send({ msg: 'sub', id: 3, name: 'x' });
     expect(await ddp.waitFor((f) => f.msg === 'error')).toMatchObject({ reason: 'Malformed subscription' });
     ddp.send({ msg: 'dance' });
     expect(await ddp.waitFor((f) => f.msg === 'error')).toMatchObject({ reason: 'Bad request' });
     ddp.send('null');
-    expect(await ddp.waitFor((f) => f.msg === 'error')).toMatchObject({ reason: 'Bad request' });
+    expect(await ddp.waitFor((f) => f.msg === 'error')).toEqual({ msg: 'error', reason: 'Bad request' });
     expect((await ddp.call('livechat:setUpConnection', [{ token: TOKEN }])).msg).toBe('result');
     ddp.close();
   });
