@@ -74,9 +74,8 @@ export class DdpSession {
   }
 
   private sendError(reason: string, offendingMessage?: unknown): void {
-    this.out.send(
-      offendingMessage === undefined ? { msg: 'error', reason } : { msg: 'error', reason, offendingMessage },
-    );
+    // Meteor adds `offendingMessage` only when it is truthy.
+    this.out.send(offendingMessage ? { msg: 'error', reason, offendingMessage } : { msg: 'error', reason });
   }
 
   /** Meteor's server heartbeat: ping after `pingAfterMs` without inbound frames, drop `closeAfterMs` later. */
@@ -145,10 +144,14 @@ export class DdpSession {
   }
 
   private connect(frame: Frame): void {
+    // Meteor's _handleConnect: a malformed offer fails with its preferred version; a valid one whose version is
+    // not the best common one fails with that best version.
     const support =
       Array.isArray(frame.support) && frame.support.every((v) => typeof v === 'string') ? frame.support : [];
-    const proposed = support.find((v) => SUPPORTED_VERSIONS.includes(v)) ?? SUPPORTED_VERSIONS[0];
-    const ok = typeof frame.version === 'string' && support.includes(frame.version) && frame.version === proposed;
+    const wellFormed = typeof frame.version === 'string' && support.includes(frame.version);
+    const best = support.find((v) => SUPPORTED_VERSIONS.includes(v)) ?? SUPPORTED_VERSIONS[0];
+    const proposed = wellFormed ? best : SUPPORTED_VERSIONS[0];
+    const ok = wellFormed && frame.version === best;
     this.ctx.log.record({
       transport: 'ddp',
       kind: 'connect',

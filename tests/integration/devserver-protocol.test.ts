@@ -38,6 +38,13 @@ describe('handshake', () => {
     await ddp.closed;
   });
 
+  it('fails a malformed offer with its preferred version', async () => {
+    const ddp = await RawDdp.open(server.ddpUrl);
+    ddp.send({ msg: 'connect', version: '2', support: ['pre1'] });
+    expect(await ddp.waitFor((f) => f.msg === 'failed')).toEqual({ msg: 'failed', version: '1' });
+    await ddp.closed;
+  });
+
   it('gives a fresh session on every connection (no resumption)', async () => {
     const a = await RawDdp.open(server.ddpUrl);
     a.send({ msg: 'connect', version: '1', support: ['1'], session: 'OldSession0000001' });
