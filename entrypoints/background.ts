@@ -6,6 +6,7 @@ import { desksItem } from '../lib/background/desk';
 import { NOTIFICATION_PREFIX } from '../lib/background/notifier';
 import { startWorker } from '../lib/background/worker';
 import { openChat } from '../lib/background/open-chat';
+import { focusMessageItem } from '../lib/focus';
 import { PORT_NAME, type BgPort } from '../lib/messaging';
 import { settingsItem } from '../lib/settings';
 
@@ -35,7 +36,7 @@ export default defineBackground(() => {
     apis: browser,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     keepAlive: (on) => {
-      if (on) void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 1 });
+      if (on) void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 0.5 });
       else void browser.alarms.clear(KEEPALIVE_ALARM);
     },
   });
@@ -48,7 +49,11 @@ export default defineBackground(() => {
     if (alarm.name === KEEPALIVE_ALARM) void worker.ready.then(() => worker.wake());
   });
   browser.notifications.onClicked.addListener((id) => {
-    if (id.startsWith(NOTIFICATION_PREFIX)) void openChat(browser);
+    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+    // Open first: the side panel may only be opened while the click still counts as a user gesture.
+    void openChat(browser);
+    void focusMessageItem.setValue(id.slice(NOTIFICATION_PREFIX.length));
+    void browser.notifications.clear(id);
   });
   globalThis.addEventListener?.('online', () => worker.wake());
 });

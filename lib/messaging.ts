@@ -40,7 +40,13 @@ export interface ChatSnapshot {
 
 /** One entry per operation the UI can ask of the worker, written as `(params) => result`. */
 export interface Requests {
-  'chat/register': (p: { name: string; email: string; department?: string }) => null;
+  'chat/register': (p: {
+    name: string;
+    email: string;
+    department?: string;
+    /** Values for the desk's custom fields (`config.customFields`), by field id. */
+    customFields?: Array<{ key: string; value: string }>;
+  }) => null;
   'chat/send': (p: { text: string }) => { messageId: string };
   'chat/retry': (p: { messageId: string }) => null;
   'chat/typing': (p: { typing: boolean }) => null;

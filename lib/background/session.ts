@@ -7,7 +7,7 @@ import { describeError, LivechatError } from '../livechat/errors';
 import { subscribeRoom, type RoomSubscription } from '../livechat/streams';
 import type { ChatMessage } from '../livechat/types';
 import type { Clock, DdpConnection, DdpStatus } from '../ddp/types';
-import type { ConnectionView } from '../messaging';
+import type { ConnectionView, Params } from '../messaging';
 import type { ChatState } from './chat-state';
 import { deletedWhileAway, fetchMissed } from './catch-up';
 import { createInbox } from './inbox';
@@ -175,8 +175,9 @@ export function createSession(deps: SessionDeps) {
       state.upsert({ ...message, delivery: 'pending' });
       void outbox.flush();
     },
-    async register(input: { name: string; email: string; department?: string }): Promise<void> {
-      const registered = await api.registerGuest(input);
+    async register(input: Params<'chat/register'>): Promise<void> {
+      const { customFields, ...visitor } = input;
+      const registered = await api.registerGuest(visitor);
       state.update({
         visitor: {
           id: registered.id,
@@ -186,6 +187,8 @@ export function createSession(deps: SessionDeps) {
           registered: true,
         },
       });
+      const fields = (customFields ?? []).filter((f) => f.value !== '').map((f) => ({ ...f, overwrite: true }));
+      if (fields.length > 0) await api.setCustomFields(fields);
     },
     async typing(typing: boolean): Promise<void> {
       const { room, visitor } = state.desk;

@@ -123,7 +123,8 @@ export function startWorker(deps: WorkerDeps) {
         newId: deps.newId,
         defaults: async () => ({ name: settings?.name ?? '', email: settings?.email ?? '' }),
         agentMessages: (messages) => {
-          if (hub.openCount() === 0) void notifier.agentReplied(messages, state.desk.config?.title ?? 'Support');
+          if (hub.openCount() > 0 || settings?.notifications === false) return;
+          void notifier.agentReplied(messages, state.desk.config?.title ?? 'Support');
         },
       });
       state.onEvent((event) => {

@@ -30,7 +30,8 @@ export interface Extension {
   /** Notification ids currently shown. */
   notifications(): Promise<string[]>;
   badge(): Promise<string>;
-  close(): Promise<void>;
+  /** Closes the browser; the profile is deleted unless kept for a relaunch. */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
 const SIZES = { popup: { width: 380, height: 560 }, sidepanel: { width: 420, height: 800 } };
@@ -69,9 +70,9 @@ export async function launchExtension(profileDir?: string): Promise<Extension> {
     },
     notifications: () => worker.evaluate(async () => Object.keys(await chrome.notifications.getAll())),
     badge: () => worker.evaluate(() => chrome.action.getBadgeText({})),
-    async close() {
+    async close(options = {}) {
       await context.close();
-      if (!profileDir) rmSync(dir, { recursive: true, force: true });
+      if (!options.keepProfile) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,10 @@
+/**
+ * The message a chat UI should scroll to when it opens, set by the worker when the visitor clicks the
+ * notification of that message. Session storage: it only matters until the chat is next shown.
+ */
+import { storage } from 'wxt/utils/storage';
+
+export const focusMessageItem = storage.defineItem<string | null>('session:focusMessage', {
+  fallback: null,
+  version: 1,
+});

@@ -1,0 +1,57 @@
+/** Conversation steps the e2e suites share: register from the chat UI, send, read what the DOM and server hold. */
+import type { Page } from 'playwright-core';
+import type { DevServer, RoomView } from '../../devserver/index';
+import { expect } from 'vitest';
+
+/** Fills the registration form when the desk asks for it. */
+export async function register(page: Page, name = 'Ana Lima', email = 'ana@example.com'): Promise<void> {
+  const start = page.getByRole('button', { name: 'Start chat' });
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await expect.poll(async () => (await start.isVisible()) || (await composer.isVisible()), { timeout: 20_000 }).toBe(true);
+  if (await start.isVisible()) {
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('E-mail').fill(email);
+    await start.click();
+  }
+  await composer.waitFor({ timeout: 20_000 });
+}
+
+/** Types one message and presses Enter. */
+export async function send(page: Page, text: string): Promise<void> {
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
+/** The texts of every message bubble in the chat, in DOM order. */
+export function bubbleTexts(page: Page): Promise<string[]> {
+  return page.locator('[role=log] .lqs-bubble').evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const copy = node.cloneNode(true) as Element;
+      for (const extra of copy.querySelectorAll('.lqs-sr, .lqs-bubble__edited')) extra.remove();
+      return (copy.textContent ?? '').trim();
+    }),
+  );
+}
+
+/** The room the visitor opened (the devserver keeps newest first). */
+export function latestRoom(server: DevServer): RoomView {
+  const room = (server.control.state().rooms as RoomView[])[0];
+  if (!room) throw new Error('no room on the server yet');
+  return room;
+}
+
+/** Message texts of a room as the server stored them, oldest first, without system messages. */
+export function serverTexts(server: DevServer, rid: string): string[] {
+  const room = (server.control.state().rooms as RoomView[]).find((r) => r._id === rid);
+  return (room?.messages ?? []).filter((m) => !m.t).map((m) => String(m.msg));
+}
+
+/** Asserts each expected text appears exactly once and in the given order; returns what was lost or duplicated. */
+export function expectOnceInOrder(actual: string[], expected: string[]): void {
+  const relevant = actual.filter((t) => expected.includes(t));
+  const lost = expected.filter((t) => !relevant.includes(t));
+  const duplicated = relevant.filter((t, i) => relevant.indexOf(t) !== i);
+  expect({ lost: lost.length, duplicated: duplicated.length }).toEqual({ lost: 0, duplicated: 0 });
+  expect(relevant).toEqual(expected);
+}
