@@ -97,7 +97,7 @@ async function ours(url: string): Promise<Contender> {
   let socket: SocketLike | undefined;
   const client: DdpClient = createDdpClient({
     url,
-    socketFactory: (u) => (socket = new WebSocket(u) as unknown as SocketLike),
+    socketFactory: (u) => (socket = new WebSocket(u)),
   });
   await new Promise<void>((resolve) => {
     const off = client.onConnected(() => (off(), resolve()));

@@ -3,15 +3,21 @@
  * scripted fake and never sees sockets or timers.
  */
 
+/**
+ * An event-handler slot. Declared through a method signature so its parameter is checked bivariantly, as the DOM
+ * declares `onmessage` & co.: that is what lets a DOM `WebSocket` or a `ws` socket be assigned without a cast.
+ */
+export type SocketHandler<E> = { bivarianceHack(event: E): void }['bivarianceHack'] | null;
+
 /** The slice of the WHATWG WebSocket the client uses; `globalThis.WebSocket` and `ws` both satisfy it. */
 export interface SocketLike {
   readonly readyState: number;
   send(data: string): void;
   close(code?: number, reason?: string): void;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: { code?: number; reason?: string }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
+  onopen: SocketHandler<unknown>;
+  onmessage: SocketHandler<{ data: unknown }>;
+  onclose: SocketHandler<{ code?: number; reason?: string }>;
+  onerror: SocketHandler<unknown>;
 }
 
 export type SocketFactory = (url: string) => SocketLike;

@@ -6,7 +6,7 @@ import { startDevServer, type DevServer } from '../../devserver/index';
 import { createDdpClient, DdpDisconnectedError, isMethodNotFound, isRateLimited } from '../../lib/ddp';
 import type { DdpClient, DdpClientOptions, SocketLike } from '../../lib/ddp';
 
-const socketFactory = (url: string) => new WebSocket(url) as unknown as SocketLike;
+const socketFactory = (url: string): SocketLike => new WebSocket(url);
 const visitorParams = (eventName: string, token: string) => [
   eventName,
   { useCollection: false, args: [{ token, visitorToken: token }] },
