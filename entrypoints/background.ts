@@ -1,7 +1,7 @@
 import { customAlphabet } from 'nanoid';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createDdpClient, systemClock, type SocketLike } from '../lib/ddp';
+import { createDdpClient, systemClock } from '../lib/ddp';
 import { desksItem } from '../lib/background/desk';
 import { NOTIFICATION_PREFIX } from '../lib/background/notifier';
 import { startWorker } from '../lib/background/worker';
@@ -24,7 +24,7 @@ export default defineBackground(() => {
     createDdp: (serverUrl) =>
       createDdpClient({
         url: serverUrl,
-        socketFactory: (url) => new WebSocket(url) as unknown as SocketLike,
+        socketFactory: (url) => new WebSocket(url),
         clock: systemClock,
         autoConnect: false,
         onError: (error, context) => console.warn(`ddp ${context}`, error),

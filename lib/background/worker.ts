@@ -151,13 +151,18 @@ export function startWorker(deps: WorkerDeps) {
     else active.ddp.disconnect();
   }
 
+  let restored = false;
+  // Watch before reading, so a change saved while the worker starts is not missed between the two.
+  deps.watchSettings((next) => {
+    settings = next;
+    if (restored) activate(next);
+  });
   const ready = (async () => {
-    [desks, settings] = await Promise.all([deps.loadDesks(), deps.loadSettings()]);
+    const [storedDesks, loaded] = await Promise.all([deps.loadDesks(), deps.loadSettings()]);
+    desks = storedDesks;
+    settings ??= loaded;
+    restored = true;
     activate(settings);
-    deps.watchSettings((next) => {
-      settings = next;
-      activate(next);
-    });
   })();
 
   return {

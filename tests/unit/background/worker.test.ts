@@ -146,6 +146,31 @@ describe('worker', () => {
     });
   });
 
+  it('does not miss a server saved while the worker is still restoring', async () => {
+    const { worker, changeSettings, open } = setup({}, DEFAULT_SETTINGS);
+    changeSettings({ ...DEFAULT_SETTINGS, serverUrl: URL_A });
+    await worker.ready;
+    const { events } = open();
+    await tick();
+    const last = events.filter((e) => e.type === 'snapshot').at(-1);
+    expect(last?.type === 'snapshot' && last.payload.serverUrl).toBe(URL_A);
+  });
+
+  it('stays quiet when the visitor turned notifications off, but still counts on the badge', async () => {
+    const desk = { ...newDesk(URL_A, 't'), room: { id: 'R1', open: true, confirmed: true } };
+    const { worker, ddps, apis } = setup(
+      { [URL_A]: desk },
+      { ...DEFAULT_SETTINGS, serverUrl: URL_A, notifications: false },
+    );
+    await worker.ready;
+    ddps[0]?.goOnline();
+    await tick();
+    ddps[0]?.emit('stream-room-messages', 'R1', agentFrame('m1', 9000));
+    await tick();
+    expect(apis.notifications.create).not.toHaveBeenCalled();
+    expect(apis.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
+  });
+
   it('switches desk when the server setting changes, keeping each desk stored', async () => {
     const { worker, changeSettings, open, ddps } = setup();
     await worker.ready;
