@@ -47,7 +47,13 @@ export function createSession(deps: SessionDeps) {
   });
 
   const offStatus = ddp.onStatus((status) => state.setConnection(connectionView(status)));
-  const offConnected = ddp.onConnected(() => void sync());
+  /** Counts handshakes, so a room is read back once per connection however many triggers ask. */
+  let epoch = 0;
+  let refreshed = '';
+  const offConnected = ddp.onConnected(() => {
+    epoch += 1;
+    void sync();
+  });
   state.setConnection(connectionView(ddp.status));
   // A restored room is listened to at once: the client sends the subscriptions with its handshake, so nothing
   // said between connect and the end of `sync` is missed.
@@ -67,8 +73,7 @@ export function createSession(deps: SessionDeps) {
       const room = state.desk.room;
       if (room?.confirmed) {
         watch(room.id);
-        await catchUp(room.id);
-        if (room.open && !config.agent) state.update({ agent: await api.getAgent(room.id) });
+        await refreshRoom(room.id);
       }
       state.setError(null);
     } catch (error) {
@@ -107,21 +112,31 @@ export function createSession(deps: SessionDeps) {
     if (watched?.rid === rid) return;
     watched?.sub.stop();
     const context = { token: state.desk.token, baseUrl: state.desk.serverUrl };
-    watched = {
-      rid,
-      sub: subscribeRoom(ddp, rid, context, {
-        message: (m) => receive([m]),
-        removed: (id) => state.remove(id),
-        agent: (agent) => state.update({ agent, ...(agent ? { queue: null } : {}) }),
-        agentStatus: (status) => {
-          const { agent } = state.desk;
-          if (agent) state.update({ agent: { ...agent, status } });
-        },
-        queue: (queue) => state.update({ queue }),
-        typing: (name, typing) => state.setTyping(typing ? name : null),
-        refused: (stream, error) => console.warn(`subscription to ${stream} refused`, error),
-      }),
-    };
+    const sub = subscribeRoom(ddp, rid, context, {
+      message: (m) => receive([m]),
+      removed: (id) => state.remove(id),
+      agent: (agent) => state.update({ agent, ...(agent ? { queue: null } : {}) }),
+      agentStatus: (status) => {
+        const { agent } = state.desk;
+        if (agent) state.update({ agent: { ...agent, status } });
+      },
+      queue: (queue) => state.update({ queue }),
+      typing: (name, typing) => state.setTyping(typing ? name : null),
+      refused: (stream, error) => console.warn(`subscription to ${stream} refused`, error),
+    });
+    watched = { rid, sub };
+    // What the room said between its creation and our subscriptions being ready reached nobody: read it back.
+    sub.ready.then(() => refreshRoom(rid)).catch(() => undefined);
+  }
+
+  /** Reads back what the room's streams said while nobody listened: messages and the serving agent. */
+  async function refreshRoom(rid: string): Promise<void> {
+    const key = `${epoch}:${rid}`;
+    if (refreshed === key || !ddp.status.connected) return;
+    refreshed = key;
+    await catchUp(rid);
+    const room = state.desk.room;
+    if (room?.id === rid && room.open && !state.desk.agent) state.update({ agent: await api.getAgent(rid) });
   }
 
   async function catchUp(rid: string): Promise<void> {

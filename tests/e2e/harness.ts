@@ -15,7 +15,8 @@ declare const chrome: {
   action: { getBadgeText(details: object): Promise<string> };
 };
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** The built extension; `LQS_EXTENSION_DIR` points elsewhere (e.g. a build of another checkout). */
+export const EXTENSION_DIR = resolve(process.env.LQS_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
 
 export interface Extension {
