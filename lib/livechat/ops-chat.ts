@@ -62,7 +62,9 @@ export function chatOps(c: Caller) {
         'sendMessage',
         async () => {
           const params = { _id: out.id, rid: out.rid, msg: out.text, token: token() };
-          const raw = obj(await call('sendMessageLivechat', [params], true));
+          // Not resent by the DDP client after a drop: the worker's catch-up reads the room back first and marks
+          // what arrived as delivered, so only what really got lost is sent again (no duplicate refusals).
+          const raw = obj(await call('sendMessageLivechat', [params]));
           return { ...c.message(raw), newRoom: raw.newRoom === true };
         },
         async () => {

@@ -90,7 +90,7 @@ describe('createLivechatApi', () => {
     const sent = await api.sendMessage({ id: 'm1', text: 'hello', rid: 'CLIENT-RID', confirmed: false });
     expect(sent.rid).toBe('SERVER-RID');
     expect(sent.newRoom).toBe(true);
-    expect(ddp.calls[0]?.options?.resendOnReconnect).toBe(true);
+    expect(ddp.calls[0]?.options?.resendOnReconnect).toBe(false);
   });
 
   it('sends over REST twin: room first (without our unconfirmed rid), then the message with our _id', async () => {
