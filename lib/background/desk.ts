@@ -31,10 +31,37 @@ export interface DeskRecord {
   caps: Record<string, ApiPath>;
 }
 
-export const desksItem = storage.defineItem<Record<string, DeskRecord>>('local:desks', {
-  fallback: {},
-  version: 1,
-});
+/** The first stored shape (v1): no history paging state, no after-close flags on the room. */
+export interface DeskRecordV1 extends Omit<DeskRecord, 'historyComplete' | 'room'> {
+  room: { id: string; open: boolean; confirmed: boolean } | null;
+}
+
+/** v1 → v2: a restored desk does not know whether older history exists, so it assumes it does. */
+export function migrateDesksV2(old: Record<string, DeskRecordV1>): Record<string, DeskRecord> {
+  return Object.fromEntries(
+    Object.entries(old ?? {}).map(([url, desk]) => [
+      url,
+      {
+        ...desk,
+        room: desk.room && { ...desk.room, surveySent: false, transcriptSent: false },
+        historyComplete: false,
+      },
+    ]),
+  );
+}
+
+export const DESKS_KEY = 'local:desks';
+
+/** Declares the stored desks (a fresh declaration runs the migrations against what is stored now). */
+export function defineDesksItem() {
+  return storage.defineItem<Record<string, DeskRecord>>(DESKS_KEY, {
+    fallback: {},
+    version: 2,
+    migrations: { 2: migrateDesksV2 },
+  });
+}
+
+export const desksItem = defineDesksItem();
 
 /** A fresh desk for a server, with a new visitor token. */
 export function newDesk(serverUrl: string, token: string): DeskRecord {
