@@ -17,8 +17,9 @@ export default defineConfig({
     define: { __LQS_PRESET_SERVER__: JSON.stringify(presetServer) },
   }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Livechat Quick Support',
-    description: 'Chat with a Rocket.Chat Livechat support desk from the toolbar, the side panel and notifications.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     minimum_chrome_version: '116',
     permissions: ['storage', 'notifications', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     ...(manifestVersion === 3
@@ -30,7 +31,14 @@ export default defineConfig({
           optional_permissions: ['http://*/*', 'https://*/*'],
           permissions: ['storage', 'notifications', 'alarms', ...(presetOrigin ? [presetOrigin] : [])],
         }),
-    action: { default_title: 'Livechat Quick Support' },
+    action: { default_title: '__MSG_extName__' },
+    // The toolbar popup opens from the keyboard too (the visitor can change the keys at chrome://extensions/shortcuts).
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+L', mac: 'Alt+Shift+L' },
+        description: '__MSG_commandOpenChat__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

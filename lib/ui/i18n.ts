@@ -1,0 +1,111 @@
+/**
+ * Every string the visitor reads goes through {@link t}. The extension's own locale files
+ * (`public/_locales/<dir>/messages.json`) are the source; the browser picks one of them by its UI language. A
+ * desk configured for another language wins: that locale's file is fetched from the extension at run time and
+ * looked up first, so a Brazilian desk talks Portuguese to a visitor whose browser is in English.
+ */
+import { signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import type en from '../../public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof en;
+export type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/** Locale folders shipped in `public/_locales`, default first. */
+export const LOCALES = ['en', 'pt_BR', 'de'] as const;
+
+function browserLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    // No extension runtime (unit tests): the page's language is the closest thing.
+    return globalThis.navigator?.language || 'en';
+  }
+}
+
+/** The BCP 47 tag the UI speaks right now (for `Intl` formats and `<html lang>`). */
+export const locale = signal(browserLanguage());
+const deskCatalog = signal<Catalog | null>(null);
+let baseCatalog: Catalog | null = null;
+let baseLocale: string | null = null;
+let generation = 0;
+
+/** The shipped locale folder that serves a language tag (`pt-BR` → `pt_BR`, `de-AT` → `de`), or null. */
+export function localeDir(tag: string): string | null {
+  const wanted = tag.trim().replace('-', '_').toLowerCase();
+  if (!wanted) return null;
+  const exact = LOCALES.find((dir) => dir.toLowerCase() === wanted);
+  if (exact) return exact;
+  const base = wanted.split('_')[0];
+  return LOCALES.find((dir) => dir.toLowerCase().split('_')[0] === base) ?? null;
+}
+
+/** Fills Chrome-style placeholders: `$name$` takes its declared content, then `$1`…`$9` the substitutions. */
+export function format(entry: Catalog[string], subs: readonly string[]): string {
+  const named = entry.message.replace(/\$([a-z0-9_@]+)\$/gi, (whole, name: string) => {
+    const declared = Object.entries(entry.placeholders ?? {}).find(([k]) => k.toLowerCase() === name.toLowerCase());
+    return declared ? declared[1].content : whole;
+  });
+  return named.replace(/\$(\d|\$)/g, (_, n: string) => (n === '$' ? '$' : (subs[Number(n) - 1] ?? '')));
+}
+
+/** The text for `key` in the current language, with `$1`… filled from `subs`. */
+export function t(key: MessageKey, ...subs: Array<string | number>): string {
+  const values = subs.map(String);
+  const desk = deskCatalog.value?.[key];
+  if (desk) return format(desk, values);
+  const base = baseCatalog?.[key];
+  if (base) return format(base, values);
+  try {
+    // WXT types one overload per message; the key is already checked against the English file above.
+    const getMessage = browser.i18n.getMessage as (name: string, substitutions: string[]) => string;
+    return getMessage(key, values) || key;
+  } catch {
+    return key;
+  }
+}
+
+/**
+ * Replaces `browser.i18n` as the base language where the extension runtime is absent (unit tests, the
+ * screenshot of a single component). The extension itself never calls this.
+ */
+export function setBaseCatalog(catalog: Catalog | null, tag = 'en'): void {
+  baseCatalog = catalog;
+  baseLocale = catalog ? tag : null;
+  deskCatalog.value = null;
+  locale.value = baseLocale ?? browserLanguage();
+}
+
+/** Loads one shipped locale file; throws when the extension cannot serve it. */
+async function fetchCatalog(dir: string): Promise<Catalog> {
+  const url = browser.runtime.getURL(`/_locales/${dir}/messages.json` as '/popup.html');
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as Catalog;
+}
+
+/**
+ * Follows the desk's configured language (`config.language`; empty means "the visitor's"). When it maps to a
+ * shipped locale other than the one the browser chose, that locale is fetched and takes precedence; a desk
+ * language we do not ship leaves the browser's choice in place.
+ */
+export async function followDeskLanguage(tag: string | null | undefined, load = fetchCatalog): Promise<void> {
+  const current = (generation += 1);
+  const ui = baseLocale ?? browserLanguage();
+  const want = localeDir(tag ?? '');
+  const have = localeDir(ui) ?? 'en';
+  if (!want || want === have) {
+    deskCatalog.value = null;
+    locale.value = want && tag ? tag : ui;
+    return;
+  }
+  try {
+    const catalog = await load(want);
+    if (current !== generation) return;
+    deskCatalog.value = catalog;
+    locale.value = tag ?? ui;
+  } catch (error) {
+    // The browser's language still works; a missing file must not leave the chat without words.
+    console.warn(`Could not load the ${want} texts`, error);
+  }
+}
