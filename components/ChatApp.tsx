@@ -1,4 +1,5 @@
-import { useComputed } from '@preact/signals';
+import { useComputed, useSignalEffect } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
 // The shared tokens first: every component stylesheet imported below builds on them.
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './theme.css';
@@ -6,40 +7,32 @@ import './theme.css';
 import './chat.css';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { accentPair } from '../lib/ui/format';
+import { followDeskLanguage, locale, t } from '../lib/ui/i18n';
 import { chooseScreen } from '../lib/ui/screen';
 import type { ChatActions } from './chat-actions';
-import { ChatBanner } from './ChatBanner';
+import { createChatUi, type ChatUi } from './chat-ui';
 import { ChatHeader } from './ChatHeader';
-import { Composer } from './Composer';
+import { ChatView } from './ChatView';
 import { ChatIcon, MoonIcon, ServerIcon } from './icons';
-import { MessageList } from './MessageList';
+import { lazy } from './lazy';
 import { NoticePanel } from './NoticePanel';
-import { RegistrationForm } from './RegistrationForm';
-import { TypingLine } from './TypingLine';
+
+// Screens a returning visitor rarely sees load on first use (DECISIONS #6: what the popup loads on open).
+const RegistrationForm = lazy(() => import('./RegistrationForm').then((m) => m.RegistrationForm));
+const OfflineForm = lazy(() => import('./OfflineForm').then((m) => m.OfflineForm));
+const ChatDialogs = lazy(() => import('./ChatDialogs').then((m) => m.ChatDialogs), 'none');
 
 interface Props {
   model: ChatModel;
   layout: 'popup' | 'sidepanel';
   actions: ChatActions;
+  /** View state; tests and the mount code pass one to reach into it (the notification's message to focus). */
+  ui?: ChatUi;
 }
 
 /** The whole chat: header, then whichever screen the snapshot calls for. Popup and side panel share it. */
-export function ChatApp({ model, layout, actions }: Props) {
-  const theme = useComputed(() => {
-    const { accent, onAccent } = accentPair(model.config.value?.color);
-    return { '--lqs-accent': accent, '--lqs-on-accent': onAccent };
-  });
-  return (
-    <div class={`lqs-app lqs-app--${layout}`} style={theme.value}>
-      <ChatHeader model={model} actions={actions} />
-      <main class="lqs-main">
-        <ChatScreen model={model} actions={actions} />
-      </main>
-    </div>
-  );
-}
-
-function ChatScreen({ model, actions }: Omit<Props, 'layout'>) {
+export function ChatApp({ model, layout, actions, ui: given }: Props) {
+  const ui = useMemo(() => given ?? createChatUi(), [given]);
   const screen = useComputed(() =>
     chooseScreen(model.ready.value, {
       serverUrl: model.serverUrl.value,
@@ -50,41 +43,69 @@ function ChatScreen({ model, actions }: Omit<Props, 'layout'>) {
       messages: model.messages.value,
     }),
   );
+  const theme = useComputed(() => {
+    const config = model.config.value;
+    const offline = screen.value === 'offline' && config?.offlineColor;
+    const { accent, onAccent } = accentPair(offline ? config.offlineColor : config?.color);
+    return { '--lqs-accent': accent, '--lqs-on-accent': onAccent };
+  });
 
-  switch (screen.value) {
+  // The desk's language wins over the browser's (config.language; empty means the visitor's own).
+  useSignalEffect(() => void followDeskLanguage(model.config.value?.language));
+  useSignalEffect(() => {
+    document.documentElement.lang = locale.value;
+  });
+
+  return (
+    <div class={`lqs-app lqs-app--${layout}`} style={theme.value}>
+      <ChatHeader model={model} actions={actions} ui={ui} offline={screen.value === 'offline'} />
+      <main class="lqs-main">
+        <Screen screen={screen.value} model={model} actions={actions} ui={ui} />
+      </main>
+      {ui.dialog.value && <ChatDialogs model={model} ui={ui} />}
+    </div>
+  );
+}
+
+interface ScreenProps {
+  screen: ReturnType<typeof chooseScreen>;
+  model: ChatModel;
+  actions: ChatActions;
+  ui: ChatUi;
+}
+
+function Screen({ screen, model, actions, ui }: ScreenProps) {
+  switch (screen) {
     case 'loading':
-      return <div class="lqs-loading" aria-busy="true" aria-label="Loading the chat" />;
+      return <div class="lqs-loading" role="status" aria-busy="true" aria-label={t('loading')} />;
     case 'unconfigured':
       return (
         <NoticePanel
           icon={<ServerIcon />}
-          title="No support server yet"
-          action={{ label: 'Open settings', onClick: actions.openOptions }}
+          title={t('unconfiguredTitle')}
+          action={{ label: t('openSettings'), onClick: actions.openOptions }}
         >
-          <p>Enter the address of your Rocket.Chat support desk in the settings to start chatting.</p>
+          <p>{t('unconfiguredText')}</p>
         </NoticePanel>
       );
     case 'connecting':
       return (
-        <NoticePanel icon={<ChatIcon />} title="Reaching your support desk…">
+        <NoticePanel icon={<ChatIcon />} title={t('connectingTitle')}>
           <p>{hostOf(model.serverUrl.value)}</p>
         </NoticePanel>
       );
     case 'disabled':
       return (
-        <NoticePanel icon={<ChatIcon />} title="Live chat is turned off">
-          <p>This support desk does not offer live chat at the moment.</p>
+        <NoticePanel icon={<ChatIcon />} title={t('disabledTitle')}>
+          <p>{t('disabledText')}</p>
         </NoticePanel>
       );
     case 'offline': {
-      const messages = model.config.value?.messages;
+      const config = model.config.value!;
+      if (config.displayOfflineForm) return <OfflineForm model={model} />;
       return (
-        <NoticePanel icon={<MoonIcon />} title="Nobody is available right now">
-          <p>
-            {messages?.offlineUnavailableMessage ||
-              messages?.offlineMessage ||
-              'The support team is offline. Please come back later.'}
-          </p>
+        <NoticePanel icon={<MoonIcon />} title={t('offlineTitle')}>
+          <p>{config.messages.offlineUnavailableMessage || config.messages.offlineMessage || t('offlineText')}</p>
         </NoticePanel>
       );
     }
@@ -95,36 +116,8 @@ function ChatScreen({ model, actions }: Omit<Props, 'layout'>) {
         </div>
       );
     case 'chat':
-      return <ChatView model={model} />;
+      return <ChatView model={model} ui={ui} />;
   }
-}
-
-function ChatView({ model }: { model: ChatModel }) {
-  const limit = useComputed(() => model.config.value?.limitTextLength ?? null);
-  const typist = useComputed(() => {
-    const typing = model.agentTyping.value;
-    const agent = model.agent.value;
-    if (!typing) return null;
-    if (model.config.value?.agentHiddenInfo || agent?.hidden) return 'The agent';
-    // Servers send the username or the display name depending on UI_Use_Real_Name; prefer the name.
-    return agent && typing === agent.username ? agent.name || typing : typing;
-  });
-  return (
-    <>
-      <ChatBanner model={model} />
-      <MessageList
-        model={model}
-        empty={
-          <div class="lqs-empty">
-            <ChatIcon />
-            <p>Send a message to start a conversation.</p>
-          </div>
-        }
-      />
-      <TypingLine who={typist} />
-      <Composer limit={limit} connection={model.connection} send={model.send} typing={model.typing} />
-    </>
-  );
 }
 
 function hostOf(url: string | null): string {

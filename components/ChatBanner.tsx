@@ -1,43 +1,34 @@
 import { useComputed } from '@preact/signals';
 import type { ChatModel } from '../lib/ui/chat-model';
+import { t } from '../lib/ui/i18n';
 
-type BannerModel = Pick<ChatModel, 'room' | 'agent' | 'queue' | 'config' | 'lastError' | 'messages'>;
+type BannerModel = Pick<ChatModel, 'room' | 'agent' | 'queue' | 'lastError'>;
 
 function formatWait(seconds: number): string {
-  if (seconds < 60) return 'less than a minute';
+  if (seconds < 60) return t('waitUnderMinute');
   const minutes = Math.round(seconds / 60);
-  return minutes === 1 ? 'about 1 minute' : `about ${minutes} minutes`;
+  return minutes === 1 ? t('waitOneMinute') : t('waitMinutes', minutes);
 }
 
-/** The line above the log: an error, the queue position while waiting for an agent, or "chat ended". */
+/** The line above the log: an error, or the queue position and estimated wait while waiting for an agent. */
 export function ChatBanner({ model }: { model: BannerModel }) {
   const banner = useComputed(() => {
     const room = model.room.value;
     const queue = model.queue.value;
-    const messages = model.config.value?.messages;
-    if (room && !room.open) {
-      return {
-        tone: 'info',
-        title: messages?.conversationFinishedMessage || 'This chat has ended.',
-        text: messages?.conversationFinishedText || 'Send a message to start a new one.',
-      };
-    }
+    if (!room?.open) return null;
     if (queue) {
-      const wait =
-        queue.estimatedWaitSeconds !== null ? ` Estimated wait: ${formatWait(queue.estimatedWaitSeconds)}.` : '';
       return {
-        tone: 'wait',
-        title: 'Waiting for an agent…',
-        text: `You are number ${queue.spot} in the queue.${wait}${queue.message ? ` ${queue.message}` : ''}`,
+        spot: queue.spot,
+        text: [
+          t('queueSpot', queue.spot),
+          queue.estimatedWaitSeconds !== null ? t('queueWait', formatWait(queue.estimatedWaitSeconds)) : '',
+          queue.message,
+        ]
+          .filter(Boolean)
+          .join(' '),
       };
     }
-    if (room?.open && !model.agent.value) {
-      return {
-        tone: 'wait',
-        title: 'Waiting for an agent…',
-        text: 'An agent will join this chat as soon as one is free.',
-      };
-    }
+    if (!model.agent.value) return { spot: null, text: t('waitingSoon') };
     return null;
   });
   const error = model.lastError.value;
@@ -50,8 +41,15 @@ export function ChatBanner({ model }: { model: BannerModel }) {
         </div>
       )}
       {banner.value && (
-        <div class="lqs-banner" data-tone={banner.value.tone} role="status">
-          <strong>{banner.value.title}</strong> {banner.value.text}
+        <div class="lqs-banner lqs-banner--queue" data-tone="wait" role="status">
+          {banner.value.spot !== null && (
+            <span class="lqs-queue-spot" aria-hidden="true">
+              {banner.value.spot}
+            </span>
+          )}
+          <span>
+            <strong>{t('waitingTitle')}</strong> {banner.value.text}
+          </span>
         </div>
       )}
     </>

@@ -1,25 +1,84 @@
-import { useComputed } from '@preact/signals';
+import { useComputed, useSignal } from '@preact/signals';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { initials } from '../lib/ui/format';
+import { t } from '../lib/ui/i18n';
 import type { ChatActions } from './chat-actions';
+import type { ChatUi } from './chat-ui';
 import { ConnectionLine } from './ConnectionLine';
-import { SettingsIcon, SidePanelIcon } from './icons';
+import { EndIcon, MoreIcon, SettingsIcon, SidePanelIcon, SwitchIcon } from './icons';
+import { Menu, type MenuItem } from './Menu';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './header.css';
 
-const STATUS_TEXT = { online: 'Online', away: 'Away', busy: 'Busy', offline: 'Offline', unknown: '' } as const;
+interface Props {
+  model: ChatModel;
+  actions: ChatActions;
+  ui: ChatUi;
+  /** The desk is offline and shows its offline form: its offline title applies. */
+  offline: boolean;
+}
 
-/** Desk title, the serving agent (unless the desk hides agents) and the connection line. */
-export function ChatHeader({ model, actions }: { model: ChatModel; actions: ChatActions }) {
-  // The desk's offline title ("Leave a message") belongs to an offline form this extension does not offer yet.
-  const title = useComputed(() => model.config.value?.title || 'Livechat');
+const STATUS_KEYS = {
+  online: 'statusOnline',
+  away: 'statusAway',
+  busy: 'statusBusy',
+  offline: 'statusOffline',
+} as const;
+
+/** The agent's picture from the desk when it has one; the initials underneath show until (or unless) it loads. */
+function Avatar({ name, username, serverUrl }: { name: string; username: string; serverUrl: string | null }) {
+  const failed = useSignal(false);
+  const src = serverUrl && username ? `${serverUrl}/avatar/${encodeURIComponent(username)}` : null;
+  return (
+    <span class="lqs-avatar lqs-avatar--header" aria-hidden="true">
+      {initials(name)}
+      {src && !failed.value && (
+        <img
+          class="lqs-avatar__img"
+          src={src}
+          alt=""
+          referrerpolicy="no-referrer"
+          onError={() => (failed.value = true)}
+        />
+      )}
+    </span>
+  );
+}
+
+/** Desk title, the serving agent (unless the desk hides agents), the chat's actions and the connection line. */
+export function ChatHeader({ model, actions, ui, offline }: Props) {
+  const config = model.config.value;
+  const title = (offline && config?.offlineTitle) || config?.title || t('defaultTitle');
   const agent = useComputed(() => {
     const serving = model.agent.value;
     // A closed room keeps its last agent on the server; only an open chat has someone serving it.
     if (!serving || serving.hidden || model.config.value?.agentHiddenInfo || !model.room.value?.open) return null;
-    return { name: serving.name || serving.username, status: serving.status };
+    return { name: serving.name || serving.username, username: serving.username, status: serving.status };
+  });
+  const menu = useComputed(() => {
+    const desk = model.config.value;
+    const room = model.room.value;
+    const items: MenuItem[] = [];
+    if (!desk || !room?.open) return items;
+    if (desk.allowSwitchingDepartments && desk.departments.length > 1) {
+      items.push({
+        label: t('changeDepartment'),
+        icon: <SwitchIcon />,
+        onSelect: () => (ui.dialog.value = { kind: 'department' }),
+      });
+    }
+    if (desk.visitorsCanCloseChat) {
+      items.push({
+        label: t('endChat'),
+        icon: <EndIcon />,
+        tone: 'danger',
+        onSelect: () => (ui.dialog.value = { kind: 'close' }),
+      });
+    }
+    return items;
   });
 
+  const serving = agent.value;
   return (
     <header class="lqs-header">
       <div class="lqs-header__row">
@@ -30,8 +89,8 @@ export function ChatHeader({ model, actions }: { model: ChatModel; actions: Chat
               type="button"
               class="lqs-icon-button"
               onClick={actions.openSidePanel}
-              aria-label="Open in side panel"
-              title="Open in side panel"
+              aria-label={t('openSidePanel')}
+              title={t('openSidePanel')}
             >
               <SidePanelIcon />
             </button>
@@ -40,23 +99,24 @@ export function ChatHeader({ model, actions }: { model: ChatModel; actions: Chat
             type="button"
             class="lqs-icon-button"
             onClick={actions.openOptions}
-            aria-label="Settings"
-            title="Settings"
+            aria-label={t('settings')}
+            title={t('settings')}
           >
             <SettingsIcon />
           </button>
+          {menu.value.length > 0 && <Menu label={t('chatOptions')} icon={<MoreIcon />} items={menu.value} />}
         </div>
       </div>
-      {agent.value && (
+      {serving && (
         <div class="lqs-header__agent">
-          <span class="lqs-avatar lqs-avatar--header" aria-hidden="true">
-            {initials(agent.value.name)}
-            <span class="lqs-avatar__status" data-status={agent.value.status} />
+          <span class="lqs-header__avatar">
+            <Avatar name={serving.name} username={serving.username} serverUrl={model.serverUrl.value} />
+            {serving.status !== 'unknown' && <span class="lqs-avatar__status" data-status={serving.status} />}
           </span>
-          <span>
-            <span class="lqs-header__agent-name">{agent.value.name}</span>
-            {STATUS_TEXT[agent.value.status] && (
-              <span class="lqs-header__agent-status"> · {STATUS_TEXT[agent.value.status]}</span>
+          <span class="lqs-header__who">
+            <span class="lqs-header__agent-name">{serving.name}</span>
+            {serving.status !== 'unknown' && (
+              <span class="lqs-header__agent-status">{t(STATUS_KEYS[serving.status])}</span>
             )}
           </span>
         </div>

@@ -1,7 +1,12 @@
-import { useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
+import { useComputed, useSignal, useSignalEffect, type ReadonlySignal, type Signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import type { ChatMessage } from '../lib/livechat/types';
 import type { ConnectionView } from '../lib/messaging';
-import { SendIcon } from './icons';
+import { loadDraft, saveDraft } from '../lib/ui/draft';
+import { t } from '../lib/ui/i18n';
+import { checkFile } from '../lib/ui/upload';
+import { FilePreview } from './FilePreview';
+import { AttachmentIcon, CloseIcon, SendIcon } from './icons';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './composer.css';
 
@@ -11,6 +16,17 @@ interface Props {
   connection: ReadonlySignal<ConnectionView>;
   send: (text: string) => Promise<unknown>;
   typing: (active: boolean) => void;
+  /** Where the unsent text is kept across popup reopens (one draft per desk); none when absent. */
+  draftKey?: string | null;
+  /** The visitor's own message being edited, set by the log's edit button or ArrowUp here. */
+  editing?: Signal<ChatMessage | null>;
+  saveEdit?: (id: string, text: string) => Promise<unknown>;
+  /** Starts editing the visitor's last message (ArrowUp in an empty box). */
+  editLast?: () => void;
+  /** Present when the desk takes files in this conversation. */
+  upload?: ((file: File, description: string) => Promise<unknown>) | null;
+  /** The file waiting to be sent; the chat sets it too when a file is dropped or pasted anywhere. */
+  file?: Signal<File | null>;
 }
 
 /** How long after the last keystroke the agent stops seeing "typing…". */
@@ -22,15 +38,37 @@ function counterThreshold(limit: number): number {
   return Math.max(20, Math.floor(limit * 0.1));
 }
 
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
- * The message box. Enter sends, Shift+Enter starts a new line. Writing while disconnected is fine: the worker
- * queues the message as pending and delivers it when the connection is back, and the composer says so.
+ * The message box. Enter sends, Shift+Enter starts a new line, the draft survives closing the popup. Writing
+ * while disconnected is fine: the worker queues the message as pending and delivers it when the connection is
+ * back, and the composer says so. It also edits the visitor's own messages and sends files with a preview.
  */
-export function Composer({ limit, connection, send, typing }: Props) {
-  const draft = useSignal('');
+export function Composer({
+  limit,
+  connection,
+  send,
+  typing,
+  draftKey,
+  editing,
+  saveEdit,
+  editLast,
+  upload,
+  file,
+}: Props) {
+  const draft = useSignal(draftKey ? loadDraft(draftKey) : '');
   const error = useSignal<string | null>(null);
+  const busy = useSignal(false);
+  const localFile = useSignal<File | null>(null);
+  const attached = file ?? localFile;
   const field = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
   const idleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  /** The draft put aside while an edit borrows the box. */
+  const parked = useRef<string | null>(null);
 
   // UTF-16 units, as the server counts `msg.length`.
   const length = useComputed(() => draft.value.length);
@@ -38,14 +76,35 @@ export function Composer({ limit, connection, send, typing }: Props) {
   const showCounter = useComputed(
     () => limit.value !== null && limit.value - length.value <= counterThreshold(limit.value),
   );
-  const canSend = useComputed(() => draft.value.trim().length > 0 && over.value <= 0);
+  const fileError = useComputed(() => (attached.value ? checkFile(attached.value) : null));
+  const canSend = useComputed(
+    () => !busy.value && over.value <= 0 && (attached.value ? fileError.value === null : draft.value.trim().length > 0),
+  );
   const offline = useComputed(() => connection.value.state !== 'connected');
 
   useEffect(() => {
     // Opening the chat means wanting to write: put the caret in the box, as chat widgets do.
     field.current?.focus();
+    resize();
     return () => clearTimeout(idleTimer.current);
   }, []);
+
+  useSignalEffect(() => {
+    const message = editing?.value;
+    if (!message) return;
+    parked.current ??= draft.peek();
+    draft.value = message.text;
+    error.value = null;
+    queueMicrotask(() => {
+      resize();
+      field.current?.focus();
+    });
+  });
+
+  function setDraft(text: string): void {
+    draft.value = text;
+    if (draftKey && !editing?.peek()) saveDraft(draftKey, text);
+  }
 
   function resize(): void {
     const element = field.current;
@@ -60,9 +119,10 @@ export function Composer({ limit, connection, send, typing }: Props) {
   }
 
   function onInput(event: Event): void {
-    draft.value = (event.currentTarget as HTMLTextAreaElement).value;
+    setDraft((event.currentTarget as HTMLTextAreaElement).value);
     error.value = null;
     resize();
+    if (editing?.peek()) return;
     if (!draft.value.trim()) {
       stopTyping();
       return;
@@ -72,24 +132,107 @@ export function Composer({ limit, connection, send, typing }: Props) {
     idleTimer.current = setTimeout(() => typing(false), TYPING_IDLE_MS);
   }
 
-  function submit(): void {
+  function cancelEdit(): void {
+    if (!editing) return;
+    editing.value = null;
+    draft.value = parked.current ?? '';
+    parked.current = null;
+    queueMicrotask(resize);
+    field.current?.focus();
+  }
+
+  async function submitEdit(message: ChatMessage): Promise<void> {
     const text = draft.value.trim();
-    if (!text || over.value > 0) return;
-    draft.value = '';
+    if (!text || !saveEdit) return;
+    if (text === message.text.trim()) {
+      cancelEdit();
+      return;
+    }
+    busy.value = true;
+    try {
+      await saveEdit(message.id, text);
+      cancelEdit();
+    } catch (failure) {
+      error.value = t('editFailed', reason(failure));
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function submitFile(chosen: File): Promise<void> {
+    if (!upload || fileError.value) return;
+    const description = draft.value.trim();
+    busy.value = true;
+    error.value = null;
+    try {
+      await upload(chosen, description);
+      attached.value = null;
+      setDraft('');
+      queueMicrotask(resize);
+    } catch (failure) {
+      error.value = t('uploadFailed', reason(failure));
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function submit(): void {
+    if (!canSend.value) return;
+    const message = editing?.peek();
+    if (message) {
+      void submitEdit(message);
+      return;
+    }
+    if (attached.value) {
+      void submitFile(attached.value);
+      return;
+    }
+    const text = draft.value.trim();
+    setDraft('');
     stopTyping();
     queueMicrotask(resize);
-    send(text).catch((reason: unknown) => {
-      error.value = `Your message could not be handed over: ${reason instanceof Error ? reason.message : String(reason)}`;
+    send(text).catch((failure: unknown) => {
+      error.value = t('sendFailed', reason(failure));
       // Give the text back unless the visitor already started a new one.
-      if (!draft.value) draft.value = text;
+      if (!draft.value) setDraft(text);
     });
   }
 
   function onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && editing?.peek()) {
+      event.preventDefault();
+      cancelEdit();
+      return;
+    }
+    if (event.key === 'ArrowUp' && !draft.value && !attached.value && editLast) {
+      event.preventDefault();
+      editLast();
+      return;
+    }
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
     event.preventDefault();
     submit();
   }
+
+  function onPaste(event: ClipboardEvent): void {
+    const pasted = event.clipboardData?.files[0];
+    if (!pasted || !upload) return;
+    event.preventDefault();
+    attached.value = pasted;
+  }
+
+  const editingNow = editing?.value ?? null;
+  const hint = error.value ? (
+    <span class="lqs-composer__error" role="alert">
+      {error.value}
+    </span>
+  ) : over.value > 0 ? (
+    <span class="lqs-composer__error">{t('tooLong', over.value)}</span>
+  ) : offline.value ? (
+    <span>{t('offlineHint')}</span>
+  ) : (
+    <span class="lqs-sr">{t('composerHint')}</span>
+  );
 
   return (
     <form
@@ -99,36 +242,82 @@ export function Composer({ limit, connection, send, typing }: Props) {
         submit();
       }}
     >
+      {editingNow && (
+        <div class="lqs-composer__editing">
+          <span>{t('editingMessage')}</span>
+          <button
+            type="button"
+            class="lqs-icon-button"
+            onClick={cancelEdit}
+            aria-label={t('cancelEdit')}
+            title={t('cancelEdit')}
+          >
+            <CloseIcon />
+          </button>
+        </div>
+      )}
+      {attached.value && !editingNow && (
+        <FilePreview
+          file={attached.value}
+          error={fileError.value}
+          busy={busy.value}
+          onRemove={() => (attached.value = null)}
+        />
+      )}
       <div class="lqs-composer__box">
+        {upload && !editingNow && (
+          <>
+            <button
+              type="button"
+              class="lqs-attach"
+              onClick={() => picker.current?.click()}
+              disabled={busy.value}
+              aria-label={t('attachFile')}
+              title={t('attachFile')}
+            >
+              <AttachmentIcon />
+            </button>
+            <input
+              ref={picker}
+              type="file"
+              class="lqs-sr"
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={(event) => {
+                const input = event.currentTarget;
+                if (input.files?.[0]) attached.value = input.files[0];
+                input.value = '';
+                field.current?.focus();
+              }}
+            />
+          </>
+        )}
         <textarea
           ref={field}
           class="lqs-composer__input"
           rows={1}
-          placeholder="Write a message…"
-          aria-label="Message"
+          placeholder={attached.value ? t('fileCaptionPlaceholder') : t('composerPlaceholder')}
+          aria-label={t('messageLabel')}
           aria-describedby="lqs-composer-hint"
           aria-invalid={over.value > 0}
           value={draft}
           onInput={onInput}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           onBlur={stopTyping}
         />
-        <button type="submit" class="lqs-send" disabled={!canSend.value} aria-label="Send message" title="Send (Enter)">
+        <button
+          type="submit"
+          class="lqs-send"
+          disabled={!canSend.value}
+          aria-label={editingNow ? t('saveEdit') : t('sendMessage')}
+          title={editingNow ? t('saveEdit') : t('sendTitle')}
+        >
           <SendIcon />
         </button>
       </div>
       <div id="lqs-composer-hint" class="lqs-composer__hint">
-        {error.value ? (
-          <span class="lqs-composer__error" role="alert">
-            {error.value}
-          </span>
-        ) : over.value > 0 ? (
-          <span class="lqs-composer__error">Too long by {over.value} characters.</span>
-        ) : offline.value ? (
-          <span>Not connected: messages are kept and sent when the connection is back.</span>
-        ) : (
-          <span class="lqs-sr">Enter sends, Shift+Enter adds a new line.</span>
-        )}
+        {hint}
         {showCounter.value && (
           <span class="lqs-composer__counter" data-over={over.value > 0}>
             {length.value}/{limit.value}

@@ -1,6 +1,7 @@
 import { useComputed, useSignal, useSignalEffect, type ReadonlySignal } from '@preact/signals';
 import type { ConnectionView } from '../lib/messaging';
 import { describeConnection } from '../lib/ui/connection-text';
+import { t } from '../lib/ui/i18n';
 
 interface Props {
   connection: ReadonlySignal<ConnectionView>;
@@ -33,13 +34,11 @@ export function ConnectionLine({ connection, pendingCount, onRetry }: Props) {
       </span>
       {line.value.canRetry && (
         <button type="button" class="lqs-link-button" onClick={onRetry}>
-          Retry now
+          {t('retryNow')}
         </button>
       )}
       {pending > 0 && (
-        <span class="lqs-connection__pending">
-          {pending} {pending === 1 ? 'message' : 'messages'} waiting to be sent
-        </span>
+        <span class="lqs-connection__pending">{pending === 1 ? t('pendingOne') : t('pendingMany', pending)}</span>
       )}
     </p>
   );

@@ -1,11 +1,18 @@
-import type { Attachment, ChatMessage } from '../lib/livechat/types';
+import type { ChatMessage } from '../lib/livechat/types';
 import { formatFull, formatTime, initials } from '../lib/ui/format';
-import { safeHref } from '../lib/ui/linkify';
+import { t } from '../lib/ui/i18n';
 import type { TimelineItem } from '../lib/ui/timeline';
-import { AttachmentIcon } from './icons';
-import { MessageText } from './MessageText';
+import { AttachmentView } from './Attachments';
+import { EditIcon, TrashIcon } from './icons';
+import { MessageBody } from './MessageText';
 
 type Group = Extract<TimelineItem, { kind: 'group' }>;
+
+/** What the visitor may do with their own delivered messages; absent when the conversation is over. */
+export interface OwnMessageActions {
+  edit(message: ChatMessage): void;
+  remove(message: ChatMessage): void;
+}
 
 interface Props {
   group: Group;
@@ -15,12 +22,13 @@ interface Props {
   /** Whether the worker is connected, to tell "sending" from "waiting for the connection". */
   connected: boolean;
   onRetry: (messageId: string) => void;
+  own: OwnMessageActions | null;
 }
 
 /** A run of bubbles by one sender: the agent's on the left with an initials avatar, the visitor's on the right. */
-export function MessageGroup({ group, agentLabel, serverUrl, connected, onRetry }: Props) {
+export function MessageGroup({ group, agentLabel, serverUrl, connected, onRetry, own }: Props) {
   const mine = group.from === 'visitor';
-  const name = mine ? 'You' : (agentLabel ?? (group.authorName || 'Agent'));
+  const name = mine ? t('you') : (agentLabel ?? (group.authorName || t('agent')));
   const last = group.messages[group.messages.length - 1]!;
   return (
     <div class={`lqs-group lqs-group--${mine ? 'mine' : 'theirs'}`}>
@@ -45,6 +53,7 @@ export function MessageGroup({ group, agentLabel, serverUrl, connected, onRetry 
               serverUrl={serverUrl}
               connected={connected}
               onRetry={onRetry}
+              own={mine ? own : null}
             />
           ))}
         </div>
@@ -63,50 +72,58 @@ interface BubbleProps {
   serverUrl: string | null;
   connected: boolean;
   onRetry: (messageId: string) => void;
+  own: OwnMessageActions | null;
 }
 
-function Bubble({ message, sender, mine, serverUrl, connected, onRetry }: BubbleProps) {
+function Bubble({ message, sender, mine, serverUrl, connected, onRetry, own }: BubbleProps) {
   const delivery = mine ? message.delivery : undefined;
+  const delivered = delivery === undefined || delivery === 'sent';
+  const hasText = message.text.trim().length > 0;
   return (
-    <div class="lqs-message" data-delivery={delivery}>
-      <div class="lqs-bubble" title={formatFull(message.ts)}>
-        <span class="lqs-sr">
-          {sender}, {formatTime(message.ts)}:{' '}
-        </span>
-        {message.text && <MessageText text={message.text} />}
-        {message.attachments.map((attachment, index) => (
-          <AttachmentLink key={index} attachment={attachment} serverUrl={serverUrl} />
-        ))}
-        {message.editedAt !== null && <span class="lqs-bubble__edited"> (edited)</span>}
+    <div class="lqs-message" data-message-id={message.id} data-from={message.from} data-delivery={delivery}>
+      <div class="lqs-message__line">
+        {own && delivered && (
+          <div class="lqs-message__tools">
+            {hasText && (
+              <button
+                type="button"
+                class="lqs-tool"
+                aria-label={t('editMessage')}
+                title={t('editMessage')}
+                onClick={() => own.edit(message)}
+              >
+                <EditIcon />
+              </button>
+            )}
+            <button
+              type="button"
+              class="lqs-tool"
+              aria-label={t('deleteMessage')}
+              title={t('deleteMessage')}
+              onClick={() => own.remove(message)}
+            >
+              <TrashIcon />
+            </button>
+          </div>
+        )}
+        <div class="lqs-bubble" title={formatFull(message.ts)} data-attachment-only={!hasText || undefined}>
+          <span class="lqs-sr">{t('messageFrom', sender, formatTime(message.ts))} </span>
+          {hasText && <MessageBody message={message} serverUrl={serverUrl} />}
+          {message.attachments.map((attachment, index) => (
+            <AttachmentView key={index} attachment={attachment} serverUrl={serverUrl} />
+          ))}
+          {message.editedAt !== null && <span class="lqs-bubble__edited"> {t('edited')}</span>}
+        </div>
       </div>
-      {delivery === 'pending' && (
-        <div class="lqs-delivery">{connected ? 'Sending…' : 'Waiting for the connection'}</div>
-      )}
+      {delivery === 'pending' && <div class="lqs-delivery">{connected ? t('sending') : t('waitingConnection')}</div>}
       {delivery === 'failed' && (
         <div class="lqs-delivery lqs-delivery--failed" role="alert">
-          Not delivered.{' '}
+          {t('notDelivered')}{' '}
           <button type="button" class="lqs-link-button" onClick={() => onRetry(message.id)}>
-            Retry
+            {t('retry')}
           </button>
         </div>
       )}
     </div>
-  );
-}
-
-function AttachmentLink({ attachment, serverUrl }: { attachment: Attachment; serverUrl: string | null }) {
-  const href = safeHref(attachment.url, serverUrl ?? undefined);
-  const label = attachment.title || attachment.description || 'Attachment';
-  return (
-    <span class="lqs-attachment">
-      <AttachmentIcon />
-      {href ? (
-        <a href={href} target="_blank" rel="noopener noreferrer">
-          {label}
-        </a>
-      ) : (
-        label
-      )}
-    </span>
   );
 }

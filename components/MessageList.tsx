@@ -1,19 +1,42 @@
-import { useComputed } from '@preact/signals';
+import { useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatModel } from '../lib/ui/chat-model';
+import { t } from '../lib/ui/i18n';
 import { buildTimeline } from '../lib/ui/timeline';
-import { MessageGroup } from './MessageGroup';
+import { ArrowDownIcon } from './icons';
+import { MessageGroup, type OwnMessageActions } from './MessageGroup';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './messages.css';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './markdown.css';
 
-type ListModel = Pick<ChatModel, 'messages' | 'config' | 'agent' | 'serverUrl' | 'connection' | 'retry'>;
+type ListModel = Pick<
+  ChatModel,
+  'messages' | 'config' | 'agent' | 'serverUrl' | 'connection' | 'retry' | 'hasOlder' | 'firstUnread' | 'act'
+>;
+
+interface Props {
+  model: ListModel;
+  empty?: ComponentChildren;
+  own?: OwnMessageActions | null;
+  /** A message to scroll to and highlight once (a clicked notification); `onFocused` is called after. */
+  focusId?: ReadonlySignal<string | null>;
+  onFocused?: () => void;
+}
 
 /** Pixels from the bottom within which the log keeps following new messages. */
 const STICK_PX = 48;
+/** Pixels from the top at which scrolling up fetches the previous page of history. */
+const PAGE_PX = 80;
+const HIGHLIGHT_MS = 2_500;
 
-/** The conversation log: day separators, system lines and message groups, following new messages. */
-export function MessageList({ model, empty }: { model: ListModel; empty?: ComponentChildren }) {
+/**
+ * The conversation log: day separators, system lines and message groups. It follows new messages unless the
+ * visitor scrolled up (then a "new messages" button appears), fetches older history when scrolled to the top
+ * while keeping what is on screen in place, and marks where unread messages start.
+ */
+export function MessageList({ model, empty, own = null, focusId, onFocused }: Props) {
   const agentHidden = useComputed(
     () => model.config.value?.agentHiddenInfo === true || model.agent.value?.hidden === true,
   );
@@ -22,70 +45,169 @@ export function MessageList({ model, empty }: { model: ListModel; empty?: Compon
       now: Date.now(),
       agentHidden: agentHidden.value,
       hiddenTypes: model.config.value?.hiddenSystemMessages,
+      unreadFrom: model.firstUnread.value,
     }),
   );
   const log = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const lastOwnId = useRef<string | undefined>(undefined);
+  const lastOtherId = useRef<string | undefined>(undefined);
+  /** Distance from the bottom to keep while an older page is being inserted above. */
+  const anchor = useRef<number | null>(null);
+  const loading = useSignal(false);
+  const pageError = useSignal<string | null>(null);
+  const newBelow = useSignal(false);
 
   const list = items.value;
   useLayoutEffect(() => {
     const element = log.current;
     if (!element) return;
-    // Follow the conversation unless the visitor scrolled up to read; their own new message always scrolls.
-    const own = model.messages.peek().findLast((m) => m.from === 'visitor')?.id;
-    if (stick.current || own !== lastOwnId.current) element.scrollTop = element.scrollHeight;
-    lastOwnId.current = own;
+    const messages = model.messages.peek();
+    const ownId = messages.findLast((m) => m.from === 'visitor')?.id;
+    const otherId = messages.findLast((m) => m.from !== 'visitor')?.id;
+    if (anchor.current !== null) {
+      element.scrollTop = element.scrollHeight - anchor.current;
+    } else if (stick.current || ownId !== lastOwnId.current) {
+      // Follow the conversation unless the visitor scrolled up to read; their own new message always scrolls.
+      element.scrollTop = element.scrollHeight;
+      newBelow.value = false;
+    } else if (otherId !== lastOtherId.current) {
+      newBelow.value = true;
+    }
+    lastOwnId.current = ownId;
+    lastOtherId.current = otherId;
   }, [list]);
+
+  async function loadOlder(): Promise<void> {
+    const element = log.current;
+    if (loading.peek() || !model.hasOlder.peek() || !element) return;
+    loading.value = true;
+    pageError.value = null;
+    anchor.current = element.scrollHeight - element.scrollTop;
+    try {
+      await model.act('chat/loadOlder', null);
+    } catch (error) {
+      pageError.value = error instanceof Error ? error.message : String(error);
+    } finally {
+      loading.value = false;
+      // The page's messages were rendered before the answer arrived; release the anchor after that frame.
+      requestAnimationFrame(() => (anchor.current = null));
+    }
+  }
+
+  // Pictures load after layout and the log shrinks when panels open below it: stay at the bottom if following.
+  useLayoutEffect(() => {
+    const element = log.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (stick.current && anchor.current === null) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const followAfterLoad = (): void => {
+    const element = log.current;
+    if (element && stick.current && anchor.current === null) element.scrollTop = element.scrollHeight;
+  };
 
   const onScroll = (): void => {
     const element = log.current;
-    if (element) stick.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_PX;
+    if (!element) return;
+    stick.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_PX;
+    if (stick.current) newBelow.value = false;
+    if (element.scrollTop < PAGE_PX && element.scrollHeight > element.clientHeight) void loadOlder();
   };
+
+  function jumpToLatest(): void {
+    const element = log.current;
+    if (!element) return;
+    element.scrollTop = element.scrollHeight;
+    stick.current = true;
+    newBelow.value = false;
+  }
+
+  const focusTarget = focusId?.value ?? null;
+  useLayoutEffect(() => {
+    if (!focusTarget || list.length === 0) return;
+    const target = log.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(focusTarget)}"]`);
+    onFocused?.();
+    if (!target) return;
+    target.scrollIntoView({ block: 'center' });
+    stick.current = false;
+    // A data attribute Preact does not manage, so a re-render in between cannot drop or keep it by mistake.
+    target.dataset.highlight = 'true';
+    setTimeout(() => delete target.dataset.highlight, HIGHLIGHT_MS);
+  }, [focusTarget, list]);
+
   const onRetry = (id: string): void => void model.retry(id).catch(() => undefined);
-  const agentLabel = agentHidden.value ? 'Agent' : null;
+  const agentLabel = agentHidden.value ? t('agent') : null;
   const serverUrl = model.serverUrl.value;
   const connected = model.connection.value.state === 'connected';
 
   return (
-    <div
-      class="lqs-log"
-      ref={log}
-      role="log"
-      aria-live="polite"
-      aria-label="Conversation"
-      tabIndex={0}
-      onScroll={onScroll}
-    >
-      {list.length === 0 && empty}
-      {list.map((item) => {
-        switch (item.kind) {
-          case 'day':
-            return (
-              <div key={item.key} class="lqs-day">
-                <span>{item.label}</span>
-              </div>
-            );
-          case 'system':
-            return (
-              <div key={item.key} class="lqs-system">
-                <span class="lqs-system__text">{item.text}</span>
-                {item.detail && <span class="lqs-system__detail">“{item.detail}”</span>}
-              </div>
-            );
-          case 'group':
-            return (
-              <MessageGroup
-                key={item.key}
-                group={item}
-                agentLabel={agentLabel}
-                serverUrl={serverUrl}
-                connected={connected}
-                onRetry={onRetry}
-              />
-            );
-        }
-      })}
+    <div class="lqs-log-wrap">
+      <div
+        class="lqs-log"
+        ref={log}
+        role="log"
+        aria-live="polite"
+        aria-label={t('conversation')}
+        aria-busy={loading.value}
+        tabIndex={0}
+        onScroll={onScroll}
+        onLoadCapture={followAfterLoad}
+      >
+        {model.hasOlder.value && (
+          <div class="lqs-older">
+            <button type="button" class="lqs-chip" onClick={() => void loadOlder()} disabled={loading.value}>
+              {loading.value ? t('loadingOlder') : t('loadOlder')}
+            </button>
+            {pageError.value && <span class="lqs-older__error">{pageError.value}</span>}
+          </div>
+        )}
+        {list.length === 0 && empty}
+        {list.map((item) => {
+          switch (item.kind) {
+            case 'day':
+              return (
+                <div key={item.key} class="lqs-day">
+                  <span>{item.label}</span>
+                </div>
+              );
+            case 'unread':
+              return (
+                <div key={item.key} class="lqs-unread">
+                  <span>{t('newMessages')}</span>
+                </div>
+              );
+            case 'system':
+              return (
+                <div key={item.key} class="lqs-system" data-message-id={item.id} data-from="system">
+                  <span class="lqs-system__text">{item.text}</span>
+                  {item.detail && <span class="lqs-system__detail">“{item.detail}”</span>}
+                </div>
+              );
+            case 'group':
+              return (
+                <MessageGroup
+                  key={item.key}
+                  group={item}
+                  agentLabel={agentLabel}
+                  serverUrl={serverUrl}
+                  connected={connected}
+                  onRetry={onRetry}
+                  own={own}
+                />
+              );
+          }
+        })}
+      </div>
+      {newBelow.value && (
+        <button type="button" class="lqs-jump" onClick={jumpToLatest}>
+          <ArrowDownIcon />
+          {t('newMessages')}
+        </button>
+      )}
     </div>
   );
 }

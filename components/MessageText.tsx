@@ -1,4 +1,6 @@
 import { linkify } from '../lib/ui/linkify';
+import { messageAst } from '../lib/ui/markdown-source';
+import { Markdown } from './Markdown';
 
 /**
  * Message text as text nodes: markup in a message is shown, never parsed. Only http(s) and mailto addresses
@@ -18,4 +20,19 @@ export function MessageText({ text }: { text: string }) {
       )}
     </span>
   );
+}
+
+/**
+ * A message's words with Rocket.Chat's markdown: its `md` when present, else the lazily loaded parser's
+ * output; plain text with links while that parser is on its way.
+ */
+export function MessageBody({
+  message,
+  serverUrl,
+}: {
+  message: { text: string; md?: unknown };
+  serverUrl: string | null;
+}) {
+  const ast = messageAst(message);
+  return ast === null ? <MessageText text={message.text} /> : <Markdown ast={ast} serverUrl={serverUrl} />;
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
 
 interface Props {
   icon?: ComponentChildren;
@@ -7,16 +8,17 @@ interface Props {
   action?: { label: string; onClick: () => void };
 }
 
-/** A centred full-body message: no server, chat disabled, desk offline, connecting. */
+/** A centred full-body message: no server, chat disabled, desk offline, connecting, offline message sent. */
 export function NoticePanel({ icon, title, children, action }: Props) {
+  const titleId = useId();
   return (
-    <section class="lqs-notice" aria-labelledby="lqs-notice-title">
+    <section class="lqs-notice" aria-labelledby={titleId}>
       {icon && (
         <div class="lqs-notice__icon" aria-hidden="true">
           {icon}
         </div>
       )}
-      <h2 id="lqs-notice-title" class="lqs-notice__title">
+      <h2 id={titleId} class="lqs-notice__title">
         {title}
       </h2>
       {children && <div class="lqs-notice__body">{children}</div>}

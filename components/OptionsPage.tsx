@@ -1,10 +1,13 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { VisitorSettings } from '../lib/settings';
+import { t } from '../lib/ui/i18n';
 import { saveOptions, type OptionsErrors, type SaveDeps } from '../lib/ui/options-form';
 import { ChatIcon } from './icons';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './theme.css';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './forms.css';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './options.css';
 
@@ -33,7 +36,7 @@ export function OptionsPage({ load, deps }: Props) {
         email.value = settings.email;
         notifications.value = settings.notifications;
       },
-      (error: unknown) => (status.value = { tone: 'error', text: `Could not read the settings: ${String(error)}` }),
+      (error: unknown) => (status.value = { tone: 'error', text: t('optionsReadFailed', String(error)) }),
     );
   }, []);
 
@@ -60,14 +63,14 @@ export function OptionsPage({ load, deps }: Props) {
         if (result.status === 'refused') {
           // The typed address stays in the field so the visitor can try again.
           errors.value = result.errors;
-          status.value = { tone: 'error', text: 'Your other settings were saved; the server address was not.' };
+          status.value = { tone: 'error', text: t('optionsPartlySaved') };
           return;
         }
         serverUrl.value = result.settings.serverUrl;
         errors.value = {};
-        status.value = { tone: 'ok', text: 'Saved' };
+        status.value = { tone: 'ok', text: t('optionsSaved') };
       })
-      .catch((error: unknown) => (status.value = { tone: 'error', text: `Could not save: ${String(error)}` }))
+      .catch((error: unknown) => (status.value = { tone: 'error', text: t('optionsSaveFailed', String(error)) }))
       .finally(() => (busy.value = false));
   }
 
@@ -79,13 +82,13 @@ export function OptionsPage({ load, deps }: Props) {
           <ChatIcon />
         </span>
         <div>
-          <h1>Livechat Quick Support</h1>
-          <p>Settings</p>
+          <h1>{t('extName')}</h1>
+          <p>{t('settings')}</p>
         </div>
       </header>
       <form class="lqs-form lqs-options__card" onSubmit={onSubmit} noValidate aria-busy={saved.value === null}>
         <div class="lqs-field">
-          <label for="opt-server">Support desk address</label>
+          <label for="opt-server">{t('optionsServer')}</label>
           <input
             id="opt-server"
             type="url"
@@ -103,12 +106,12 @@ export function OptionsPage({ load, deps }: Props) {
             </p>
           ) : (
             <p id="opt-server-hint" class="lqs-field__hint">
-              The Rocket.Chat server of the support desk. The browser will ask you to allow access to it.
+              {t('optionsServerHint')}
             </p>
           )}
         </div>
         <div class="lqs-field">
-          <label for="opt-name">Your name</label>
+          <label for="opt-name">{t('optionsName')}</label>
           <input
             id="opt-name"
             type="text"
@@ -118,7 +121,7 @@ export function OptionsPage({ load, deps }: Props) {
           />
         </div>
         <div class="lqs-field">
-          <label for="opt-email">Your e-mail</label>
+          <label for="opt-email">{t('optionsEmail')}</label>
           <input
             id="opt-email"
             type="email"
@@ -134,7 +137,7 @@ export function OptionsPage({ load, deps }: Props) {
             </p>
           ) : (
             <p id="opt-email-hint" class="lqs-field__hint">
-              Optional. Used to fill in the chat's registration form.
+              {t('optionsEmailHint')}
             </p>
           )}
         </div>
@@ -145,11 +148,11 @@ export function OptionsPage({ load, deps }: Props) {
             checked={notifications}
             onChange={(ev) => (notifications.value = ev.currentTarget.checked)}
           />
-          <label for="opt-notifications">Notify me of new replies while the chat is closed</label>
+          <label for="opt-notifications">{t('optionsNotifications')}</label>
         </div>
         <div class="lqs-options__actions">
           <button type="submit" class="lqs-button lqs-button--primary" disabled={busy.value || saved.value === null}>
-            {busy.value ? 'Saving…' : 'Save'}
+            {busy.value ? t('optionsSaving') : t('optionsSave')}
           </button>
           <span class="lqs-options__status" data-tone={status.value?.tone} role="status">
             {status.value?.text}

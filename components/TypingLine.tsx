@@ -1,4 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
+import { t } from '../lib/ui/i18n';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './composer.css';
 
@@ -13,7 +14,7 @@ export function TypingLine({ who }: { who: ReadonlySignal<string | null> }) {
             <span />
             <span />
           </span>
-          {who.value} is typing…
+          {t('isTyping', who.value)}
         </>
       )}
     </div>

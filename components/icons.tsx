@@ -69,3 +69,87 @@ export function AttachmentIcon() {
     </svg>
   );
 }
+
+export function MoreIcon() {
+  return (
+    <svg {...base} {...stroke}>
+      <circle cx="12" cy="5" r="1" />
+      <circle cx="12" cy="12" r="1" />
+      <circle cx="12" cy="19" r="1" />
+    </svg>
+  );
+}
+
+export function CloseIcon() {
+  return (
+    <svg {...base} {...stroke}>
+      <path d="M18 6 6 18M6 6l12 12" />
+    </svg>
+  );
+}
+
+export function EditIcon() {
+  return (
+    <svg {...base} {...stroke} width={15} height={15}>
+      <path d="M12 20h9" />
+      <path d="M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z" />
+    </svg>
+  );
+}
+
+export function TrashIcon() {
+  return (
+    <svg {...base} {...stroke} width={15} height={15}>
+      <path d="M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6" />
+    </svg>
+  );
+}
+
+export function ArrowDownIcon() {
+  return (
+    <svg {...base} {...stroke} width={16} height={16}>
+      <path d="M12 5v14M19 12l-7 7-7-7" />
+    </svg>
+  );
+}
+
+export function FileIcon() {
+  return (
+    <svg {...base} {...stroke} width={22} height={22}>
+      <path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z" />
+      <path d="M14 2v6h6" />
+    </svg>
+  );
+}
+
+export function StarIcon() {
+  return (
+    <svg {...base} width={28} height={28} fill="currentColor" stroke="currentColor" stroke-width={1.5}>
+      <path d="m12 2.8 2.8 5.7 6.3.9-4.6 4.4 1.1 6.3L12 17.1l-5.6 3 1.1-6.3L2.9 9.4l6.3-.9z" />
+    </svg>
+  );
+}
+
+export function SwitchIcon() {
+  return (
+    <svg {...base} {...stroke} width={16} height={16}>
+      <path d="M17 3l4 4-4 4M21 7H9M7 21l-4-4 4-4M3 17h12" />
+    </svg>
+  );
+}
+
+export function EndIcon() {
+  return (
+    <svg {...base} {...stroke} width={16} height={16}>
+      <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9" />
+    </svg>
+  );
+}
+
+export function CheckIcon() {
+  return (
+    <svg {...base} {...stroke} width={28} height={28}>
+      <path d="M20 6 9 17l-5-5" />
+    </svg>
+  );
+}

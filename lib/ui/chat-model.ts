@@ -5,7 +5,7 @@
  * and ignores deltas until it arrives, rather than render a conversation with holes in it.
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { BgEvent, ChatSnapshot, Params } from '../messaging';
+import type { BgEvent, ChatSnapshot, Op, Params, Result } from '../messaging';
 import type { ChatMessage } from '../livechat/types';
 import type { BackgroundClient } from './background-client';
 
@@ -16,6 +16,8 @@ export interface ChatModel extends SnapshotSignals {
   readonly ready: ReadonlySignal<boolean>;
   /** The visitor's own messages not yet delivered (queued while offline, or in flight). */
   readonly pendingCount: ReadonlySignal<number>;
+  /** The first agent message that was unread when this page opened (where "new messages" starts), or null. */
+  readonly firstUnread: ReadonlySignal<string | null>;
   register(params: Params<'chat/register'>): Promise<void>;
   /** Resolves with the new message's id once the worker has queued it (it may still be pending). */
   send(text: string): Promise<string>;
@@ -26,6 +28,8 @@ export interface ChatModel extends SnapshotSignals {
   seen(): void;
   /** Asks the worker to connect now instead of waiting for its next attempt. */
   reconnect(): Promise<void>;
+  /** Any other operation on the conversation (close, survey, upload, …), answered by the worker. */
+  act<K extends Op>(op: K, params: Params<K>): Promise<Result<K>>;
   /** Stops following the client. The client itself stays open: its owner closes it. */
   dispose(): void;
 }
@@ -63,6 +67,13 @@ export function upsertMessage(messages: readonly ChatMessage[], message: ChatMes
   return [...rest.slice(0, index), message, ...rest.slice(index)];
 }
 
+/** The oldest of the `unread` newest agent messages. */
+function firstUnreadId(messages: readonly ChatMessage[], unread: number): string | null {
+  if (!(unread > 0)) return null;
+  const fromAgent = messages.filter((m) => m.from === 'agent');
+  return fromAgent[Math.max(0, fromAgent.length - unread)]?.id ?? null;
+}
+
 /** Builds the model and starts listening to `client`. */
 export function createChatModel(client: BackgroundClient): ChatModel {
   const state = {} as { [K in keyof ChatSnapshot]: Signal<ChatSnapshot[K]> };
@@ -70,6 +81,7 @@ export function createChatModel(client: BackgroundClient): ChatModel {
     (state as Record<string, Signal<unknown>>)[key] = signal(EMPTY[key], { name: key });
   }
   const ready = signal(false, { name: 'ready' });
+  const firstUnread = signal<string | null>(null, { name: 'firstUnread' });
   const pendingCount = computed(
     () => state.messages.value.filter((m) => m.from === 'visitor' && m.delivery === 'pending').length,
   );
@@ -102,6 +114,8 @@ export function createChatModel(client: BackgroundClient): ChatModel {
       lastSeq = event.seq;
       batch(() => {
         for (const key of Object.keys(EMPTY) as (keyof ChatSnapshot)[]) set(key, event.payload[key]);
+        // Only the page's first snapshot says what was unread before the visitor looked.
+        if (!ready.value) firstUnread.value = firstUnreadId(state.messages.value, event.payload.unread);
         ready.value = true;
       });
       return;
@@ -141,6 +155,7 @@ export function createChatModel(client: BackgroundClient): ChatModel {
     ...state,
     ready,
     pendingCount,
+    firstUnread,
     async register(params) {
       await client.request('chat/register', params);
     },
@@ -168,6 +183,7 @@ export function createChatModel(client: BackgroundClient): ChatModel {
     async reconnect() {
       await client.request('settings/reconnect', null);
     },
+    act: (op, params) => client.request(op, params),
     dispose() {
       stopEvents();
       stopDisconnects();

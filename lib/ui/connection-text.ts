@@ -1,12 +1,13 @@
 /** The header's connection line, worded from the worker's {@link ConnectionView}. */
 import type { ConnectionView } from '../messaging';
+import { t } from './i18n';
 
 export interface ConnectionLine {
   text: string;
   tone: 'ok' | 'busy' | 'warn' | 'error';
   /** What a screen reader announces: like `text` but without the ticking countdown. */
   spoken: string;
-  /** Whether a "Retry now" action makes sense (the worker is waiting, offline or gave up). */
+  /** Whether a "Retry now" action makes sense (the worker is retrying, waiting, offline or gave up). */
   canRetry: boolean;
 }
 
@@ -22,29 +23,30 @@ export function secondsUntil(retryAt: number, now: number): number {
 export function describeConnection(view: ConnectionView, now: number): ConnectionLine {
   switch (view.state) {
     case 'connected':
-      return { text: 'Connected', spoken: 'Connected', tone: 'ok', canRetry: false };
+      return { text: t('connConnected'), spoken: t('connConnected'), tone: 'ok', canRetry: false };
     case 'connecting':
-      return { text: 'Connecting…', spoken: 'Connecting…', tone: 'busy', canRetry: false };
+      // After failed attempts the retry stays offered, so the button does not flicker between attempts.
+      return { text: t('connConnecting'), spoken: t('connConnecting'), tone: 'busy', canRetry: view.attempt > 0 };
     case 'waiting': {
       const seconds = secondsUntil(view.retryAt, now);
       return seconds > 0
         ? {
-            text: `Reconnecting in ${seconds} s`,
-            spoken: 'Disconnected, reconnecting soon',
+            text: t('connRetryIn', seconds),
+            spoken: t('connRetrySoon'),
             tone: 'warn',
             canRetry: true,
           }
-        : { text: 'Reconnecting…', spoken: 'Reconnecting', tone: 'busy', canRetry: false };
+        : { text: t('connReconnecting'), spoken: t('connReconnecting'), tone: 'busy', canRetry: true };
     }
     case 'offline':
-      return { text: 'Offline', spoken: 'Offline', tone: 'warn', canRetry: true };
+      return { text: t('connOffline'), spoken: t('connOffline'), tone: 'warn', canRetry: true };
     case 'failed': {
-      const text = view.reason ? `Connection failed: ${view.reason}` : 'Connection failed';
+      const text = view.reason ? t('connFailedBecause', view.reason) : t('connFailed');
       return { text, spoken: text, tone: 'error', canRetry: true };
     }
     case 'idle':
-      return { text: 'Not connected', spoken: 'Not connected', tone: 'warn', canRetry: true };
+      return { text: t('connIdle'), spoken: t('connIdle'), tone: 'warn', canRetry: true };
     case 'unconfigured':
-      return { text: 'No server configured', spoken: 'No server configured', tone: 'warn', canRetry: false };
+      return { text: t('connUnconfigured'), spoken: t('connUnconfigured'), tone: 'warn', canRetry: false };
   }
 }

@@ -1,17 +1,57 @@
-/** Small display helpers: times, day labels, initials and the header's accent colour. */
+/** Small display helpers: times, day labels, sizes, initials and the header's accent colour. */
+import { locale, t } from './i18n';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** "14:05" or "2:05 PM", as the browser's locale writes it. */
+/** One cached formatter per language and style; a bad tag falls back to the browser's own locale. */
+function dateFormat(style: 'time' | 'full' | 'day'): Intl.DateTimeFormat {
+  const tag = locale.value;
+  const key = `${tag}|${style}`;
+  let found = formats.get(key);
+  if (!found) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'time'
+        ? { hour: 'numeric', minute: '2-digit' }
+        : style === 'full'
+          ? { dateStyle: 'medium', timeStyle: 'short' }
+          : { weekday: 'long', month: 'long', day: 'numeric' };
+    try {
+      found = new Intl.DateTimeFormat(tag, options);
+    } catch {
+      found = new Intl.DateTimeFormat(undefined, options);
+    }
+    formats.set(key, found);
+  }
+  return found;
+}
+
+/** "14:05" or "2:05 PM", as the chat's language writes it. */
 export function formatTime(ts: number): string {
-  return timeFormat.format(ts);
+  return dateFormat('time').format(ts);
 }
 
 /** Date and time, for tooltips. */
 export function formatFull(ts: number): string {
-  return fullFormat.format(ts);
+  return dateFormat('full').format(ts);
+}
+
+/** "512 B", "1.4 MB": a file size as a visitor reads it. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  let number: string;
+  try {
+    number = value.toLocaleString(locale.value, { maximumFractionDigits: value < 10 ? 1 : 0 });
+  } catch {
+    number = value.toFixed(value < 10 ? 1 : 0);
+  }
+  return `${number} ${units[unit]}`;
 }
 
 /** Midnight of the local day that contains `ts`. */
@@ -24,9 +64,9 @@ export function startOfDay(ts: number): number {
 /** "Today", "Yesterday" or a weekday with its date. */
 export function dayLabel(ts: number, now: number): string {
   const days = Math.round((startOfDay(now) - startOfDay(ts)) / 86_400_000);
-  if (days === 0) return 'Today';
-  if (days === 1) return 'Yesterday';
-  return dayFormat.format(ts);
+  if (days === 0) return t('dayToday');
+  if (days === 1) return t('dayYesterday');
+  return dateFormat('day').format(ts);
 }
 
 /** Up to two initials for an avatar ("Jane Doe" → "JD", "support" → "S"). */

@@ -4,6 +4,7 @@
  * {@link saveOptions} calls `requestAccess` before its first `await`; the page must call it from the click.
  */
 import { checkServerUrl, originPattern, type VisitorSettings } from '../settings';
+import { t } from './i18n';
 import { isValidEmail } from './validate';
 
 export type OptionsErrors = Partial<Record<'serverUrl' | 'email', string>>;
@@ -23,15 +24,33 @@ export interface SaveDeps {
   write(settings: VisitorSettings): Promise<void>;
 }
 
+/**
+ * Words a refused server address in the visitor's language. `checkServerUrl` decides whether an address is
+ * acceptable; this only tells the visitor why not, following the same order of checks.
+ */
+function serverError(input: string): string {
+  const text = input.trim();
+  if (!text) return t('errorServerEmpty');
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
+  } catch {
+    return t('errorServerInvalid', text);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return t('errorServerProtocol', `${url.protocol}//`);
+  if (url.username || url.password) return t('errorServerCredentials');
+  return t('errorServerInvalid', text);
+}
+
 /** Checks the form; returns the errors to show next to the fields, or the cleaned values. */
 export function validateOptions(
   input: VisitorSettings,
 ): { ok: true; settings: VisitorSettings; origin: string } | { ok: false; errors: OptionsErrors } {
   const errors: OptionsErrors = {};
   const server = checkServerUrl(input.serverUrl);
-  if (!server.ok) errors.serverUrl = server.error;
+  if (!server.ok) errors.serverUrl = serverError(input.serverUrl);
   const email = input.email.trim();
-  if (email && !isValidEmail(email)) errors.email = `“${email}” is not a valid e-mail address`;
+  if (email && !isValidEmail(email)) errors.email = t('errorEmailNamed', email);
   if (!server.ok || errors.email) return { ok: false, errors };
   return {
     ok: true,
@@ -60,9 +79,7 @@ export function saveOptions(input: VisitorSettings, deps: SaveDeps): Promise<Sav
     if (!granted) {
       const settings = { ...checked.settings, serverUrl: deps.previous.serverUrl };
       await deps.write(settings);
-      const error =
-        `Access to ${checked.origin} was not granted. Without it the extension cannot reach your support desk, ` +
-        'so this address was not saved.';
+      const error = t('errorAccessRefused', checked.origin);
       return { status: 'refused', settings, errors: { serverUrl: error } };
     }
     await deps.write(checked.settings);

@@ -3,6 +3,7 @@
  * type and author, never from `msg`: from 6.x an agent-joined (`uj`) message has an empty `msg`.
  */
 import type { ChatMessage } from '../livechat/types';
+import { t } from './i18n';
 
 export interface SystemText {
   text: string;
@@ -43,28 +44,28 @@ export function systemText(
 ): SystemText | null {
   const type = message.type;
   if (type !== null && (HIDDEN.has(type) || options.hiddenTypes?.includes(type))) return null;
-  const who = options.agentHidden ? 'An agent' : message.author.name || message.author.username || 'An agent';
+  const who = options.agentHidden ? t('someAgent') : message.author.name || message.author.username || t('someAgent');
   const detail = message.text.trim() || undefined;
   switch (type) {
     case 'uj':
-      return { text: `${who} joined the chat` };
+      return { text: t('systemJoined', who) };
     case 'ul':
-      return { text: `${who} left the chat` };
+      return { text: t('systemLeft', who) };
     case 'livechat-close':
-      return { text: 'The chat was closed', detail };
+      return { text: message.from === 'visitor' ? t('systemClosedByYou') : t('systemClosed'), detail };
     case 'livechat_transfer_history':
     case 'livechat_transfer_history_fallback':
-      return { text: 'The chat was transferred', detail };
+      return { text: t('systemTransferred'), detail };
     case 'omnichannel_placed_chat_on_hold':
-      return { text: 'The chat was put on hold' };
+      return { text: t('systemOnHold') };
     case 'omnichannel_on_hold_chat_resumed':
-      return { text: 'The chat was resumed' };
+      return { text: t('systemResumed') };
     case 'rm':
-      return { text: 'A message was deleted' };
+      return { text: t('systemDeleted') };
     case null:
       return detail ? { text: detail } : null;
     default:
-      if (VIDEO_CALL.has(type)) return { text: 'A video call was started (open the chat on the web to join)' };
+      if (VIDEO_CALL.has(type)) return { text: t('systemVideoCall') };
       return detail ? { text: detail } : null;
   }
 }

@@ -8,7 +8,9 @@ import { isSystemMessage, systemText, type SystemText } from './system-text';
 
 export type TimelineItem =
   | { kind: 'day'; key: string; label: string }
-  | ({ kind: 'system'; key: string; ts: number } & SystemText)
+  /** "New messages": what arrived since the visitor last looked starts here. */
+  | { kind: 'unread'; key: string }
+  | ({ kind: 'system'; key: string; id: string; ts: number } & SystemText)
   | {
       kind: 'group';
       key: string;
@@ -22,6 +24,8 @@ export interface TimelineOptions {
   now: number;
   agentHidden: boolean;
   hiddenTypes?: readonly string[];
+  /** Id of the first message the visitor has not seen yet; the "new messages" line goes before it. */
+  unreadFrom?: string | null;
 }
 
 const GROUP_GAP_MS = 5 * 60_000;
@@ -45,9 +49,13 @@ export function buildTimeline(messages: readonly ChatMessage[], options: Timelin
       group = null;
       items.push({ kind: 'day', key: `day-${messageDay}`, label: dayLabel(message.ts, options.now) });
     }
+    if (message.id === options.unreadFrom) {
+      group = null;
+      items.push({ kind: 'unread', key: 'unread' });
+    }
     if (system) {
       group = null;
-      items.push({ kind: 'system', key: message.id, ts: message.ts, ...system });
+      items.push({ kind: 'system', key: message.id, id: message.id, ts: message.ts, ...system });
       continue;
     }
     const from = message.from === 'visitor' ? 'visitor' : 'agent';

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
 import { signal } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChatMessage } from '../../../lib/livechat/types';

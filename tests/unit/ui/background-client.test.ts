@@ -1,3 +1,5 @@
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackgroundClient, RequestError } from '../../../lib/ui/background-client';
 import {

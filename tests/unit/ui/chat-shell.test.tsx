@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testConfig } from './config';

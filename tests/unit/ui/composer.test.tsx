@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
 import { signal } from '@preact/signals';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -62,5 +64,91 @@ describe('composer', () => {
     await flush();
     expect(field.value).toBe('keep me');
     expect(screen.getByRole('alert').textContent).toContain('background restarting');
+  });
+});
+
+describe('composer: drafts and files', () => {
+  it('keeps the unsent text across a popup reopen, per desk, until it is sent', async () => {
+    localStorage.clear();
+    const props = {
+      limit: signal<number | null>(null),
+      connection: signal<ConnectionView>({ state: 'connected' }),
+      typing: vi.fn(),
+      send: vi.fn(async () => 'id'),
+    };
+    const first = render(<Composer {...props} draftKey="https://a.example" />);
+    fireEvent.input(screen.getByLabelText('Message'), { target: { value: 'half a thought' } });
+    first.unmount();
+
+    const second = render(<Composer {...props} draftKey="https://a.example" />);
+    const field = screen.getByLabelText('Message') as HTMLTextAreaElement;
+    expect(field.value).toBe('half a thought');
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await flush();
+    second.unmount();
+
+    render(<Composer {...props} draftKey="https://a.example" />);
+    expect((screen.getByLabelText('Message') as HTMLTextAreaElement).value).toBe('');
+    cleanup();
+    render(<Composer {...props} draftKey="https://b.example" />);
+    expect((screen.getByLabelText('Message') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('previews a chosen file, refuses one that is too large, and uploads with the typed description', async () => {
+    const upload = vi.fn(async () => undefined);
+    const file = signal<File | null>(null);
+    render(
+      <Composer
+        limit={signal(null)}
+        connection={signal<ConnectionView>({ state: 'connected' })}
+        send={vi.fn(async () => 'id')}
+        typing={vi.fn()}
+        upload={upload}
+        file={file}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Attach a file' })).toBeTruthy();
+    const huge = new File(['x'], 'video.mp4', { type: 'video/mp4' });
+    Object.defineProperty(huge, 'size', { value: 25 * 1024 * 1024 });
+    act(() => {
+      file.value = huge;
+    });
+    expect(screen.getByRole('alert').textContent).toBe('video.mp4 is too large (25 MB). Files can be at most 20 MB.');
+    expect((screen.getByRole('button', { name: 'Send message' }) as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove video.mp4' }));
+    const note = new File(['hello'], 'note.txt', { type: 'text/plain' });
+    act(() => {
+      file.value = note;
+    });
+    expect(screen.getByText('note.txt')).toBeTruthy();
+    expect(screen.getByText('5 B')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Message'), { target: { value: 'my notes' } });
+    fireEvent.keyDown(screen.getByLabelText('Message'), { key: 'Enter' });
+    await flush();
+    expect(upload).toHaveBeenCalledWith(note, 'my notes');
+    expect(file.value).toBeNull();
+    expect((screen.getByLabelText('Message') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('shows the server’s reason when an upload is refused, and keeps the file', async () => {
+    const upload = vi.fn(async () => {
+      throw new Error('File type not accepted');
+    });
+    const file = signal<File | null>(new File(['%PDF'], 'a.pdf', { type: 'application/pdf' }));
+    render(
+      <Composer
+        limit={signal(null)}
+        connection={signal<ConnectionView>({ state: 'connected' })}
+        send={vi.fn(async () => 'id')}
+        typing={vi.fn()}
+        upload={upload}
+        file={file}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Send message' }));
+    await flush();
+    expect(screen.getByRole('alert').textContent).toBe('The file was not sent: File type not accepted');
+    expect(file.value?.name).toBe('a.pdf');
   });
 });

@@ -1,3 +1,5 @@
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
 import { describe, expect, it } from 'vitest';
 import { describeConnection } from '../../../lib/ui/connection-text';
 
@@ -19,7 +21,7 @@ describe('describeConnection', () => {
     const view = { state: 'waiting', attempt: 3, retryAt: now + 4_200 } as const;
     expect(describeConnection(view, now)).toMatchObject({ text: 'Reconnecting in 5 s', canRetry: true });
     expect(describeConnection(view, now + 4_000).text).toBe('Reconnecting in 1 s');
-    expect(describeConnection(view, now + 5_000)).toMatchObject({ text: 'Reconnecting…', canRetry: false });
+    expect(describeConnection(view, now + 5_000)).toMatchObject({ text: 'Reconnecting…', canRetry: true });
     // Screen readers hear the state, not every tick of the countdown.
     expect(describeConnection(view, now).spoken).not.toMatch(/\d/);
   });

@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
+import { signal } from '@preact/signals';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createChatUi } from '../../../components/chat-ui';
 import { testConfig } from './config';
 import { flush } from './fake-worker';
 import { message, minute } from './messages';
@@ -8,9 +12,9 @@ import { renderChat } from './render-chat';
 
 afterEach(cleanup);
 
-describe('message list', () => {
-  const noon = new Date(2026, 0, 15, 12, 0).getTime();
+const noon = new Date(2026, 0, 15, 12, 0).getTime();
 
+describe('message list', () => {
   it('is a polite live log with sender groups, times and system lines', async () => {
     const chat = await renderChat({
       config: testConfig(),
@@ -83,6 +87,131 @@ describe('message list', () => {
       messages: [message('1', 'visitor', 'hi')],
     });
     expect(screen.getByText(/You are number 3 in the queue/)).toBeTruthy();
+    chat.cleanup();
+  });
+});
+
+describe('message list: edits, deletes and hooks', () => {
+  it('marks edited messages, drops deleted ones and exposes stable test hooks', async () => {
+    const chat = await renderChat({
+      config: testConfig(),
+      messages: [
+        message('v1', 'visitor', 'Hello', { delivery: 'sent' }),
+        message('a1', 'agent', 'Typo here', { at: Date.now() }),
+        message('s1', 'agent', '', { at: Date.now() + 1, type: 'uj' }),
+      ],
+    });
+    const log = screen.getByRole('log');
+    expect(log.querySelector('[data-message-id="v1"]')?.getAttribute('data-from')).toBe('visitor');
+    expect(log.querySelector('[data-message-id="a1"]')?.getAttribute('data-from')).toBe('agent');
+    expect(log.querySelector('[data-message-id="s1"]')?.getAttribute('data-from')).toBe('system');
+    expect(log.querySelector('[data-message-id="v1"]')?.getAttribute('data-delivery')).toBe('sent');
+
+    const edited = { ...message('a1', 'agent', 'Fixed it', { at: Date.now() }), editedAt: Date.now() };
+    act(() => chat.worker.emit('message/upsert', edited));
+    await waitFor(() => expect(within(log).getByText('Fixed it')).toBeTruthy());
+    expect(within(log).queryByText('Typo here')).toBeNull();
+    expect(log.querySelector('[data-message-id="a1"] .lqs-bubble__edited')?.textContent).toContain('(edited)');
+
+    act(() => chat.worker.emit('message/remove', { id: 'a1' }));
+    await waitFor(() => expect(log.querySelector('[data-message-id="a1"]')).toBeNull());
+    expect(within(log).queryByText('Fixed it')).toBeNull();
+    chat.cleanup();
+  });
+
+  it('lets the visitor edit and delete their own delivered messages, with confirmation for deletes', async () => {
+    const chat = await renderChat({
+      config: testConfig(),
+      messages: [
+        message('v1', 'visitor', 'first draft', { delivery: 'sent' }),
+        message('p1', 'visitor', 'still pending', { delivery: 'pending', at: Date.now() }),
+      ],
+    });
+    const own = screen.getByRole('log').querySelector<HTMLElement>('[data-message-id="v1"]')!;
+    expect(
+      within(screen.getByRole('log').querySelector<HTMLElement>('[data-message-id="p1"]')!).queryByRole('button', {
+        name: 'Edit message',
+      }),
+    ).toBeNull();
+
+    fireEvent.click(within(own).getByRole('button', { name: 'Edit message' }));
+    await flush();
+    const field = screen.getByLabelText('Message') as HTMLTextAreaElement;
+    expect(field.value).toBe('first draft');
+    fireEvent.input(field, { target: { value: 'final text' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await flush();
+    expect(chat.worker.requests.map((r) => [r.op, r.params])).toContainEqual([
+      'chat/edit',
+      { messageId: 'v1', text: 'final text' },
+    ]);
+    expect(field.value).toBe('');
+
+    fireEvent.click(within(own).getByRole('button', { name: 'Delete message' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete this message?' });
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' })));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete message' }));
+    await flush();
+    expect(chat.worker.requests.map((r) => [r.op, r.params])).toContainEqual(['chat/delete', { messageId: 'v1' }]);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    chat.cleanup();
+  });
+
+  it('marks where unread messages start, from the first snapshot', async () => {
+    const chat = await renderChat({
+      config: testConfig(),
+      unread: 2,
+      messages: [
+        message('a1', 'agent', 'old', { at: noon }),
+        message('v1', 'visitor', 'mine', { at: noon + minute }),
+        message('a2', 'agent', 'new one', { at: noon + 2 * minute }),
+        message('a3', 'agent', 'new two', { at: noon + 3 * minute }),
+      ],
+    });
+    const log = screen.getByRole('log');
+    const order = [...log.querySelectorAll('[data-message-id], .lqs-unread')].map(
+      (n) => n.getAttribute('data-message-id') ?? 'NEW',
+    );
+    expect(order).toEqual(['a1', 'v1', 'NEW', 'a2', 'a3']);
+    chat.cleanup();
+  });
+
+  it('scrolls to and highlights the message of a clicked notification, then forgets it', async () => {
+    const ui = createChatUi(signal<string | null>('a2'));
+    const chat = await renderChat(
+      {
+        config: testConfig(),
+        messages: [message('a1', 'agent', 'one', { at: noon }), message('a2', 'agent', 'two', { at: noon + minute })],
+      },
+      { ui },
+    );
+    const target = screen.getByRole('log').querySelector<HTMLElement>('[data-message-id="a2"]')!;
+    expect(target.dataset.highlight).toBe('true');
+    expect(ui.focusId.value).toBeNull();
+    chat.cleanup();
+  });
+
+  it('pages older history on demand and keeps the visible messages in place', async () => {
+    const chat = await renderChat({
+      config: testConfig(),
+      hasOlder: true,
+      messages: [message('a5', 'agent', 'recent', { at: noon })],
+    });
+    const log = screen.getByRole('log');
+    let height = 400;
+    Object.defineProperty(log, 'scrollHeight', { configurable: true, get: () => height });
+    Object.defineProperty(log, 'clientHeight', { configurable: true, get: () => 300 });
+    log.scrollTop = 20;
+    chat.worker.handle('chat/loadOlder', () => {
+      height = 900;
+      chat.worker.emit('message/upsert', message('a1', 'agent', 'older', { at: noon - 10 * minute }));
+      return { loaded: 1 };
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Show earlier messages' }));
+    await waitFor(() => expect(within(log).getByText('older')).toBeTruthy());
+    // 380 px were below the top of the view before the page arrived; they still are.
+    expect(height - log.scrollTop).toBe(380);
+    expect(chat.worker.requests.filter((r) => r.op === 'chat/loadOlder')).toHaveLength(1);
     chat.cleanup();
   });
 });

@@ -1,3 +1,5 @@
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
 import { saveOptions, validateOptions } from '../../../lib/ui/options-form';

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage } from '../../../components/OptionsPage';

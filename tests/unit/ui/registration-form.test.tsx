@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testConfig } from './config';
@@ -18,7 +20,7 @@ describe('registration form', () => {
         messages: { ...testConfig().messages, registrationFormMessage: 'Who are you?' },
       }),
     });
-    expect(screen.getByText('Who are you?')).toBeTruthy();
+    expect(await screen.findByText('Who are you?')).toBeTruthy();
     expect(screen.getByLabelText('Name')).toBeTruthy();
     expect(screen.queryByLabelText('E-mail')).toBeNull();
     expect(screen.queryByLabelText('I need help with')).toBeNull();
@@ -37,8 +39,8 @@ describe('registration form', () => {
       messages: { ...testConfig().messages, dataProcessingConsentText: 'I accept the terms' },
     });
     const chat = await renderChat({ ...unregistered, config });
+    const select = (await screen.findByLabelText('I need help with')) as HTMLSelectElement;
     expect(screen.queryByLabelText('Name')).toBeNull();
-    const select = screen.getByLabelText('I need help with') as HTMLSelectElement;
     expect([...select.options].map((o) => o.text)).toEqual(['Choose a department (optional)', 'Billing']);
 
     fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'not-an-address' } });
@@ -46,6 +48,7 @@ describe('registration form', () => {
     await flush();
     expect(screen.getByText('This does not look like an e-mail address.')).toBeTruthy();
     expect(screen.getByText('Please accept to continue.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('E-mail'));
     expect(chat.worker.requests).toHaveLength(0);
 
     fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.com' } });
@@ -56,6 +59,58 @@ describe('registration form', () => {
     expect(chat.worker.requests.map((r) => [r.op, r.params])).toEqual([
       ['chat/register', { name: 'Ada', email: 'ada@example.com', department: 'd1' }],
     ]);
+    chat.cleanup();
+  });
+
+  it('asks the desk custom fields, checks required ones and their patterns, and sends them', async () => {
+    const config = testConfig({
+      customFields: [
+        { id: 'order', label: 'Order number', required: true, type: 'input', options: [], regexp: '^\\d{4}$' },
+        { id: 'plan', label: 'Plan', required: false, type: 'select', options: ['Free', 'Pro'] },
+      ],
+    });
+    const chat = await renderChat({
+      ...unregistered,
+      visitor: { name: 'Ada', email: 'ada@x.io', registered: false },
+      config,
+    });
+    const order = await screen.findByLabelText('Order number');
+    fireEvent.click(screen.getByRole('button', { name: 'Start chat' }));
+    await flush();
+    expect(screen.getByText('Please fill in Order number.')).toBeTruthy();
+
+    fireEvent.input(order, { target: { value: '12a' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start chat' }));
+    await flush();
+    expect(screen.getByText('Order number does not have the expected format.')).toBeTruthy();
+    expect(order.getAttribute('aria-invalid')).toBe('true');
+    expect(chat.worker.requests).toHaveLength(0);
+
+    fireEvent.input(order, { target: { value: '4821' } });
+    fireEvent.change(screen.getByLabelText('Plan'), { target: { value: 'Pro' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start chat' }));
+    await flush();
+    expect(chat.worker.requests.map((r) => r.params)).toEqual([
+      {
+        name: 'Ada',
+        email: 'ada@x.io',
+        customFields: [
+          { key: 'order', value: '4821' },
+          { key: 'plan', value: 'Pro' },
+        ],
+      },
+    ]);
+    chat.cleanup();
+  });
+
+  it('shows why the desk refused the registration', async () => {
+    const chat = await renderChat({ ...unregistered, config: testConfig({ emailField: false }) });
+    chat.worker.handle('chat/register', () => {
+      throw new Error('error-invalid-email');
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Start chat' }));
+    await flush();
+    expect(screen.getByRole('alert').textContent).toBe('Could not start the chat: error-invalid-email');
     chat.cleanup();
   });
 });

@@ -2,6 +2,7 @@
 import { render } from '@testing-library/preact';
 import { vi } from 'vitest';
 import { ChatApp } from '../../../components/ChatApp';
+import type { ChatUi } from '../../../components/chat-ui';
 import type { ChatSnapshot } from '../../../lib/messaging';
 import { createBackgroundClient } from '../../../lib/ui/background-client';
 import { createChatModel } from '../../../lib/ui/chat-model';
@@ -9,13 +10,13 @@ import { baseSnapshot, createFakeWorker, flush } from './fake-worker';
 
 export async function renderChat(
   snapshot: Partial<ChatSnapshot> = {},
-  { layout = 'popup', sidePanel = true }: { layout?: 'popup' | 'sidepanel'; sidePanel?: boolean } = {},
+  { layout = 'popup', sidePanel = true, ui }: { layout?: 'popup' | 'sidepanel'; sidePanel?: boolean; ui?: ChatUi } = {},
 ) {
   const worker = createFakeWorker(baseSnapshot(snapshot));
   const client = createBackgroundClient(worker.connect);
   const model = createChatModel(client);
   const actions = { openOptions: vi.fn(), ...(sidePanel ? { openSidePanel: vi.fn() } : {}) };
-  const view = render(<ChatApp model={model} layout={layout} actions={actions} />);
+  const view = render(<ChatApp model={model} layout={layout} actions={actions} ui={ui} />);
   await flush();
   return {
     ...view,

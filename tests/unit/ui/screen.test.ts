@@ -1,3 +1,5 @@
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
 import { describe, expect, it } from 'vitest';
 import { chooseScreen } from '../../../lib/ui/screen';
 import { testConfig } from './config';

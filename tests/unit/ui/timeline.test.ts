@@ -1,3 +1,5 @@
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../../../lib/ui/timeline';
 import { message, minute } from './messages';
@@ -61,5 +63,36 @@ describe('buildTimeline', () => {
       options,
     );
     expect(items.filter((i) => i.kind === 'day').map((i) => i.label)).toEqual(['Yesterday', 'Today']);
+  });
+
+  it('says who closed the chat', () => {
+    const items = buildTimeline(
+      [
+        message('x', 'visitor', '', { type: 'livechat-close' }),
+        message('y', 'agent', '', { at: noon + 1, type: 'livechat-close' }),
+      ],
+      options,
+    );
+    expect(items.filter((i) => i.kind === 'system').map((i) => i.text)).toEqual([
+      'You ended the chat',
+      'The chat was closed',
+    ]);
+  });
+
+  it('puts the "new messages" line before the first unread message, breaking its group', () => {
+    const items = buildTimeline(
+      [
+        message('a1', 'agent', 'seen', { at: noon }),
+        message('a2', 'agent', 'unseen', { at: noon + minute }),
+        message('a3', 'agent', 'unseen too', { at: noon + 2 * minute }),
+      ],
+      { ...options, unreadFrom: 'a2' },
+    );
+    expect(items.map((i) => (i.kind === 'group' ? i.messages.map((m) => m.id).join(',') : i.kind))).toEqual([
+      'day',
+      'a1',
+      'unread',
+      'a2,a3',
+    ]);
   });
 });

@@ -1,0 +1,50 @@
+import { useSignal } from '@preact/signals';
+import type { Attachment } from '../lib/livechat/types';
+import { formatSize } from '../lib/ui/format';
+import { t } from '../lib/ui/i18n';
+import { safeHref } from '../lib/ui/linkify';
+import { FileIcon } from './icons';
+
+/** Images show as a thumbnail that opens the full file; anything else as a file card with name and size. */
+export function AttachmentView({ attachment, serverUrl }: { attachment: Attachment; serverUrl: string | null }) {
+  const broken = useSignal(false);
+  const href = safeHref(attachment.url, serverUrl ?? undefined);
+  const image = attachment.imageUrl ? safeHref(attachment.imageUrl, serverUrl ?? undefined) : null;
+  const label = attachment.title || attachment.description || t('attachment');
+  const size = typeof attachment.size === 'number' ? formatSize(attachment.size) : null;
+
+  const caption = attachment.description ? <span class="lqs-attachment__caption">{attachment.description}</span> : null;
+  if (image && href && !broken.value) {
+    return (
+      <>
+        <a class="lqs-attachment lqs-attachment--image" href={href} target="_blank" rel="noopener noreferrer">
+          <img src={image} alt={label} onError={() => (broken.value = true)} />
+        </a>
+        {caption}
+      </>
+    );
+  }
+  const body = (
+    <>
+      <span class="lqs-attachment__icon" aria-hidden="true">
+        <FileIcon />
+      </span>
+      <span class="lqs-attachment__text">
+        <span class="lqs-attachment__name">{label}</span>
+        {size && <span class="lqs-attachment__size">{size}</span>}
+      </span>
+    </>
+  );
+  return (
+    <>
+      {href ? (
+        <a class="lqs-attachment lqs-attachment--file" href={href} target="_blank" rel="noopener noreferrer">
+          {body}
+        </a>
+      ) : (
+        <span class="lqs-attachment lqs-attachment--file">{body}</span>
+      )}
+      {caption}
+    </>
+  );
+}

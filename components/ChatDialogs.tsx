@@ -1,0 +1,123 @@
+import { useSignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
+import type { ChatModel } from '../lib/ui/chat-model';
+import { t } from '../lib/ui/i18n';
+import type { ChatUi } from './chat-ui';
+import { Dialog } from './Dialog';
+
+interface ConfirmProps {
+  title: string;
+  confirmLabel: string;
+  danger?: boolean;
+  children?: ComponentChildren;
+  onConfirm: () => Promise<unknown>;
+  onClose: () => void;
+}
+
+/** A question with Cancel (focused first: nothing happens by accident) and a confirm button. */
+function Confirm({ title, confirmLabel, danger, children, onConfirm, onClose }: ConfirmProps) {
+  const busy = useSignal(false);
+  const failure = useSignal<string | null>(null);
+  async function confirm(event: Event): Promise<void> {
+    event.preventDefault();
+    busy.value = true;
+    failure.value = null;
+    try {
+      await onConfirm();
+      onClose();
+    } catch (error) {
+      failure.value = error instanceof Error ? error.message : String(error);
+      busy.value = false;
+    }
+  }
+  return (
+    <Dialog title={title} role={danger ? 'alertdialog' : 'dialog'} onCancel={onClose}>
+      <form class="lqs-form" onSubmit={confirm}>
+        {children}
+        {failure.value && (
+          <p class="lqs-form__failure" role="alert">
+            {failure.value}
+          </p>
+        )}
+        <div class="lqs-dialog__actions">
+          <button type="button" class="lqs-button" onClick={onClose} data-autofocus={danger || undefined}>
+            {t('cancel')}
+          </button>
+          <button
+            type="submit"
+            class={`lqs-button ${danger ? 'lqs-button--danger' : 'lqs-button--primary'}`}
+            disabled={busy.value}
+          >
+            {confirmLabel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function DepartmentDialog({ model, onClose }: { model: ChatModel; onClose: () => void }) {
+  const departments = model.config.value?.departments ?? [];
+  const choice = useSignal(departments[0]?.id ?? '');
+  return (
+    <Confirm
+      title={t('changeDepartment')}
+      confirmLabel={t('changeDepartmentConfirm')}
+      onConfirm={() => model.act('chat/department', { department: choice.value })}
+      onClose={onClose}
+    >
+      <p class="lqs-dialog__text">{t('changeDepartmentText')}</p>
+      <div class="lqs-field">
+        <label for="lqs-department-switch">{t('department')}</label>
+        <select
+          id="lqs-department-switch"
+          value={choice}
+          data-autofocus
+          onChange={(event) => (choice.value = event.currentTarget.value)}
+        >
+          {departments.map((department) => (
+            <option key={department.id} value={department.id}>
+              {department.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </Confirm>
+  );
+}
+
+/** Whichever dialog the chat has open: end chat, change department or delete a message. */
+export function ChatDialogs({ model, ui }: { model: ChatModel; ui: ChatUi }) {
+  const dialog = ui.dialog.value;
+  const close = (): void => void (ui.dialog.value = null);
+  switch (dialog?.kind) {
+    case 'close':
+      return (
+        <Confirm
+          title={t('endChatTitle')}
+          confirmLabel={t('endChat')}
+          danger
+          onConfirm={() => model.act('chat/close', null)}
+          onClose={close}
+        >
+          <p class="lqs-dialog__text">{t('endChatText')}</p>
+        </Confirm>
+      );
+    case 'department':
+      return <DepartmentDialog model={model} onClose={close} />;
+    case 'delete':
+      return (
+        <Confirm
+          title={t('deleteTitle')}
+          confirmLabel={t('deleteMessage')}
+          danger
+          onConfirm={() => model.act('chat/delete', { messageId: dialog.message.id })}
+          onClose={close}
+        >
+          {dialog.message.text && <blockquote class="lqs-dialog__quote">{dialog.message.text}</blockquote>}
+        </Confirm>
+      );
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,21 @@
+/** View state shared by the chat's parts (header menu, log, composer) that the worker does not hold. */
+import { signal, type Signal } from '@preact/signals';
+import type { ChatMessage } from '../lib/livechat/types';
+
+export type DialogState = { kind: 'close' } | { kind: 'department' } | { kind: 'delete'; message: ChatMessage } | null;
+
+export interface ChatUi {
+  /** The open dialog, if any. */
+  dialog: Signal<DialogState>;
+  /** The visitor's own message being edited in the composer. */
+  editing: Signal<ChatMessage | null>;
+  /** A file chosen, pasted or dropped, waiting in the composer. */
+  file: Signal<File | null>;
+  /** A message to scroll to once (from a notification click). */
+  focusId: Signal<string | null>;
+}
+
+/** Fresh view state for one chat page. */
+export function createChatUi(focusId: Signal<string | null> = signal(null)): ChatUi {
+  return { dialog: signal(null), editing: signal(null), file: signal(null), focusId };
+}
