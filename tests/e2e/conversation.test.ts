@@ -65,7 +65,9 @@ describe('a visitor chats with an agent', () => {
     await expect.poll(() => ext.badge()).toBe('1');
 
     const popup = await ext.open('popup');
-    await expect.poll(() => popup.getByRole('log').innerText(), { timeout: 15_000 }).toContain('Your order ships tomorrow.');
+    await expect
+      .poll(() => popup.getByRole('log').innerText(), { timeout: 15_000 })
+      .toContain('Your order ships tomorrow.');
     await expect.poll(() => ext.badge(), { timeout: 10_000 }).toBe('');
     await popup.close();
   });
@@ -79,7 +81,11 @@ describe('a visitor chats with an agent', () => {
     await reply.fill('Sent from the console');
     await reply.press('Enter');
     await expect
-      .poll(() => rooms().find((r) => r._id === rid)?.messages.some((m) => m.msg === 'Sent from the console'))
+      .poll(() =>
+        rooms()
+          .find((r) => r._id === rid)
+          ?.messages.some((m) => m.msg === 'Sent from the console'),
+      )
       .toBe(true);
     await screenshot(page, 'agent-console');
     await page.close();

@@ -10,7 +10,10 @@ it('wxt build -b firefox lints clean with web-ext lint', async () => {
   const { stdout } = await run('npx', ['web-ext', 'lint', '-s', '.output/firefox-mv2', '--output', 'json'], {
     maxBuffer: 16 * 1024 * 1024,
   }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
-  const report = JSON.parse(stdout) as { errors: Array<{ code: string; message: string }>; warnings: Array<{ code: string }> };
+  const report = JSON.parse(stdout) as {
+    errors: Array<{ code: string; message: string }>;
+    warnings: Array<{ code: string }>;
+  };
   expect(report.errors).toEqual([]);
   // Preact's DOM diff assigns innerHTML for dangerouslySetInnerHTML, which we never use; nothing else may warn.
   expect(report.warnings.map((w) => w.code).filter((code) => code !== 'UNSAFE_VAR_ASSIGNMENT')).toEqual([]);

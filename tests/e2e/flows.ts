@@ -7,7 +7,9 @@ import { expect } from 'vitest';
 export async function register(page: Page, name = 'Ana Lima', email = 'ana@example.com'): Promise<void> {
   const start = page.getByRole('button', { name: 'Start chat' });
   const composer = page.getByRole('textbox', { name: 'Message' });
-  await expect.poll(async () => (await start.isVisible()) || (await composer.isVisible()), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(async () => (await start.isVisible()) || (await composer.isVisible()), { timeout: 20_000 })
+    .toBe(true);
   if (await start.isVisible()) {
     await page.getByLabel('Name').fill(name);
     await page.getByLabel('E-mail').fill(email);
