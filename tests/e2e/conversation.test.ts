@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer, type RoomView } from '../../devserver/index';
+import { bubbleTexts } from './flows';
 import { launchExtension, screenshot, SCREENSHOT_DIR, type Extension } from './harness';
 
 let server: DevServer;
@@ -51,6 +52,11 @@ describe('a visitor chats with an agent', () => {
       .poll(() => panel.getByRole('log').innerText(), { timeout: 15_000 })
       .toContain('Hello Ana, let me look at that order.');
     expect(await panel.getByRole('log').innerText()).toContain('Hi, I need help with my order');
+
+    // Both surfaces open at once follow the same state, message for message.
+    server.control.say(room?._id ?? '', { text: 'Both of you should see this.' });
+    await expect.poll(async () => (await bubbleTexts(popup)).includes('Both of you should see this.')).toBe(true);
+    await expect.poll(async () => bubbleTexts(panel)).toEqual(await bubbleTexts(popup));
 
     await screenshot(popup, 'popup-conversation');
     await screenshot(panel, 'sidepanel-conversation');
