@@ -3,6 +3,7 @@
  * throws, so one bad frame cannot break the client's loop.
  */
 import { fromJsonValue } from './ejson';
+import { decodeStreamEvent, mayHoldTag } from './stream-frame';
 
 export type InboundFrame =
   /** Either greeting form: Meteor's `{"server_id":"0"}` or the streamer's `{"msg":"server_id",…}`. */
@@ -123,11 +124,18 @@ function revivePayload(frame: InboundFrame): InboundFrame {
 
 /**
  * Decodes one socket message. Non-string data (binary frames), bad JSON and bad EJSON are ignored, never thrown.
- * Only payloads are revived (`fields`, `result`, `error`): the envelope never holds EJSON, and a message without a
- * `$` anywhere holds no tag at all, which spares most frames the walk.
+ * Stream events in the servers' canonical layout take a fast path (stream-frame.ts); every other frame is parsed
+ * whole. Only payloads are revived (`fields`, `result`, `error`): the envelope never holds EJSON, and a message
+ * that cannot hold a tag key spares the walk.
  */
 export function decodeFrame(data: unknown): InboundFrame {
   if (typeof data !== 'string') return ignored('binary or non-text message');
+  try {
+    const event = decodeStreamEvent(data);
+    if (event !== undefined) return event;
+  } catch (err) {
+    return ignored(err instanceof Error ? err.message : 'bad EJSON');
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(data);
@@ -135,7 +143,7 @@ export function decodeFrame(data: unknown): InboundFrame {
     return ignored('not valid JSON');
   }
   const frame = toFrame(parsed);
-  if (data.indexOf('$') === -1) return frame;
+  if (!mayHoldTag(data, 0)) return frame;
   try {
     return revivePayload(frame);
   } catch (err) {
