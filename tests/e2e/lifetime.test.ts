@@ -74,7 +74,16 @@ it('lets the browser stop the worker when no room is open and no chat is shown',
   browser = await launchRawChromium();
   await configure(browser, server.url);
   // A chat UI opens the link; once it closes with no conversation, the worker drops it and may sleep.
-  await browser.evaluateInPage('popup.html', 'new Promise((resolve) => setTimeout(resolve, 2000))');
+  await browser.evaluateInPage(
+    'popup.html',
+    `new Promise((resolve) => {
+      const timer = setInterval(() => {
+        if (!document.body.innerText.includes('Connected')) return;
+        clearInterval(timer);
+        resolve(true);
+      }, 100);
+    })`,
+  );
   expect(connects(server.control.log())).toBeGreaterThan(0);
   await expect.poll(() => browser?.workerRunning(), { timeout: 60_000, interval: 1000 }).toBe(false);
 });
