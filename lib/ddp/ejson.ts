@@ -1,7 +1,7 @@
 /**
  * EJSON as Meteor and Rocket.Chat put it on the wire (SPEC §1.7): `$date`, `$binary`, `$InfNaN`, `$regexp`,
  * `$escape` and custom `$type` values. Parsing is `JSON.parse` plus an in-place revival pass that is skipped
- * entirely when the text holds no `$`, which is the common case for stream frames without dates.
+ * entirely when the text cannot hold a tag key (see `mayHoldTag`).
  */
 
 /** A custom EJSON type the client has no constructor for; it survives a round trip unchanged. */
@@ -140,6 +140,14 @@ export function fromJsonValue(value: unknown): unknown {
   }
 }
 
+/**
+ * Whether the text from `from` on may hold an EJSON tag: every tag key starts with `$`, written as such or as the
+ * escape `\u0024`. Finding a `$` is a one-character search; the escape is only looked for in text with a backslash.
+ */
+export function mayHoldTag(text: string, from: number): boolean {
+  return text.indexOf('$', from) !== -1 || (text.indexOf('\\', from) !== -1 && text.indexOf('\\u0024', from) !== -1);
+}
+
 /** Parses EJSON text. Throws `EjsonError` on anything malformed (callers decide whether to drop the input). */
 export function parseEjson(text: string): unknown {
   let value: unknown;
@@ -148,8 +156,7 @@ export function parseEjson(text: string): unknown {
   } catch {
     throw new EjsonError('Not valid JSON');
   }
-  // Every tag has a `$` in its key: text without one needs no walk (a one-character search is a memchr).
-  return text.indexOf('$') === -1 ? value : fromJsonValue(value);
+  return mayHoldTag(text, 0) ? fromJsonValue(value) : value;
 }
 
 const TAG_KEYS = new Set(['$date', '$binary', '$InfNaN', '$escape', '$type', '$value', '$regexp', '$flags']);

@@ -2,8 +2,8 @@
  * Inbound DDP frames: text → a typed union. Anything malformed becomes `{ msg: 'ignored', reason }`; decoding never
  * throws, so one bad frame cannot break the client's loop.
  */
-import { fromJsonValue } from './ejson';
-import { decodeStreamEvent, mayHoldTag } from './stream-frame';
+import { fromJsonValue, mayHoldTag } from './ejson';
+import { decodeStreamEvent } from './stream-frame';
 
 export type InboundFrame =
   /** Either greeting form: Meteor's `{"server_id":"0"}` or the streamer's `{"msg":"server_id",…}`. */

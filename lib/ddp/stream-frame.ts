@@ -9,7 +9,7 @@
  * order, whitespace, escapes in the envelope strings, or `<args>` that is not one JSON value on its own) returns
  * `undefined` and takes the general decoder, so the result is always the one a full parse would give.
  */
-import { fromJsonValue } from './ejson';
+import { fromJsonValue, mayHoldTag } from './ejson';
 
 /** The fields of a decoded stream event, as the general decoder would give them. */
 export interface StreamEvent {
@@ -28,14 +28,6 @@ const ENVELOPE =
   // oxlint-disable-next-line no-control-regex -- raw control characters are what a JSON string may not hold
   /^\{"msg":"changed","collection":"([^"\\\x00-\x1f]*)","id":"([^"\\\x00-\x1f]*)","fields":\{"eventName":"([^"\\\x00-\x1f]*)","args":/;
 const TAIL = '}}';
-
-/**
- * Whether the text from `from` on may hold an EJSON tag: every tag key starts with `$`, written as such or as the
- * escape `\u0024` (the second search only runs when the text has a backslash at all).
- */
-export function mayHoldTag(text: string, from: number): boolean {
-  return text.indexOf('$', from) !== -1 || (text.indexOf('\\', from) !== -1 && text.indexOf('\\u0024', from) !== -1);
-}
 
 /**
  * Decodes a stream event written in the canonical layout (see the module comment); `undefined` for any other text.

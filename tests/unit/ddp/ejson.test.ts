@@ -26,6 +26,11 @@ describe('parseEjson', () => {
     expect(parseEjson('{"$escape":{"$date":{"$date":7},"x":1}}')).toEqual({ $date: new Date(7), x: 1 });
   });
 
+  it('revives a tag whose `$` is written as the escape \\u0024', () => {
+    expect(parseEjson('{"a":{"\\u0024date":5}}')).toEqual({ a: new Date(5) });
+    expect(parseEjson('{"a":"back\\\\slash","b":{"\\u0024InfNaN":1}}')).toEqual({ a: 'back\\slash', b: Infinity });
+  });
+
   it('leaves ordinary objects with $-keys and 3+ keys alone', () => {
     expect(parseEjson('{"$date":1,"other":2,"third":3}')).toEqual({ $date: 1, other: 2, third: 3 });
     expect(parseEjson('{"$foo":{"$date":3}}')).toEqual({ $foo: new Date(3) });
