@@ -58,7 +58,7 @@ export function ChatApp({ model, layout, actions, ui: given }: Props) {
 
   return (
     <div class={`lqs-app lqs-app--${layout}`} style={theme.value}>
-      <ChatHeader model={model} actions={actions} ui={ui} offline={screen.value === 'offline'} />
+      <ChatHeader model={model} actions={actions} ui={ui} screen={screen.value} />
       <main class="lqs-main">
         <Screen screen={screen.value} model={model} actions={actions} ui={ui} />
       </main>

@@ -1,5 +1,6 @@
 import { useComputed, useSignal } from '@preact/signals';
 import type { ChatModel } from '../lib/ui/chat-model';
+import type { ChatScreen } from '../lib/ui/screen';
 import { initials } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import type { ChatActions } from './chat-actions';
@@ -14,8 +15,9 @@ interface Props {
   model: ChatModel;
   actions: ChatActions;
   ui: ChatUi;
-  /** The desk is offline and shows its offline form: its offline title applies. */
-  offline: boolean;
+  /** Which screen the chat shows: the offline form takes the desk's offline title; only a conversation shows
+   *  its agent and its actions. */
+  screen: ChatScreen;
 }
 
 const STATUS_KEYS = {
@@ -46,9 +48,10 @@ function Avatar({ name, username, serverUrl }: { name: string; username: string;
 }
 
 /** Desk title, the serving agent (unless the desk hides agents), the chat's actions and the connection line. */
-export function ChatHeader({ model, actions, ui, offline }: Props) {
+export function ChatHeader({ model, actions, ui, screen }: Props) {
   const config = model.config.value;
-  const title = (offline && config?.offlineTitle) || config?.title || t('defaultTitle');
+  const title = (screen === 'offline' && config?.offlineTitle) || config?.title || t('defaultTitle');
+  const chatting = screen === 'chat';
   const agent = useComputed(() => {
     const serving = model.agent.value;
     // A closed room keeps its last agent on the server; only an open chat has someone serving it.
@@ -78,7 +81,7 @@ export function ChatHeader({ model, actions, ui, offline }: Props) {
     return items;
   });
 
-  const serving = agent.value;
+  const serving = chatting ? agent.value : null;
   return (
     <header class="lqs-header">
       <div class="lqs-header__row">
@@ -104,7 +107,9 @@ export function ChatHeader({ model, actions, ui, offline }: Props) {
           >
             <SettingsIcon />
           </button>
-          {menu.value.length > 0 && <Menu label={t('chatOptions')} icon={<MoreIcon />} items={menu.value} />}
+          {chatting && menu.value.length > 0 && (
+            <Menu label={t('chatOptions')} icon={<MoreIcon />} items={menu.value} />
+          )}
         </div>
       </div>
       {serving && (

@@ -1,5 +1,6 @@
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
+import { t } from '../lib/ui/i18n';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './forms.css';
 
@@ -10,13 +11,18 @@ interface Base {
   error?: string;
   hint?: string;
   required?: boolean;
+  /** Says "(optional)" after the label, for fields a desk lets the visitor skip. */
+  optional?: boolean;
 }
 
 /** The label, the control, then its error (announced) or hint, tied together with `aria-describedby`. */
-function Wrap({ id, label, error, hint, children }: Omit<Base, 'value'> & { children: ComponentChildren }) {
+function Wrap({ id, label, error, hint, optional, children }: Omit<Base, 'value'> & { children: ComponentChildren }) {
   return (
     <div class="lqs-field">
-      <label for={id}>{label}</label>
+      <label for={id}>
+        {label}
+        {optional && <span class="lqs-field__optional"> {t('optionalMark')}</span>}
+      </label>
       {children}
       {error ? (
         <p id={`${id}-error`} class="lqs-field__error">
@@ -53,7 +59,7 @@ export function TextField(
   return (
     <Wrap {...props}>
       {multiline ? (
-        <textarea {...common} rows={4} value={value} onInput={(ev) => (value.value = ev.currentTarget.value)} />
+        <textarea {...common} rows={3} value={value} onInput={(ev) => (value.value = ev.currentTarget.value)} />
       ) : (
         <input
           {...common}

@@ -40,7 +40,8 @@ export function OfflineForm({ model }: { model: ChatModel }) {
         message: message.value.trim(),
         ...(department.value ? { department: department.value } : {}),
       });
-      sent.value = result.message || config.messages.offlineSuccessMessage || t('offlineSent');
+      // The desk's own thank-you text wins over the server's generic one, as in Rocket.Chat's widget.
+      sent.value = config.messages.offlineSuccessMessage || result.message || t('offlineSent');
     } catch (error) {
       failure.value = t('offlineFailed', error instanceof Error ? error.message : String(error));
     } finally {

@@ -98,7 +98,8 @@ export function RegistrationForm({ config, defaults, register }: Props) {
             value={value}
             error={error}
             required={field.required}
-            placeholder={field.required ? t('chooseOne') : t('chooseOptional')}
+            optional={!field.required}
+            placeholder={t('chooseOne')}
             options={field.options.map((option) => ({ value: option, label: option }))}
           />
         ) : (
@@ -109,7 +110,7 @@ export function RegistrationForm({ config, defaults, register }: Props) {
             value={value}
             error={error}
             required={field.required}
-            hint={field.required ? undefined : t('optional')}
+            optional={!field.required}
           />
         );
       })}

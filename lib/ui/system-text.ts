@@ -36,11 +36,12 @@ export function isSystemMessage(message: ChatMessage): boolean {
 
 /**
  * The line to show for a system message, or null when it is hidden (by its type or by the desk's
- * `hiddenSystemMessages`). `agentHidden` keeps the agent anonymous when the desk hides agent details.
+ * `hiddenSystemMessages`). `agentHidden` keeps the agent anonymous when the desk hides agent details;
+ * `visitorIds` (authors of the visitor's own messages) tells a chat the visitor closed from one an agent closed.
  */
 export function systemText(
   message: ChatMessage,
-  options: { agentHidden: boolean; hiddenTypes?: readonly string[] },
+  options: { agentHidden: boolean; hiddenTypes?: readonly string[]; visitorIds?: ReadonlySet<string> },
 ): SystemText | null {
   const type = message.type;
   if (type !== null && (HIDDEN.has(type) || options.hiddenTypes?.includes(type))) return null;
@@ -52,7 +53,14 @@ export function systemText(
     case 'ul':
       return { text: t('systemLeft', who) };
     case 'livechat-close':
-      return { text: message.from === 'visitor' ? t('systemClosedByYou') : t('systemClosed'), detail };
+      // System messages carry no "from"; the visitor closed when the author is the one who wrote the visitor's.
+      return {
+        text:
+          message.from === 'visitor' || options.visitorIds?.has(message.author.id)
+            ? t('systemClosedByYou')
+            : t('systemClosed'),
+        detail,
+      };
     case 'livechat_transfer_history':
     case 'livechat_transfer_history_fallback':
       return { text: t('systemTransferred'), detail };

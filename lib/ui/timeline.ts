@@ -36,10 +36,11 @@ export function buildTimeline(messages: readonly ChatMessage[], options: Timelin
   let day: number | null = null;
   let group: Extract<TimelineItem, { kind: 'group' }> | null = null;
   let lastTs = 0;
+  const visitorIds = new Set(messages.filter((m) => m.from === 'visitor').map((m) => m.author.id));
 
   for (const message of messages) {
     const system = isSystemMessage(message)
-      ? systemText(message, { agentHidden: options.agentHidden, hiddenTypes: options.hiddenTypes })
+      ? systemText(message, { agentHidden: options.agentHidden, hiddenTypes: options.hiddenTypes, visitorIds })
       : null;
     if (isSystemMessage(message) && !system) continue;
 

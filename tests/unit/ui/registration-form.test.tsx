@@ -87,7 +87,7 @@ describe('registration form', () => {
     expect(chat.worker.requests).toHaveLength(0);
 
     fireEvent.input(order, { target: { value: '4821' } });
-    fireEvent.change(screen.getByLabelText('Plan'), { target: { value: 'Pro' } });
+    fireEvent.change(screen.getByLabelText('Plan (optional)'), { target: { value: 'Pro' } });
     fireEvent.click(screen.getByRole('button', { name: 'Start chat' }));
     await flush();
     expect(chat.worker.requests.map((r) => r.params)).toEqual([

@@ -2,7 +2,7 @@
 import './english';
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../../../lib/ui/timeline';
-import { message, minute } from './messages';
+import { message, minute, VISITOR } from './messages';
 
 const noon = new Date(2026, 0, 15, 12, 0).getTime();
 const options = { now: noon + 10 * minute, agentHidden: false };
@@ -68,8 +68,9 @@ describe('buildTimeline', () => {
   it('says who closed the chat', () => {
     const items = buildTimeline(
       [
-        message('x', 'visitor', '', { type: 'livechat-close' }),
-        message('y', 'agent', '', { at: noon + 1, type: 'livechat-close' }),
+        message('v', 'visitor', 'bye'),
+        message('x', 'system', 'Closed by visitor', { author: VISITOR, type: 'livechat-close' }),
+        message('y', 'system', '', { at: noon + 1, type: 'livechat-close' }),
       ],
       options,
     );
