@@ -1,0 +1,264 @@
+/**
+ * `npm run screenshots` (after `wxt build`): drives the built extension through every chat state against an
+ * in-process devserver and writes `docs/screenshots/<surface>-<state>.png` for the popup and the side panel,
+ * plus `-dark` variants of the main states and the options page. Each state is put in place with devserver's
+ * control API and the UI itself, exactly as a visitor and an agent would get there.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startDevServer, type DevServer } from '../devserver/index';
+import { launchExtension, type Extension } from '../tests/e2e/harness';
+import {
+  front,
+  heal,
+  openBoth,
+  reloadDesk,
+  registerVisitor,
+  roomId,
+  sendText,
+  setAgents,
+  SURFACES,
+  waitFor,
+  waitForText,
+  type Surface,
+} from '../tests/e2e/ui-flows';
+
+const OUT = resolve('docs/screenshots');
+
+const DESK = {
+  title: 'Acme Support',
+  color: '#4f46e5',
+  transcript: true,
+  forceAcceptDataProcessingConsent: true,
+  dataProcessingConsentText: 'I agree that Acme may keep this conversation to answer my request.',
+  registrationFormMessage: 'Hi! Tell us who you are and we will be right with you.',
+  conversationFinishedText: 'Thanks for chatting with Acme.',
+  customFields: [
+    {
+      _id: 'orderNumber',
+      label: 'Order number',
+      scope: 'room',
+      visibility: 'visible',
+      type: 'input',
+      required: false,
+      defaultValue: '',
+      options: '',
+      regexp: '',
+    },
+  ],
+};
+
+async function shoot(pages: Record<Surface, Page>, state: string, { dark = false } = {}): Promise<void> {
+  for (const surface of SURFACES) {
+    const page = pages[surface];
+    await page.screenshot({ path: join(OUT, `${surface}-${state}.png`), animations: 'disabled' });
+    if (dark) {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: join(OUT, `${surface}-${state}-dark.png`), animations: 'disabled' });
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  }
+  console.log(`  ${state}${dark ? ' (+dark)' : ''}`);
+}
+
+/** A small picture of a receipt to upload, drawn by the browser itself. */
+async function receiptPng(ext: Extension): Promise<Buffer> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 360, height: 220 });
+  await page.setContent(`<div id="r" style="width:340px;padding:18px;font:15px system-ui;background:#fffbea;
+    border:1px solid #e8dca0;border-radius:10px;color:#3d3520"><b style="font-size:18px">ACME — Receipt</b>
+    <p style="margin:10px 0">Order #4821 · 12 Jan 2026</p><p style="margin:4px 0">Trail running shoes ×1 — €89.00</p>
+    <p style="margin:4px 0">Shipping (standard) — €4.90</p><hr><b>Total €93.90</b></div>`);
+  const png = await page.locator('#r').screenshot();
+  await page.close();
+  return png;
+}
+
+async function conversation(server: DevServer, ext: Extension, pages: Record<Surface, Page>): Promise<string> {
+  const { popup } = pages;
+  await registerVisitor(popup);
+  await sendText(popup, 'Hi! My order #4821 has not arrived yet.');
+  const rid = await roomId(server);
+  await waitForText(
+    SURFACES.map((s) => pages[s]),
+    'in the queue',
+  );
+  await shoot(pages, 'waiting');
+
+  server.control.take(rid, { agent: 'maria.agent' });
+  const first = server.control.say(rid, { text: "Hi Ana! I'm sorry about that — let me check order **#4821**." });
+  server.control.say(rid, {
+    text:
+      'It left our warehouse yesterday, you can follow it here: https://track.example.com/4821\n' +
+      '- Standard shipping: *2–3 days*\n- Express: *next day*',
+  });
+  server.control.edit(rid, {
+    messageId: String(first._id),
+    text: "Hi Ana! I'm so sorry about that — let me check order **#4821** right away.",
+  });
+  await waitForText([popup], 'Express');
+  await front(popup);
+  await popup.locator('input[type=file]').setInputFiles({
+    name: 'receipt.png',
+    mimeType: 'image/png',
+    buffer: await receiptPng(ext),
+  });
+  await sendText(popup, 'Thanks! Here is my receipt.');
+  await waitFor('the uploaded receipt', () => popup.locator('.lqs-attachment--image img').count());
+  await popup.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLImageElement>('.lqs-attachment--image img')].every((i) => i.complete),
+  );
+  server.control.typing(rid, { typing: true });
+  await waitForText(
+    SURFACES.map((s) => pages[s]),
+    'is typing',
+  );
+  await shoot(pages, 'conversation', { dark: true });
+  return rid;
+}
+
+async function dialogs(pages: Record<Surface, Page>): Promise<void> {
+  for (const [item, state] of [
+    ['End chat', 'confirm-close'],
+    ['Change department', 'department'],
+  ] as const) {
+    for (const surface of SURFACES) {
+      const page = await front(pages[surface]);
+      await page.getByRole('button', { name: 'Chat options' }).click();
+      await page.getByRole('menuitem', { name: item }).click();
+      await page.getByRole(state === 'confirm-close' ? 'alertdialog' : 'dialog').waitFor();
+    }
+    await shoot(pages, state);
+    for (const surface of SURFACES) await (await front(pages[surface])).getByRole('button', { name: 'Cancel' }).click();
+  }
+}
+
+async function reconnecting(server: DevServer, pages: Record<Surface, Page>): Promise<void> {
+  server.control.setFaults({ downForMs: 120_000 });
+  await waitForText([pages.popup], 'Reconnecting in');
+  await sendText(pages.popup, 'Are you still there?');
+  await waitForText([pages.popup, pages.sidepanel], '1 message waiting to be sent');
+  await shoot(pages, 'reconnecting');
+  await heal(server, pages.popup);
+}
+
+async function ended(server: DevServer, rid: string, pages: Record<Surface, Page>): Promise<void> {
+  server.control.close(rid, { comment: 'Your parcel arrives tomorrow. Have a great day!' });
+  await waitForText(
+    SURFACES.map((s) => pages[s]),
+    'How would you rate this chat?',
+  );
+  await shoot(pages, 'ended', { dark: true });
+  const popup = await front(pages.popup);
+  await popup.locator('label[for="lqs-star-5"]').click();
+  await popup.getByRole('textbox', { name: 'Comment' }).fill('Quick and friendly, thanks!');
+  await popup.getByRole('button', { name: 'Send rating' }).click();
+  await popup.getByRole('button', { name: 'Send', exact: true }).click();
+  await waitForText([popup], 'Thanks for your feedback!');
+  await shoot(pages, 'ended-rated');
+  await popup.getByRole('button', { name: 'Start a new chat' }).click();
+  await waitForText(
+    SURFACES.map((s) => pages[s]),
+    'How can we help?',
+  );
+  await shoot(pages, 'new-chat');
+}
+
+async function offline(server: DevServer, pages: Record<Surface, Page>): Promise<void> {
+  setAgents(server, 'offline');
+  const all = SURFACES.map((s) => pages[s]);
+  await reloadDesk(server, all);
+  await waitForText(all, 'Leave a message');
+  await shoot(pages, 'offline-form', { dark: true });
+  const popup = await front(pages.popup);
+  await popup.getByLabel('Your message').fill('Could you call me back about order #4821 tomorrow morning?');
+  await popup.getByRole('button', { name: 'Send message' }).click();
+  await waitForText([popup], 'Message sent');
+  await shoot(pages, 'offline-sent');
+}
+
+async function portuguese(server: DevServer, pages: Record<Surface, Page>): Promise<void> {
+  server.control.settings({ language: 'pt-BR' });
+  setAgents(server, 'online');
+  for (const surface of SURFACES) await pages[surface].reload();
+  await reloadDesk(server, []);
+  await waitForText(
+    SURFACES.map((s) => pages[s]),
+    'Como podemos ajudar?',
+    20_000,
+  );
+  const composer = (await front(pages.popup)).getByRole('textbox', { name: 'Mensagem' });
+  await composer.fill('Olá! Preciso trocar o tamanho do meu tênis.');
+  await composer.press('Enter');
+  const rid = await roomId(server);
+  server.control.take(rid, { agent: 'joao.agent' });
+  server.control.say(rid, { text: 'Oi Ana! Claro, qual tamanho você precisa?' });
+  await waitForText(
+    SURFACES.map((s) => pages[s]),
+    'qual tamanho',
+  );
+  await shoot(pages, 'conversation-pt-BR');
+}
+
+async function options(ext: Extension): Promise<void> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 720, height: 620 });
+  await page.goto(`chrome-extension://${ext.id}/options.html`);
+  await page.getByRole('button', { name: 'Save' }).waitFor();
+  await page.screenshot({ path: join(OUT, 'options.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: join(OUT, 'options-dark.png') });
+  await page.close();
+  console.log('  options (+dark)');
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const server = await startDevServer({ port: 0, profile: 'v8', settings: DESK as never });
+  const ext = await launchExtension();
+  try {
+    console.log(`writing ${OUT}`);
+    let pages = await openBoth(ext);
+    await waitForText(
+      SURFACES.map((s) => pages[s]),
+      'No support server yet',
+    );
+    await shoot(pages, 'unconfigured');
+
+    await ext.configure(server.url);
+    await waitForText(
+      SURFACES.map((s) => pages[s]),
+      'Start chat',
+    );
+    await shoot(pages, 'register', { dark: true });
+
+    const rid = await conversation(server, ext, pages);
+    await dialogs(pages);
+    await reconnecting(server, pages);
+    await ended(server, rid, pages);
+    await offline(server, pages);
+    await portuguese(server, pages);
+
+    server.control.settings({ enabled: false, language: '' });
+    for (const surface of SURFACES) await pages[surface].close();
+    pages = await openBoth(ext);
+    await reloadDesk(server, []);
+    await waitForText(
+      SURFACES.map((s) => pages[s]),
+      'Live chat is turned off',
+      20_000,
+    );
+    await shoot(pages, 'disabled');
+
+    await options(ext);
+  } finally {
+    await ext.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
