@@ -2,6 +2,11 @@
  * Routes Rocket.Chat stream events (`changed` frames, SPEC §1.6) to handlers by collection and
  * `fields.eventName`. Handler lists are copied on change, so a handler may unsubscribe (or subscribe) while an
  * event is being dispatched.
+ *
+ * The collection and event name of an inbound frame are fresh strings: a `Map` lookup has to hash each one before
+ * it can compare, which costs more than comparing a handful of strings directly. So while there are at most
+ * `SCAN_LIMIT` routes (a visitor has about three per room), dispatch scans a flat copy of them; beyond that it
+ * uses the maps, which stay the source of truth either way.
  */
 
 type StreamHandler = (args: unknown[]) => void;
@@ -14,50 +19,85 @@ export interface Streams {
   count(): number;
 }
 
+interface Route {
+  collection: string;
+  eventName: string;
+  handlers: StreamHandler[];
+}
+
+const SCAN_LIMIT = 8;
+
 /** Creates an empty router; handler errors go to `onError` and never stop the other handlers. */
 export function createStreams(onError: (error: unknown, context: string) => void): Streams {
   const routes = new Map<string, Map<string, StreamHandler[]>>();
+  /** Every route, when there are at most SCAN_LIMIT of them; rebuilt on each change (changes are rare). */
+  let flat: Route[] | undefined = [];
   let handlers = 0;
+
+  function rebuild(): void {
+    const next: Route[] = [];
+    for (const [collection, byEvent] of routes) {
+      for (const [eventName, list] of byEvent) {
+        if (next.length === SCAN_LIMIT) {
+          flat = undefined;
+          return;
+        }
+        next.push({ collection, eventName, handlers: list });
+      }
+    }
+    flat = next;
+  }
+
+  function find(collection: string, eventName: string): StreamHandler[] | undefined {
+    if (flat === undefined) return routes.get(collection)?.get(eventName);
+    for (const route of flat) {
+      // Event names tell routes apart sooner (room ids differ, collection names repeat).
+      if (route.eventName === eventName && route.collection === collection) return route.handlers;
+    }
+    return undefined;
+  }
+
+  function set(collection: string, eventName: string, list: StreamHandler[]): void {
+    let byEvent = routes.get(collection);
+    if (byEvent === undefined) routes.set(collection, (byEvent = new Map()));
+    if (list.length > 0) byEvent.set(eventName, list);
+    else byEvent.delete(eventName);
+    if (byEvent.size === 0) routes.delete(collection);
+    rebuild();
+  }
 
   return {
     on(collection, eventName, handler) {
       if (typeof collection !== 'string' || typeof eventName !== 'string' || typeof handler !== 'function') {
         throw new TypeError('onStream needs a collection, an eventName and a handler function');
       }
-      let byEvent = routes.get(collection);
-      if (byEvent === undefined) routes.set(collection, (byEvent = new Map()));
-      byEvent.set(eventName, [...(byEvent.get(eventName) ?? []), handler]);
+      set(collection, eventName, [...(routes.get(collection)?.get(eventName) ?? []), handler]);
       handlers++;
       let active = true;
       return () => {
         if (!active) return;
         active = false;
         // Look the route up again: `clear()` may have replaced it since.
-        const current = routes.get(collection);
-        const list = current?.get(eventName);
+        const list = routes.get(collection)?.get(eventName);
         const at = list?.lastIndexOf(handler) ?? -1;
-        if (current === undefined || list === undefined || at === -1) return;
+        if (list === undefined || at === -1) return;
         handlers--;
-        const next = [...list];
-        next.splice(at, 1);
-        if (next.length > 0) current.set(eventName, next);
-        else current.delete(eventName);
-        if (current.size === 0) routes.delete(collection);
+        set(collection, eventName, list.toSpliced(at, 1));
       };
     },
     dispatch(collection, fields) {
-      const byEvent = routes.get(collection);
-      if (byEvent === undefined) return undefined;
-      if (fields === undefined) return 'stream event without fields';
-      const eventName = fields.eventName;
-      if (typeof eventName !== 'string') return 'stream event without eventName';
-      const list = byEvent.get(eventName);
+      const eventName = fields?.eventName;
+      if (typeof eventName !== 'string') {
+        if (!routes.has(collection)) return undefined;
+        return fields === undefined ? 'stream event without fields' : 'stream event without eventName';
+      }
+      const list = find(collection, eventName);
       if (list === undefined) return undefined;
-      const args = fields.args;
+      const args = fields?.args;
       if (!Array.isArray(args)) return 'stream event without args[]';
-      for (const handler of list) {
+      for (let i = 0; i < list.length; i++) {
         try {
-          handler(args);
+          (list[i] as StreamHandler)(args);
         } catch (err) {
           onError(err, `stream handler ${collection}/${eventName}`);
         }
@@ -66,6 +106,7 @@ export function createStreams(onError: (error: unknown, context: string) => void
     },
     clear() {
       routes.clear();
+      flat = [];
       handlers = 0;
     },
     count: () => handlers,

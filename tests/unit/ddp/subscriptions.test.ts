@@ -146,6 +146,30 @@ describe('streams', () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
+  it('routes the same with many routes as with few, and as routes come and go', () => {
+    const h = setup();
+    const s = h.handshake();
+    const seen: string[] = [];
+    const offs = Array.from({ length: 30 }, (_, i) =>
+      h.client.onStream(`stream-${i % 3}`, `room-${i}`, (args) => seen.push(`${i}:${String(args[0])}`)),
+    );
+    const deliverAll = (tag: string) => {
+      for (let i = 0; i < 30; i++) s.receive(changed(`stream-${i % 3}`, `room-${i}`, [tag]));
+      s.receive(changed('stream-0', 'room-1', [tag]));
+      s.receive(changed('stream-0', 7, [tag]));
+      s.receive(changed('stream-9', 7, [tag]));
+    };
+    deliverAll('many');
+    expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => `${i}:many`));
+    expect(h.client.debugInfo().ignoredFrames).toBe(1);
+    for (const off of offs.slice(2)) off();
+    seen.length = 0;
+    deliverAll('few');
+    expect(seen).toEqual(['0:few', '1:few']);
+    expect(h.client.debugInfo().ignoredFrames).toBe(2);
+    expect(h.client.debugInfo().streamHandlers).toBe(2);
+  });
+
   it('fans out to every handler; a throwing one is reported and the others still run', () => {
     const h = setup();
     const s = h.handshake();
