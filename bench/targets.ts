@@ -1,0 +1,69 @@
+/**
+ * The targets the figures are judged against (issue #7, the reliability issue, DECISIONS #3). A target is a fixed
+ * bound or another figure of the same run; a figure is reported whether or not it meets it.
+ */
+
+export type Bound = number | string;
+export type Target = { atMost: Bound } | { atLeast: Bound };
+
+export const TARGETS: Record<string, Target> = {
+  'size.popup_js_gzip_kb': { atMost: 35 },
+  'size.ratio_vs_rc_widget': { atMost: 0.1 },
+  'open.popup_to_interactive_ms': { atMost: 100 },
+  'relay.overhead_p50_ms': { atMost: 5 },
+  'relay.lost': { atMost: 0 },
+  'memory.worker_heap_mb': { atMost: 8 },
+  'recovery.server_restart_to_caught_up_ms': { atMost: 1000 },
+  'recovery.worker_stop_to_caught_up_ms': { atMost: 1000 },
+  'recovery.lost': { atMost: 0 },
+  // DECISIONS #3: our own DDP client must be faster than the official one, or the decision is wrong.
+  'ddp.stream_ratio_vs_rc_ddp_client': { atLeast: 1 },
+  'ddp.method_rtt_p50_ms': { atMost: 'ddp.rc_ddp_client_method_rtt_p50_ms' },
+};
+
+export interface Row {
+  figure: string;
+  value: number | string;
+  target: string;
+  met: 'yes' | 'NO' | '';
+}
+
+function bound(value: Bound, figures: Record<string, number | string>): number | undefined {
+  if (typeof value === 'number') return value;
+  const other = figures[value];
+  return typeof other === 'number' ? other : undefined;
+}
+
+/** One row per figure, in the order given, with its target (if any) and whether it is met. */
+export function judge(figures: Record<string, number | string>, targets = TARGETS): Row[] {
+  return Object.entries(figures).map(([figure, value]) => {
+    const target = targets[figure];
+    if (!target) return { figure, value, target: '', met: '' };
+    const [sign, raw] = 'atMost' in target ? (['≤', target.atMost] as const) : (['≥', target.atLeast] as const);
+    const limit = bound(raw, figures);
+    const text = `${sign} ${typeof raw === 'number' ? raw : `${raw} (${limit ?? '?'})`}`;
+    const met =
+      typeof value === 'number' && limit !== undefined && Number.isFinite(value)
+        ? sign === '≤'
+          ? value <= limit
+          : value >= limit
+        : false;
+    return { figure, value, target: text, met: met ? 'yes' : 'NO' };
+  });
+}
+
+/** A plain aligned table for the console; values are right-aligned. */
+export function formatTable(rows: Row[]): string {
+  const cells = [
+    ['figure', 'value', 'target', 'met'],
+    ...rows.map((r) => [r.figure, String(r.value), r.target, r.met]),
+  ];
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...cells.map((row) => (row[c] ?? '').length)));
+  const line = (row: string[]): string =>
+    row
+      .map((cell, c) => (c === 1 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const [header = [], ...body] = cells;
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
