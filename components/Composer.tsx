@@ -1,12 +1,14 @@
-import { useComputed, useSignal, useSignalEffect, type ReadonlySignal, type Signal } from '@preact/signals';
+import { useComputed, useSignal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChatMessage } from '../lib/livechat/types';
 import type { ConnectionView } from '../lib/messaging';
 import { loadDraft, saveDraft } from '../lib/ui/draft';
 import { t } from '../lib/ui/i18n';
 import { checkFile } from '../lib/ui/upload';
-import { FilePreview } from './FilePreview';
-import { AttachmentIcon, CloseIcon, SendIcon } from './icons';
+import { AttachButton, FilePreview } from './FilePreview';
+import { useEditMode } from './use-edit-mode';
+import { ComposerHint, EditBar } from './ComposerHint';
+import { SendIcon } from './icons';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './composer.css';
 
@@ -65,10 +67,17 @@ export function Composer({
   const localFile = useSignal<File | null>(null);
   const attached = file ?? localFile;
   const field = useRef<HTMLTextAreaElement>(null);
-  const picker = useRef<HTMLInputElement>(null);
   const idleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  /** The draft put aside while an edit borrows the box. */
-  const parked = useRef<string | null>(null);
+  const edit = useEditMode({
+    editing,
+    draft,
+    saveEdit,
+    refresh: () => {
+      error.value = null;
+      resize();
+      field.current?.focus();
+    },
+  });
 
   // UTF-16 units, as the server counts `msg.length`.
   const length = useComputed(() => draft.value.length);
@@ -88,18 +97,6 @@ export function Composer({
     resize();
     return () => clearTimeout(idleTimer.current);
   }, []);
-
-  useSignalEffect(() => {
-    const message = editing?.value;
-    if (!message) return;
-    parked.current ??= draft.peek();
-    draft.value = message.text;
-    error.value = null;
-    queueMicrotask(() => {
-      resize();
-      field.current?.focus();
-    });
-  });
 
   function setDraft(text: string): void {
     draft.value = text;
@@ -132,26 +129,10 @@ export function Composer({
     idleTimer.current = setTimeout(() => typing(false), TYPING_IDLE_MS);
   }
 
-  function cancelEdit(): void {
-    if (!editing) return;
-    editing.value = null;
-    draft.value = parked.current ?? '';
-    parked.current = null;
-    queueMicrotask(resize);
-    field.current?.focus();
-  }
-
   async function submitEdit(message: ChatMessage): Promise<void> {
-    const text = draft.value.trim();
-    if (!text || !saveEdit) return;
-    if (text === message.text.trim()) {
-      cancelEdit();
-      return;
-    }
     busy.value = true;
     try {
-      await saveEdit(message.id, text);
-      cancelEdit();
+      await edit.save(message);
     } catch (failure) {
       error.value = t('editFailed', reason(failure));
     } finally {
@@ -201,7 +182,7 @@ export function Composer({
   function onKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape' && editing?.peek()) {
       event.preventDefault();
-      cancelEdit();
+      edit.cancel();
       return;
     }
     if (event.key === 'ArrowUp' && !draft.value && !attached.value && editLast) {
@@ -222,18 +203,6 @@ export function Composer({
   }
 
   const editingNow = editing?.value ?? null;
-  const hint = error.value ? (
-    <span class="lqs-composer__error" role="alert">
-      {error.value}
-    </span>
-  ) : over.value > 0 ? (
-    <span class="lqs-composer__error">{t('tooLong', over.value)}</span>
-  ) : offline.value ? (
-    <span>{t('offlineHint')}</span>
-  ) : (
-    <span class="lqs-sr">{t('composerHint')}</span>
-  );
-
   return (
     <form
       class="lqs-composer"
@@ -242,20 +211,7 @@ export function Composer({
         submit();
       }}
     >
-      {editingNow && (
-        <div class="lqs-composer__editing">
-          <span>{t('editingMessage')}</span>
-          <button
-            type="button"
-            class="lqs-icon-button"
-            onClick={cancelEdit}
-            aria-label={t('cancelEdit')}
-            title={t('cancelEdit')}
-          >
-            <CloseIcon />
-          </button>
-        </div>
-      )}
+      {editingNow && <EditBar onCancel={edit.cancel} />}
       {attached.value && !editingNow && (
         <FilePreview
           file={attached.value}
@@ -266,31 +222,13 @@ export function Composer({
       )}
       <div class="lqs-composer__box">
         {upload && !editingNow && (
-          <>
-            <button
-              type="button"
-              class="lqs-attach"
-              onClick={() => picker.current?.click()}
-              disabled={busy.value}
-              aria-label={t('attachFile')}
-              title={t('attachFile')}
-            >
-              <AttachmentIcon />
-            </button>
-            <input
-              ref={picker}
-              type="file"
-              class="lqs-sr"
-              tabIndex={-1}
-              aria-hidden="true"
-              onChange={(event) => {
-                const input = event.currentTarget;
-                if (input.files?.[0]) attached.value = input.files[0];
-                input.value = '';
-                field.current?.focus();
-              }}
-            />
-          </>
+          <AttachButton
+            disabled={busy.value}
+            onPick={(picked) => {
+              attached.value = picked;
+              field.current?.focus();
+            }}
+          />
         )}
         <textarea
           ref={field}
@@ -316,14 +254,12 @@ export function Composer({
           <SendIcon />
         </button>
       </div>
-      <div id="lqs-composer-hint" class="lqs-composer__hint">
-        {hint}
-        {showCounter.value && (
-          <span class="lqs-composer__counter" data-over={over.value > 0}>
-            {length.value}/{limit.value}
-          </span>
-        )}
-      </div>
+      <ComposerHint
+        error={error.value}
+        over={over.value}
+        offline={offline.value}
+        counter={showCounter.value ? `${length.value}/${limit.value}` : null}
+      />
     </form>
   );
 }

@@ -30,7 +30,7 @@ export function MessageBody({
   message,
   serverUrl,
 }: {
-  message: { text: string; md?: unknown };
+  message: { text: string; md?: unknown; delivery?: string };
   serverUrl: string | null;
 }) {
   const ast = messageAst(message);

@@ -42,9 +42,11 @@ export function loadEmoji(): Promise<void> {
  * The AST to render for a message, or null while the parser is still on its way (render plain text then).
  * Reading this inside a component subscribes it to the parser's arrival.
  */
-export function messageAst(message: { text: string; md?: unknown }): unknown[] | null {
+export function messageAst(message: { text: string; md?: unknown; delivery?: string }): unknown[] | null {
   if (Array.isArray(message.md) && message.md.length > 0) return message.md;
   if (!message.text) return [];
+  // The visitor's own text not yet on the server: the server's `md` follows in a moment, the parser is not needed.
+  if (message.delivery === 'pending' || message.delivery === 'failed') return null;
   const parse = parser.value;
   if (!parse) {
     void loadParser();
