@@ -52,6 +52,8 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
   const stick = useRef(true);
   const lastOwnId = useRef<string | undefined>(undefined);
   const lastOtherId = useRef<string | undefined>(undefined);
+  /** Set once the log first showed messages: only that first view may open at the "new messages" line. */
+  const opened = useRef(false);
   /** Distance from the bottom to keep while an older page is being inserted above. */
   const anchor = useRef<number | null>(null);
   const loading = useSignal(false);
@@ -65,7 +67,13 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
     const messages = model.messages.peek();
     const ownId = messages.findLast((m) => m.from === 'visitor')?.id;
     const otherId = messages.findLast((m) => m.from !== 'visitor')?.id;
-    if (anchor.current !== null) {
+    const marker = opened.current ? null : element.querySelector<HTMLElement>('.lqs-unread');
+    if (messages.length > 0) opened.current = true;
+    if (marker && element.scrollHeight - marker.offsetTop > element.clientHeight) {
+      // More arrived than fits: open where the unread part starts, not at its end.
+      element.scrollTop = marker.offsetTop - 8;
+      stick.current = false;
+    } else if (anchor.current !== null) {
       element.scrollTop = element.scrollHeight - anchor.current;
     } else if (stick.current || ownId !== lastOwnId.current) {
       // Follow the conversation unless the visitor scrolled up to read; their own new message always scrolls.

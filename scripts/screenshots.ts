@@ -26,6 +26,8 @@ import {
 
 const OUT = resolve('docs/screenshots');
 
+type Pages = Record<Surface, Page>;
+
 const DESK = {
   title: 'Acme Support',
   color: '#4f46e5',
@@ -49,7 +51,7 @@ const DESK = {
   ],
 };
 
-async function shoot(pages: Record<Surface, Page>, state: string, { dark = false } = {}): Promise<void> {
+async function shoot(pages: Pages, state: string, { dark = false } = {}): Promise<void> {
   for (const surface of SURFACES) {
     const page = pages[surface];
     await page.screenshot({ path: join(OUT, `${surface}-${state}.png`), animations: 'disabled' });
@@ -75,7 +77,7 @@ async function receiptPng(ext: Extension): Promise<Buffer> {
   return png;
 }
 
-async function conversation(server: DevServer, ext: Extension, pages: Record<Surface, Page>): Promise<string> {
+async function conversation(server: DevServer, ext: Extension, pages: Pages): Promise<string> {
   const { popup } = pages;
   await registerVisitor(popup);
   await sendText(popup, 'Hi! My order #4821 has not arrived yet.');
@@ -118,7 +120,21 @@ async function conversation(server: DevServer, ext: Extension, pages: Record<Sur
   return rid;
 }
 
-async function dialogs(pages: Record<Surface, Page>): Promise<void> {
+/** The visitor comes back to replies that arrived while the chat was closed: "New messages" marks them. */
+async function newMessages(server: DevServer, ext: Extension, rid: string, pages: Pages): Promise<Pages> {
+  for (const surface of SURFACES) await pages[surface].close();
+  server.control.typing(rid, { typing: false });
+  server.control.say(rid, { text: 'Good news: it is with the courier now.' });
+  server.control.say(rid, { text: 'It should reach you **tomorrow before noon**.' });
+  await waitFor('the badge', async () => (await ext.badge()) === '2');
+  const popup = await ext.open('popup');
+  await waitForText([popup], 'tomorrow before noon');
+  await popup.screenshot({ path: join(OUT, 'popup-new-messages.png'), animations: 'disabled' });
+  console.log('  new-messages (popup)');
+  return { popup, sidepanel: await ext.open('sidepanel') };
+}
+
+async function dialogs(pages: Pages): Promise<void> {
   for (const [item, state] of [
     ['End chat', 'confirm-close'],
     ['Change department', 'department'],
@@ -134,7 +150,7 @@ async function dialogs(pages: Record<Surface, Page>): Promise<void> {
   }
 }
 
-async function reconnecting(server: DevServer, pages: Record<Surface, Page>): Promise<void> {
+async function reconnecting(server: DevServer, pages: Pages): Promise<void> {
   server.control.setFaults({ downForMs: 120_000 });
   await waitForText([pages.popup], 'Reconnecting in');
   await sendText(pages.popup, 'Are you still there?');
@@ -143,7 +159,7 @@ async function reconnecting(server: DevServer, pages: Record<Surface, Page>): Pr
   await heal(server, pages.popup);
 }
 
-async function ended(server: DevServer, rid: string, pages: Record<Surface, Page>): Promise<void> {
+async function ended(server: DevServer, rid: string, pages: Pages): Promise<void> {
   server.control.close(rid, { comment: 'Your parcel arrives tomorrow. Have a great day!' });
   await waitForText(
     SURFACES.map((s) => pages[s]),
@@ -165,7 +181,7 @@ async function ended(server: DevServer, rid: string, pages: Record<Surface, Page
   await shoot(pages, 'new-chat');
 }
 
-async function offline(server: DevServer, pages: Record<Surface, Page>): Promise<void> {
+async function offline(server: DevServer, pages: Pages): Promise<void> {
   setAgents(server, 'offline');
   const all = SURFACES.map((s) => pages[s]);
   await reloadDesk(server, all);
@@ -178,7 +194,7 @@ async function offline(server: DevServer, pages: Record<Surface, Page>): Promise
   await shoot(pages, 'offline-sent');
 }
 
-async function portuguese(server: DevServer, pages: Record<Surface, Page>): Promise<void> {
+async function portuguese(server: DevServer, pages: Pages): Promise<void> {
   server.control.settings({ language: 'pt-BR' });
   setAgents(server, 'online');
   for (const surface of SURFACES) await pages[surface].reload();
@@ -234,6 +250,7 @@ async function main(): Promise<void> {
     await shoot(pages, 'register', { dark: true });
 
     const rid = await conversation(server, ext, pages);
+    pages = await newMessages(server, ext, rid, pages);
     await dialogs(pages);
     await reconnecting(server, pages);
     await ended(server, rid, pages);

@@ -3,7 +3,7 @@
 import './english';
 import { signal } from '@preact/signals';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createChatUi } from '../../../components/chat-ui';
 import { testConfig } from './config';
 import { flush } from './fake-worker';
@@ -174,6 +174,24 @@ describe('message list: edits, deletes and hooks', () => {
     );
     expect(order).toEqual(['a1', 'v1', 'NEW', 'a2', 'a3']);
     chat.cleanup();
+  });
+
+  it('opens at the "new messages" line when more arrived than fits', async () => {
+    const layout = [
+      vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockReturnValue(2000),
+      vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400),
+      vi.spyOn(HTMLElement.prototype, 'offsetTop', 'get').mockImplementation(function (this: HTMLElement) {
+        return this.classList.contains('lqs-unread') ? 900 : 0;
+      }),
+    ];
+    const chat = await renderChat({
+      config: testConfig(),
+      unread: 1,
+      messages: [message('a1', 'agent', 'old', { at: noon }), message('a2', 'agent', 'new', { at: noon + minute })],
+    });
+    expect(screen.getByRole('log').scrollTop).toBe(892);
+    chat.cleanup();
+    for (const spy of layout) spy.mockRestore();
   });
 
   it('scrolls to and highlights the message of a clicked notification, then forgets it', async () => {
