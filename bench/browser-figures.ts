@@ -1,0 +1,119 @@
+/**
+ * Everything measured in Chromium, in one browser against one devserver, in this order: opening the popup,
+ * relaying agent messages (steady, then a burst), heaps after those 1 000 messages, recovery.
+ */
+import type { Page } from 'playwright-core';
+import { startDevServer, type DevServer } from '../devserver/index';
+import { clockOffset, launchBrowser, type BenchBrowser } from './browser';
+import { run } from './in-page';
+import { measureOpens } from './open';
+import { baselineSocket } from './probes';
+import { OUTAGES_MS, serverRestarts, workerStops } from './recovery';
+import { relayFigures, relayPhase, warmUp, type RelayPages } from './relay';
+import { watch, type WatchedPage } from './seen';
+import { prepareRoom, type BenchRoom } from './setup';
+import { median, round } from './stats';
+
+/** Messages in the cache when the popup opens (the worker persists the newest 500). */
+const CACHED = 500;
+/** 500 at a steady 10 per second (a lively chat, within what the popup keeps up with), then 500 at once. */
+const STEADY = { from: 0, count: 500, intervalMs: 100 };
+const BURST = { from: 100_000, count: 500, intervalMs: 0 };
+
+const step = (text: string): void => console.log(`[bench] ${text}`);
+
+/** Opens the popup (front tab) and two baseline pages with raw sockets, all recording arriving messages. */
+async function relayPages(
+  browser: BenchBrowser,
+  server: DevServer,
+  room: BenchRoom,
+): Promise<{ pages: Record<RelayPages, WatchedPage>; clockErrorMs: number }> {
+  const popup = await browser.newPage();
+  await popup.goto(browser.url('popup.html'));
+  await popup.waitForFunction(
+    (marker) => document.querySelector('[role=log]')?.textContent?.includes(marker),
+    room.newestText,
+    { timeout: 20_000 },
+  );
+  // A tab of its own (own renderer process), and an extension page, which shares the popup's process.
+  const baseline = await browser.newPage();
+  const extensionPage = await browser.newPage();
+  await extensionPage.goto(browser.url('options.html'));
+  const socket = { url: server.ddpUrl, rid: room.rid, token: room.token };
+  let clockErrorMs = 0;
+  const watched = async (page: Page): Promise<WatchedPage> => {
+    await watch(page);
+    const clock = await clockOffset(page);
+    clockErrorMs = Math.max(clockErrorMs, clock.errorMs);
+    return { page, offset: clock.offset };
+  };
+  for (const page of [baseline, extensionPage]) await run(page, baselineSocket, socket);
+  const pages = {
+    popup: await watched(popup),
+    baseline: await watched(baseline),
+    extensionPage: await watched(extensionPage),
+  };
+  await popup.bringToFront();
+  await warmUp(server, room.rid, pages);
+  return { pages, clockErrorMs };
+}
+
+const medianOf = (samples: number[]): number => (samples.length ? round(median(samples)) : Number.NaN);
+const maxOf = (samples: number[]): number => (samples.length ? round(Math.max(...samples)) : Number.NaN);
+
+/** Launches the browser on `extensionDir`, measures, and closes everything. */
+export async function browserFigures(
+  extensionDir: string,
+): Promise<{ figures: Record<string, number>; chromium: string }> {
+  const server = await startDevServer({ port: 0, rateLimits: false, autoAssign: true });
+  const browser = await launchBrowser(extensionDir).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
+  try {
+    step(`setting up a room with ${CACHED} cached messages`);
+    const room = await prepareRoom(browser, server, CACHED);
+    const control = await browser.newPage();
+
+    step('opening the popup and the static baseline page');
+    const opens = await measureOpens(browser, room, control);
+
+    step(`relaying ${STEADY.count} agent messages at a steady rate, then ${BURST.count} in a burst`);
+    const { pages, clockErrorMs } = await relayPages(browser, server, room);
+    const steady = await relayPhase(server, room.rid, pages, STEADY);
+    const burst = await relayPhase(server, room.rid, pages, BURST);
+    const memory = {
+      'memory.worker_heap_mb': round(await browser.workerHeapMb(), 2),
+      'memory.popup_heap_mb': round(await browser.pageHeapMb(pages.popup.page), 2),
+    };
+    await pages.baseline.page.close();
+    await pages.extensionPage.page.close();
+
+    step('recovering from server outages and worker stops');
+    const restarts = await serverRestarts(server, room.rid, pages.popup);
+    const stops = await workerStops(browser, server, room.rid, pages.popup, control);
+    const list = (samples: number[]): string => samples.map((ms) => Math.round(ms)).join(', ');
+    step(
+      `  caught up after outages of ${OUTAGES_MS.map((ms) => ms / 1000).join(', ')} s: ${list(restarts.samples)} ms`,
+    );
+    step(`  caught up after worker stops: ${list(stops.samples)} ms`);
+
+    return {
+      chromium: await browser.version(),
+      figures: {
+        ...opens,
+        ...relayFigures(steady, burst),
+        'relay.clock_error_ms': round(clockErrorMs, 3),
+        ...memory,
+        'recovery.server_restart_to_caught_up_ms': medianOf(restarts.samples),
+        'recovery.server_restart_max_ms': maxOf(restarts.samples),
+        'recovery.worker_stop_to_caught_up_ms': medianOf(stops.samples),
+        'recovery.worker_stop_max_ms': maxOf(stops.samples),
+        'recovery.lost': restarts.lost + stops.lost,
+      },
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

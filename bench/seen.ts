@@ -1,0 +1,55 @@
+/** Node's side of the relay probe: when did each marked message reach a page's DOM, on Node's clock. */
+import type { Page } from 'playwright-core';
+import { run } from './in-page';
+import { relayProbe } from './probes';
+
+export interface WatchedPage {
+  page: Page;
+  /** Page clock minus Node clock (see `clockOffset`). */
+  offset: number;
+}
+
+/** Starts recording marked messages in an already loaded page. */
+export async function watch(page: Page): Promise<void> {
+  await run(page, relayProbe, null);
+}
+
+/** Node-clock times at which the page first showed each of `ns` (missing ones are absent). */
+export async function seenTimes(target: WatchedPage, ns: readonly number[]): Promise<Map<number, number>> {
+  const seen = await run(
+    target.page,
+    (wanted: number[]) => {
+      const all = (window as unknown as { __benchSeen: Record<number, number> }).__benchSeen;
+      return wanted.filter((n) => n in all).map((n) => [n, all[n] as number] as const);
+    },
+    [...ns],
+  );
+  return new Map(seen.map(([n, at]) => [n, at - target.offset]));
+}
+
+/**
+ * Waits until the page has shown every one of `ns`, or until nothing new arrived for `stallMs`; returns what it
+ * saw either way (the caller counts the missing ones as lost). Polling only decides when to stop waiting: the
+ * times come from the page.
+ */
+export async function waitSeen(
+  target: WatchedPage,
+  ns: readonly number[],
+  stallMs: number,
+): Promise<Map<number, number>> {
+  let progressAt = Date.now();
+  let count = -1;
+  for (;;) {
+    const seen = await seenTimes(target, ns);
+    if (seen.size === ns.length) return seen;
+    if (seen.size > count) [count, progressAt] = [seen.size, Date.now()];
+    else if (Date.now() - progressAt > stallMs) return seen;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Waits until about `at` on the `now` clock (for pacing sends, not for measuring). */
+export async function sleepUntil(now: () => number, at: number): Promise<void> {
+  const left = at - now();
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+}
