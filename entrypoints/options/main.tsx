@@ -1,7 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/OptionsPage';
+import { locale, t } from '../../lib/ui/i18n';
 import { settingsItem } from '../../lib/settings';
+
+// The page speaks the browser's language (the desk's is unknown here); say so to screen readers and the tab.
+document.documentElement.lang = locale.value;
+document.title = `${t('extName')} — ${t('settings')}`;
 
 render(
   <OptionsPage
