@@ -23,13 +23,40 @@ export interface ChatState {
   onEvent(listener: (event: StateEvent) => void): () => void;
 }
 
-/** Creates the state around a restored desk; `save` is called (coalesced per task) after each change. */
-export function createChatState(desk: DeskRecord, save: (desk: DeskRecord) => void): ChatState {
+/** Which desk fields each snapshot field is made of, so an update only compares what it can have changed. */
+const SOURCES: Record<keyof ReturnType<typeof view>, ReadonlyArray<keyof DeskRecord>> = {
+  serverUrl: ['serverUrl'],
+  config: ['config'],
+  visitor: ['visitor'],
+  room: ['room'],
+  hasOlder: ['room', 'historyComplete'],
+  agent: ['agent'],
+  queue: ['queue'],
+  unread: ['unread'],
+};
+/** Changes to these fields are written at once; the rest (incoming messages, counters) can wait a moment. */
+const URGENT: ReadonlyArray<keyof DeskRecord> = ['token', 'visitor', 'room', 'caps', 'serverUrl'];
+/** Longest a non-urgent change waits before it is written; the server still has it if the worker dies meanwhile. */
+export const SAVE_DELAY_MS = 250;
+
+export type Defer = (fn: () => void, ms: number) => void;
+
+/**
+ * Creates the state around a restored desk. `save` writes it: at once (next microtask) when the visitor's own data
+ * changed — a typed message, the token, the room — and otherwise at most every `SAVE_DELAY_MS`, so a burst of agent
+ * messages does not rewrite the whole stored conversation once per message.
+ */
+export function createChatState(
+  desk: DeskRecord,
+  save: (desk: DeskRecord) => void,
+  defer: Defer = (fn, ms) => void setTimeout(fn, ms),
+): ChatState {
   let current = desk;
   let connection: ConnectionView = { state: 'idle' };
   let agentTyping: string | null = null;
   let lastError: string | null = null;
   let saveQueued = false;
+  let saveScheduled = false;
   const listeners = new Set<(event: StateEvent) => void>();
 
   const emit = (event: StateEvent): void => {
@@ -41,14 +68,25 @@ export function createChatState(desk: DeskRecord, save: (desk: DeskRecord) => vo
       }
     }
   };
-  const persist = (): void => {
-    if (saveQueued) return;
-    saveQueued = true;
-    queueMicrotask(() => {
-      saveQueued = false;
-      save({ ...current, messages: trimCache(current.messages) });
-    });
+  const write = (): void => {
+    saveQueued = false;
+    save({ ...current, messages: trimCache(current.messages) });
   };
+  const persist = (urgent: boolean): void => {
+    if (saveQueued) return;
+    if (urgent) {
+      saveQueued = true;
+      queueMicrotask(write);
+    } else if (!saveScheduled) {
+      saveScheduled = true;
+      defer(() => {
+        saveScheduled = false;
+        if (!saveQueued) write();
+      }, SAVE_DELAY_MS);
+    }
+  };
+  const isOwn = (message: ChatMessage | undefined): boolean =>
+    message?.delivery === 'pending' || message?.delivery === 'failed';
 
   return {
     get desk() {
@@ -56,12 +94,14 @@ export function createChatState(desk: DeskRecord, save: (desk: DeskRecord) => vo
     },
     snapshot: () => ({ ...view(current), messages: current.messages, connection, agentTyping, lastError }),
     update(change) {
+      const changed = Object.keys(change) as Array<keyof DeskRecord>;
       const before = view(current);
       current = { ...current, ...change };
-      persist();
+      persist(changed.some((key) => URGENT.includes(key)));
       const after = view(current);
       const patch: Partial<ChatSnapshot> = {};
-      for (const key of Object.keys(after) as Array<keyof typeof after>) {
+      for (const key of Object.keys(SOURCES) as Array<keyof typeof after>) {
+        if (!SOURCES[key].some((source) => changed.includes(source)) || before[key] === after[key]) continue;
         if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) Object.assign(patch, { [key]: after[key] });
       }
       if (Object.keys(patch).length > 0) emit({ type: 'patch', payload: patch });
@@ -85,13 +125,14 @@ export function createChatState(desk: DeskRecord, save: (desk: DeskRecord) => vo
       const known = current.messages.find((m) => m.id === message.id);
       if (known && JSON.stringify(known) === JSON.stringify(message)) return;
       current = { ...current, messages: upsertMessage(current.messages, message) };
-      persist();
+      persist(isOwn(message) || isOwn(known));
       emit({ type: 'message/upsert', payload: message });
     },
     remove(id) {
-      if (!current.messages.some((m) => m.id === id)) return;
+      const gone = current.messages.find((m) => m.id === id);
+      if (!gone) return;
       current = { ...current, messages: current.messages.filter((m) => m.id !== id) };
-      persist();
+      persist(isOwn(gone));
       emit({ type: 'message/remove', payload: { id } });
     },
     onEvent(listener) {

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createChatState, SAVE_DELAY_MS } from '../../../lib/background/chat-state';
+import { MESSAGE_CACHE_LIMIT, newDesk, type DeskRecord } from '../../../lib/background/desk';
+import type { ChatMessage } from '../../../lib/livechat/types';
+
+const microtasks = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const message = (id: string, ts: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
+  id,
+  rid: 'R',
+  text: id,
+  ts,
+  updatedAt: ts,
+  editedAt: null,
+  author: { id: 'a', username: 'a', name: 'A' },
+  from: 'agent',
+  type: null,
+  attachments: [],
+  ...extra,
+});
+
+function setup() {
+  const saved: DeskRecord[] = [];
+  const timers: Array<{ fn: () => void; ms: number }> = [];
+  const state = createChatState(
+    newDesk('https://x.test', 't'),
+    (desk) => saved.push(desk),
+    (fn, ms) => timers.push({ fn, ms }),
+  );
+  const events: string[] = [];
+  state.onEvent((e) => events.push(e.type === 'patch' ? `patch:${Object.keys(e.payload).join(',')}` : e.type));
+  return { state, saved, timers, events };
+}
+
+describe('chat state', () => {
+  it('writes a burst of incoming messages once, after a short delay', async () => {
+    const { state, saved, timers } = setup();
+    for (let i = 0; i < 100; i += 1) state.upsert(message(`m${i}`, i));
+    await microtasks();
+    expect(saved).toHaveLength(0);
+    expect(timers).toHaveLength(1);
+    expect(timers[0]?.ms).toBe(SAVE_DELAY_MS);
+    timers[0]?.fn();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.messages).toHaveLength(100);
+  });
+
+  it("writes the visitor's own message and the room at once", async () => {
+    const { state, saved } = setup();
+    state.upsert(message('typed', 1, { from: 'visitor', delivery: 'pending' }));
+    await microtasks();
+    expect(saved).toHaveLength(1);
+    state.update({ room: { id: 'R', open: true, confirmed: true } });
+    await microtasks();
+    expect(saved).toHaveLength(2);
+  });
+
+  it('persists only the newest messages, but never drops an undelivered one', async () => {
+    const { state, saved } = setup();
+    state.upsert(message('typed', 0, { from: 'visitor', delivery: 'pending' }));
+    for (let i = 1; i <= MESSAGE_CACHE_LIMIT + 10; i += 1) state.upsert(message(`m${i}`, i));
+    state.update({ visitor: { ...state.desk.visitor, name: 'x' } });
+    await microtasks();
+    const stored = saved.at(-1)?.messages ?? [];
+    expect(stored).toHaveLength(MESSAGE_CACHE_LIMIT);
+    expect(stored[0]?.id).toBe('typed');
+    expect(stored.at(-1)?.id).toBe(`m${MESSAGE_CACHE_LIMIT + 10}`);
+    expect(state.desk.messages).toHaveLength(MESSAGE_CACHE_LIMIT + 11);
+  });
+
+  it('pushes only what changed, and nothing for an identical message', () => {
+    const { state, events } = setup();
+    state.update({ unread: 1 });
+    state.update({ unread: 1 });
+    state.upsert(message('m1', 1));
+    state.upsert(message('m1', 1));
+    state.update({ room: { id: 'R', open: true, confirmed: true } });
+    state.update({ historyComplete: true });
+    expect(events).toEqual(['patch:unread', 'message/upsert', 'patch:room,hasOlder', 'patch:hasOlder']);
+  });
+});
