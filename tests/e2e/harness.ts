@@ -45,7 +45,14 @@ export async function launchExtension(profileDir?: string): Promise<Extension> {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath,
     headless: true,
-    args: [...extensionArgs(EXTENSION_DIR), '--disable-gpu'],
+    // Tests open several pages at once: none of them may be throttled for being in a background tab.
+    args: [
+      ...extensionArgs(EXTENSION_DIR),
+      '--disable-gpu',
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
+    ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const id = new URL(worker.url()).host;
