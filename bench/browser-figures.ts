@@ -16,7 +16,11 @@ import { median, round } from './stats';
 
 /** Messages in the cache when the popup opens (the worker persists the newest 500). */
 const CACHED = 500;
-/** 500 at a steady 10 per second (a lively chat, within what the popup keeps up with), then 500 at once. */
+/**
+ * First 50 messages 400 ms apart (each one alone in the pipeline: its own cost, no queue), then the measured
+ * 1 000: 500 at a steady 10 per second, then 500 written at once.
+ */
+const IDLE = { from: 300_000, count: 50, intervalMs: 400 };
 const STEADY = { from: 0, count: 500, intervalMs: 100 };
 const BURST = { from: 100_000, count: 500, intervalMs: 0 };
 
@@ -78,8 +82,11 @@ export async function browserFigures(
     step('opening the popup and the static baseline page');
     const opens = await measureOpens(browser, room, control);
 
-    step(`relaying ${STEADY.count} agent messages at a steady rate, then ${BURST.count} in a burst`);
+    step(
+      `relaying ${IDLE.count} agent messages one at a time, ${STEADY.count} at a steady rate, ${BURST.count} at once`,
+    );
     const { pages, clockErrorMs } = await relayPages(browser, server, room);
+    const idle = await relayPhase(server, room.rid, pages, IDLE);
     const steady = await relayPhase(server, room.rid, pages, STEADY);
     const burst = await relayPhase(server, room.rid, pages, BURST);
     const memory = {
@@ -102,7 +109,7 @@ export async function browserFigures(
       chromium: await browser.version(),
       figures: {
         ...opens,
-        ...relayFigures(steady, burst),
+        ...relayFigures({ idle, steady, burst }),
         'relay.clock_error_ms': round(clockErrorMs, 3),
         ...memory,
         'recovery.server_restart_to_caught_up_ms': medianOf(restarts.samples),

@@ -72,11 +72,19 @@ export async function warmUp(server: DevServer, rid: string, pages: Record<strin
 const p = (samples: number[], q: number): number => (samples.length ? percentile(samples, q) : Number.NaN);
 const ms = (value: number): number => round(value, 2);
 
-/** The `relay.*` figures of the steady and the burst phase. */
-export function relayFigures(
-  steady: Record<RelayPages, PageLatencies>,
-  burst: Record<RelayPages, PageLatencies>,
-): Record<string, number> {
+type Phase = Record<RelayPages, PageLatencies>;
+
+/** The `relay.*` figures: `idle` (one message at a time), `steady` (the headline figures) and `burst`. */
+export function relayFigures({
+  idle,
+  steady,
+  burst,
+}: {
+  idle: Phase;
+  steady: Phase;
+  burst: Phase;
+}): Record<string, number> {
+  const phases = [idle, steady, burst];
   return {
     'relay.p50_ms': ms(p(steady.popup.latencies, 50)),
     'relay.p95_ms': ms(p(steady.popup.latencies, 95)),
@@ -84,12 +92,13 @@ export function relayFigures(
     'relay.baseline_p50_ms': ms(p(steady.baseline.latencies, 50)),
     'relay.overhead_p50_ms': ms(p(steady.popup.latencies, 50) - p(steady.baseline.latencies, 50)),
     'relay.extension_page_baseline_p50_ms': ms(p(steady.extensionPage.latencies, 50)),
+    'relay.idle_p50_ms': ms(p(idle.popup.latencies, 50)),
+    'relay.idle_overhead_p50_ms': ms(p(idle.popup.latencies, 50) - p(idle.baseline.latencies, 50)),
     'relay.burst_p50_ms': ms(p(burst.popup.latencies, 50)),
     'relay.burst_p95_ms': ms(p(burst.popup.latencies, 95)),
     'relay.burst_p99_ms': ms(p(burst.popup.latencies, 99)),
     'relay.burst_baseline_p50_ms': ms(p(burst.baseline.latencies, 50)),
-    'relay.lost': steady.popup.lost + burst.popup.lost,
-    'relay.baseline_lost':
-      steady.baseline.lost + burst.baseline.lost + steady.extensionPage.lost + burst.extensionPage.lost,
+    'relay.lost': phases.reduce((sum, phase) => sum + phase.popup.lost, 0),
+    'relay.baseline_lost': phases.reduce((sum, phase) => sum + phase.baseline.lost + phase.extensionPage.lost, 0),
   };
 }

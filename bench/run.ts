@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserFigures } from './browser-figures';
@@ -28,6 +28,8 @@ function commitOf(dir: string): string {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  // Other work on the machine skews every timing: the load is recorded with the figures.
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
   step(`measuring the build in ${EXTENSION_DIR}`);
   const sizes = measureSizes(EXTENSION_DIR);
   for (const [what, files] of Object.entries(sizes.files)) step(`  ${what}: ${files.join(', ') || '(none)'}`);
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
     'run.chromium': browser.chromium,
     'run.node': process.version,
     'run.cpus': cpus().length,
+    'run.load_avg_start': Number(loadAtStart.toFixed(2)),
+    'run.load_avg_end': Number((loadavg()[0] ?? Number.NaN).toFixed(2)),
     'run.seconds': Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
