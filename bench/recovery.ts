@@ -9,8 +9,11 @@ import { nodeNow, type BenchBrowser } from './browser';
 import { relayText } from './probes';
 import { sleepUntil, waitSeen, type WatchedPage } from './seen';
 
-/** Outage lengths, one restart each: the client's reconnect backoff makes the wait depend on how long it was. */
-export const OUTAGES_MS = [1000, 2000, 3000, 4000, 5000];
+/**
+ * Outage lengths, one restart each. The client's jittered reconnect backoff makes the wait depend on how long the
+ * outage was and on chance, so each length is taken twice.
+ */
+export const OUTAGES_MS = [1000, 2000, 3000, 4000, 5000, 1000, 2000, 3000, 4000, 5000];
 export const WORKER_STOPS = 5;
 /** Agent messages written while the link is down, per run. */
 const MISSED = 5;
