@@ -2,7 +2,7 @@
 
 /**
  * The p-th percentile by the nearest-rank method: the smallest sample such that at least p % of the samples are
- * less than or equal to it (so it is always one of the samples; p50 of an even count is the lower middle one).
+ * less than or equal to it (so it is always one of the samples).
  * @throws {RangeError} on an empty sample, a non-finite sample, or p outside (0, 100].
  */
 export function percentile(samples: readonly number[], p: number): number {
@@ -14,9 +14,16 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[rank - 1] as number;
 }
 
-/** The median as the 50th percentile (see {@link percentile}). */
+/**
+ * The median: the middle sample, or the mean of the two middle ones for an even count (never the lower one alone,
+ * which would flatter every figure where smaller is better).
+ * @throws {RangeError} on an empty sample or a non-finite sample.
+ */
 export function median(samples: readonly number[]): number {
-  return percentile(samples, 50);
+  const lower = percentile(samples, 50);
+  if (samples.length % 2 === 1) return lower;
+  const sorted = samples.toSorted((a, b) => a - b);
+  return (lower + (sorted[samples.length / 2] as number)) / 2;
 }
 
 /** Rounds to `digits` decimals, for figures that are reported, not computed with. */

@@ -12,10 +12,11 @@ describe('percentile (nearest rank)', () => {
     expect(percentile(samples, 0.5)).toBe(1);
   });
 
-  it('gives the middle sample as the median of an odd count and the lower middle of an even one', () => {
+  it('gives the middle sample as the median of an odd count and the mean of the two middle ones of an even one', () => {
     expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([7])).toBe(7);
+    expect(() => median([])).toThrow(RangeError);
   });
 
   it('does not reorder the caller’s samples', () => {
