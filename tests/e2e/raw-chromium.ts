@@ -42,7 +42,8 @@ export async function launchRawChromium(): Promise<RawChromium> {
       `--user-data-dir=${profile}`,
       'about:blank',
     ],
-    { stdio: 'ignore' },
+    // Its own process group: /usr/bin/chromium is a wrapper script, and the browser it starts must die with it.
+    { stdio: 'ignore', detached: true },
   );
   const port = await readDevToolsPort(profile, 20_000);
   if (!port) throw new Error('Chromium did not open its DevTools port');
@@ -67,9 +68,12 @@ export async function launchRawChromium(): Promise<RawChromium> {
       }
     },
     async close() {
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
-      rmSync(profile, { recursive: true, force: true });
+      if (child.exitCode === null && child.signalCode === null && child.pid) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        process.kill(-child.pid, 'SIGKILL');
+        await exited;
+      }
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }
@@ -93,8 +97,15 @@ async function evaluate(target: Target, expression: string): Promise<unknown> {
       socket.send(JSON.stringify({ id: mine, method, params }));
     });
   try {
-    const wrapped = `new Promise((r) => document.readyState === 'complete' ? r() : addEventListener('load', () => r())).then(() => (${expression}))`;
-    const answer = await send('Runtime.evaluate', { expression: wrapped, awaitPromise: true, returnByValue: true });
+    // A new tab starts on about:blank and only then commits the extension page: wait until it is the page, loaded.
+    const loaded = `location.protocol === 'chrome-extension:' && document.readyState === 'complete'`;
+    for (let tries = 0; ; tries += 1) {
+      const probe = await send('Runtime.evaluate', { expression: loaded, returnByValue: true });
+      if (probe.result?.result?.value === true) break;
+      if (tries > 100) throw new Error(`${target.url} did not load`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const answer = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
     if (answer.result?.exceptionDetails)
       throw new Error(`evaluation failed: ${JSON.stringify(answer.result.exceptionDetails)}`);
     return answer.result?.result?.value;
