@@ -38,6 +38,24 @@ export interface ChatSnapshot {
   lastError: string | null;
 }
 
+/** A snapshot with nothing in it yet: what the UI shows before the worker answers, and the worker without a desk. */
+export function emptySnapshot(connection: ConnectionView): ChatSnapshot {
+  return {
+    serverUrl: null,
+    connection,
+    config: null,
+    visitor: { name: '', email: '', registered: false },
+    room: null,
+    hasOlder: false,
+    agent: null,
+    queue: null,
+    messages: [],
+    unread: 0,
+    agentTyping: null,
+    lastError: null,
+  };
+}
+
 /** One entry per operation the UI can ask of the worker, written as `(params) => result`. */
 export interface Requests {
   'chat/register': (p: {

@@ -6,7 +6,7 @@ import type { Clock, DdpConnection } from '../ddp/types';
 import { createLivechatApi } from '../livechat/api';
 import { createCapabilities } from '../livechat/paths';
 import { createRestClient, type FetchLike } from '../livechat/rest';
-import type { BgPort, ChatSnapshot } from '../messaging';
+import { emptySnapshot, type BgPort, type ChatSnapshot } from '../messaging';
 import type { VisitorSettings } from '../settings';
 import { createChatState, type ChatState } from './chat-state';
 import { newDesk, type DeskRecord } from './desk';
@@ -44,20 +44,7 @@ interface Active {
   ddp: ManagedDdp;
 }
 
-const UNCONFIGURED: ChatSnapshot = {
-  serverUrl: null,
-  connection: { state: 'unconfigured' },
-  config: null,
-  visitor: { name: '', email: '', registered: false },
-  room: null,
-  hasOlder: false,
-  agent: null,
-  queue: null,
-  messages: [],
-  unread: 0,
-  agentTyping: null,
-  lastError: null,
-};
+const UNCONFIGURED: ChatSnapshot = emptySnapshot({ state: 'unconfigured' });
 
 /** Starts the worker logic. `ready` resolves once persisted state is restored. */
 export function startWorker(deps: WorkerDeps) {

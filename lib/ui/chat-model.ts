@@ -5,7 +5,7 @@
  * and ignores deltas until it arrives, rather than render a conversation with holes in it.
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { BgEvent, ChatSnapshot, Op, Params, Result } from '../messaging';
+import { emptySnapshot, type BgEvent, type ChatSnapshot, type Op, type Params, type Result } from '../messaging';
 import type { ChatMessage } from '../livechat/types';
 import type { BackgroundClient } from './background-client';
 
@@ -34,20 +34,7 @@ export interface ChatModel extends SnapshotSignals {
   dispose(): void;
 }
 
-const EMPTY: ChatSnapshot = {
-  serverUrl: null,
-  connection: { state: 'connecting', attempt: 0 },
-  config: null,
-  visitor: { name: '', email: '', registered: false },
-  room: null,
-  hasOlder: false,
-  agent: null,
-  queue: null,
-  messages: [],
-  unread: 0,
-  agentTyping: null,
-  lastError: null,
-};
+const EMPTY: ChatSnapshot = emptySnapshot({ state: 'connecting', attempt: 0 });
 
 /** Messages in `ts` order; equal times keep their arrival order. */
 function sortByTs(messages: readonly ChatMessage[]): ChatMessage[] {

@@ -3,6 +3,7 @@
  * are answered by per-operation handlers. Tests push deltas with `emit` and cut ports with `kill`.
  */
 import {
+  emptySnapshot,
   PORT_NAME,
   PROTOCOL_VERSION,
   type BgEvent,
@@ -22,18 +23,10 @@ type Handler<K extends Op> = (params: Params<K>) => Result<K> | Promise<Result<K
 
 export function baseSnapshot(overrides: Partial<ChatSnapshot> = {}): ChatSnapshot {
   return {
+    ...emptySnapshot({ state: 'connected' }),
     serverUrl: 'https://chat.example.com',
-    connection: { state: 'connected' },
-    config: null,
     visitor: { name: 'Ada', email: 'ada@example.com', registered: true },
     room: { id: 'R1', open: true, surveySent: false, transcriptSent: false },
-    hasOlder: false,
-    agent: null,
-    queue: null,
-    messages: [],
-    unread: 0,
-    agentTyping: null,
-    lastError: null,
     ...overrides,
   };
 }
