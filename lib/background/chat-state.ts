@@ -41,6 +41,11 @@ export const SAVE_DELAY_MS = 250;
 
 export type Defer = (fn: () => void, ms: number) => void;
 
+/** The visitor's own undelivered words: never left unwritten. */
+function isOwn(message: ChatMessage | undefined): boolean {
+  return message?.delivery === 'pending' || message?.delivery === 'failed';
+}
+
 /**
  * Creates the state around a restored desk. `save` writes it: at once (next microtask) when the visitor's own data
  * changed — a typed message, the token, the room — and otherwise at most every `SAVE_DELAY_MS`, so a burst of agent
@@ -85,8 +90,6 @@ export function createChatState(
       }, SAVE_DELAY_MS);
     }
   };
-  const isOwn = (message: ChatMessage | undefined): boolean =>
-    message?.delivery === 'pending' || message?.delivery === 'failed';
 
   return {
     get desk() {

@@ -21,6 +21,11 @@ export interface CustomFieldValue {
   overwrite: boolean;
 }
 
+/** Newer servers keep the DDP transcript method for agents: to a visitor it is as good as missing. */
+function notForVisitors(error: LivechatError): boolean {
+  return error.kind === 'missing' || error.code === 'error-not-allowed';
+}
+
 /** The operations around a conversation. */
 export function roomOps(c: Caller) {
   const { rest, caps, token, call } = c;
@@ -55,8 +60,6 @@ export function roomOps(c: Caller) {
      * visitor `error-not-allowed`; that counts as "not here" and moves the operation to REST.
      */
     requestTranscript(rid: string, email: string, subject?: string): Promise<string> {
-      const notForVisitors = (error: LivechatError): boolean =>
-        error.kind === 'missing' || error.code === 'error-not-allowed';
       return viaPaths(
         caps,
         'transcript',

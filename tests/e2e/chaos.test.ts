@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../devserver/index';
 import { launchExtension, type Extension } from './harness';
-import { bubbleTexts, expectOnceInOrder, latestRoom, register, send, serverTexts } from './flows';
+import { bubbleTexts, expectOnceInOrder, latestRoom, register, send, serverTexts, roomCount } from './flows';
 
 let server: DevServer | undefined;
 let ext: Extension | undefined;
@@ -26,7 +26,7 @@ async function startChat(options: Parameters<typeof startDevServer>[0] = {}) {
   const popup = await ext.open('popup');
   await register(popup);
   await send(popup, 'hello');
-  await expect.poll(() => (server?.control.state().rooms as unknown[]).length, { timeout: 15_000 }).toBe(1);
+  await expect.poll(() => roomCount(server), { timeout: 15_000 }).toBe(1);
   const rid = latestRoom(server)._id;
   server.control.take(rid);
   return { srv: server, extension: ext, rid, popup };

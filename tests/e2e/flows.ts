@@ -36,6 +36,11 @@ export function bubbleTexts(page: Page): Promise<string[]> {
   );
 }
 
+/** How many rooms the server holds (0 before a server exists). */
+export function roomCount(server: DevServer | undefined): number {
+  return ((server?.control.state().rooms ?? []) as unknown[]).length;
+}
+
 /** The room the visitor opened (the devserver keeps newest first). */
 export function latestRoom(server: DevServer): RoomView {
   const room = (server.control.state().rooms as RoomView[])[0];

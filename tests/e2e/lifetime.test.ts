@@ -4,7 +4,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { startDevServer, type DevServer, type LogEntry } from '../../devserver/index';
-import { latestRoom } from './flows';
+import { latestRoom, roomCount } from './flows';
 import { launchRawChromium, type RawChromium } from './raw-chromium';
 
 let server: DevServer | undefined;
@@ -46,7 +46,7 @@ it(
     browser = await launchRawChromium();
     await configure(browser, server.url);
     expect(await startConversation(browser)).toBe(true);
-    await expect.poll(() => (server?.control.state().rooms as unknown[]).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => roomCount(server), { timeout: 15_000 }).toBe(1);
     const rid = latestRoom(server)._id;
     server.control.take(rid);
     const before = connects(server.control.log());

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILES, startDevServer, type DevServer, type LogEntry, type Profile } from '../../devserver/index';
 import { launchExtension, type Extension } from './harness';
-import { bubbleTexts, latestRoom, register, send } from './flows';
+import { bubbleTexts, latestRoom, register, send, roomCount } from './flows';
 
 /** Seed methods each profile no longer has (SPEC §0, §2.1, §8), with the operation's REST twin. */
 const REMOVED: Record<Profile, Array<[method: string, rest: string]>> = {
@@ -50,7 +50,7 @@ describe.each(PROFILES)('against a %s server', (profile) => {
     const popup = await ext.open('popup');
     await register(popup);
     await send(popup, `hello from ${profile}`);
-    await expect.poll(() => (server.control.state().rooms as unknown[]).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => roomCount(server), { timeout: 15_000 }).toBe(1);
     const room = latestRoom(server);
     expect(room.visitor.name).toBe('Ana Lima');
     const clientRid = ddpCalls(server.control.log(), 'sendMessageLivechat')[0]?.params;

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
+import { WebSocket, type RawData } from 'ws';
 import { extensionArgs, findChromium } from '../../scripts/chromium';
 import { readDevToolsPort, waitForExtensionId } from '../../scripts/devtools';
 import { EXTENSION_DIR } from './harness';
@@ -87,7 +87,7 @@ async function evaluate(target: Target, expression: string): Promise<unknown> {
   const send = (method: string, params: object) =>
     new Promise<{ result?: { result?: { value?: unknown }; exceptionDetails?: unknown } }>((resolve) => {
       const mine = (id += 1);
-      const onMessage = (data: WebSocket.RawData) => {
+      const onMessage = (data: RawData) => {
         const message = JSON.parse(String(data)) as { id?: number };
         if (message.id !== mine) return;
         socket.off('message', onMessage);

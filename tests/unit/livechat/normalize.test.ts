@@ -47,7 +47,7 @@ describe('normalizeConfig', () => {
     expect(config.visitorsCanCloseChat).toBe(true);
     expect(config.limitTextLength).toBeNull();
     expect(config.survey.values).toEqual(['1', '2', '3', '4', '5']);
-    expect(Object.keys(config).sort()).toEqual(Object.keys(fromFlat).sort());
+    expect(Object.keys(config).toSorted()).toEqual(Object.keys(fromFlat).toSorted());
   });
 
   it('takes the room, guest and agent of a known token, and a numeric text limit', () => {
