@@ -88,7 +88,12 @@ describe('session', () => {
   it('reads back what the room said before its subscriptions were ready', async () => {
     const { ddp, state, session } = setup();
     ddp.handle('livechat:loadHistory', () => ({ messages: [agentMessage('early', 'SERVER-ROOM', 2500)] }));
-    ddp.handle('livechat:getAgentData', () => ({ _id: 'A1', username: 'maria.agent', name: 'Maria', status: 'online' }));
+    ddp.handle('livechat:getAgentData', () => ({
+      _id: 'A1',
+      username: 'maria.agent',
+      name: 'Maria',
+      status: 'online',
+    }));
     ddp.goOnline();
     session.send('hi');
     await vi.waitFor(() => expect(state.desk.messages.map((m) => m.id)).toContain('early'));
