@@ -98,6 +98,7 @@ export function relayFigures({
     'relay.burst_p95_ms': ms(p(burst.popup.latencies, 95)),
     'relay.burst_p99_ms': ms(p(burst.popup.latencies, 99)),
     'relay.burst_baseline_p50_ms': ms(p(burst.baseline.latencies, 50)),
+    'relay.burst_extension_page_baseline_p50_ms': ms(p(burst.extensionPage.latencies, 50)),
     'relay.lost': phases.reduce((sum, phase) => sum + phase.popup.lost, 0),
     'relay.baseline_lost': phases.reduce((sum, phase) => sum + phase.baseline.lost + phase.extensionPage.lost, 0),
   };
