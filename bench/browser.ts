@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { extensionArgs, findChromium } from '../scripts/chromium';
 import { connectCdp, devToolsEndpoint, heapAfterGc, type CdpConnection } from './cdp';
 
@@ -16,14 +16,9 @@ declare const chrome: {
 };
 
 /** The popup's real size (the harness uses the same). */
-export const POPUP_VIEWPORT = { width: 380, height: 560 };
+const POPUP_VIEWPORT = { width: 380, height: 560 };
 
 export interface BenchBrowser {
-  context: BrowserContext;
-  worker: Worker;
-  id: string;
-  /** The browser-level DevTools connection (any target can be attached through it). */
-  cdp: CdpConnection;
   /** A new tab of the popup's size, not navigated yet. */
   newPage(): Promise<Page>;
   /** `chrome-extension://ID/<path>` */
@@ -35,14 +30,14 @@ export interface BenchBrowser {
   workerHeapMb(): Promise<number>;
   /** A page's JS heap after a full GC, in MB. */
   pageHeapMb(page: Page): Promise<number>;
-  /** The browser's product and version, e.g. `Chrome/140.0.7339.80`. */
+  /** The browser's product and version, e.g. `Chrome/156.0.8078.79`. */
   version(): Promise<string>;
   /** Stops the extension's service worker the way the browser does when it idles it out. */
   stopWorker(from: Page): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Wall-clock epoch milliseconds with sub-millisecond resolution, comparable with {@link pageNow} in a page. */
+/** Wall-clock epoch milliseconds with sub-millisecond resolution, as `performance.timeOrigin + performance.now()` in a page. */
 export const nodeNow = (): number => performance.timeOrigin + performance.now();
 
 /**
@@ -79,10 +74,6 @@ export async function launchBrowser(extensionDir: string): Promise<BenchBrowser>
     const browserCdp = cdp;
 
     return {
-      context,
-      worker,
-      id,
-      cdp: browserCdp,
       url: (path) => `chrome-extension://${id}/${path}`,
       async newPage() {
         const page = await context.newPage();

@@ -14,7 +14,7 @@ import { sleepUntil, waitSeen, type WatchedPage } from './seen';
  * outage was and on chance, so each length is taken twice.
  */
 export const OUTAGES_MS = [1000, 2000, 3000, 4000, 5000, 1000, 2000, 3000, 4000, 5000];
-export const WORKER_STOPS = 5;
+const WORKER_STOPS = 5;
 /** Agent messages written while the link is down, per run. */
 const MISSED = 5;
 const RECOVERY_FROM = 200_000;

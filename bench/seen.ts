@@ -15,7 +15,7 @@ export async function watch(page: Page): Promise<void> {
 }
 
 /** Node-clock times at which the page first showed each of `ns` (missing ones are absent). */
-export async function seenTimes(target: WatchedPage, ns: readonly number[]): Promise<Map<number, number>> {
+async function seenTimes(target: WatchedPage, ns: readonly number[]): Promise<Map<number, number>> {
   const seen = await run(
     target.page,
     (wanted: number[]) => {

@@ -47,7 +47,7 @@ const LINES = [
 ];
 
 /** The text of cached message `i` (0-based); unique, so the DOM check cannot match an older one. */
-export function seedText(i: number): string {
+function seedText(i: number): string {
   return `Reply ${i + 1}: ${LINES[i % LINES.length] ?? ''}`;
 }
 
