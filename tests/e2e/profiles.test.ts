@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILES, startDevServer, type DevServer, type LogEntry, type Profile } from '../../devserver/index';
 import { launchExtension, type Extension } from './harness';
 import { bubbleTexts, latestRoom, register, send, roomCount } from './flows';
+import { front, reloadDesk, setAgents, waitForText } from './ui-flows';
 
 /** Seed methods each profile no longer has (SPEC §0, §2.1, §8), with the operation's REST twin. */
 const REMOVED: Record<Profile, Array<[method: string, rest: string]>> = {
@@ -36,7 +37,7 @@ describe.each(PROFILES)('against a %s server', (profile) => {
   let ext: Extension;
 
   beforeAll(async () => {
-    server = await startDevServer({ port: 0, profile });
+    server = await startDevServer({ port: 0, profile, settings: { transcript: true } });
     ext = await launchExtension();
     await ext.configure(server.url);
   });
@@ -97,6 +98,39 @@ describe.each(PROFILES)('against a %s server', (profile) => {
       expect(restCalls(log, '/api/v1/livechat/')).toHaveLength(0);
       expect(ddpCalls(log, 'livechat:getInitialData').length).toBeGreaterThanOrEqual(2);
     }
+    await popup.close();
+  });
+
+  it('ends the chat, rates it, mails the transcript, then leaves a message when nobody is online', async () => {
+    const popup = await front(await ext.open('popup'));
+    const rid = latestRoom(server)._id;
+    await popup.getByRole('button', { name: 'Chat options' }).click();
+    await popup.getByRole('menuitem', { name: 'End chat' }).click();
+    await popup.getByRole('alertdialog', { name: 'End this chat?' }).getByRole('button', { name: 'End chat' }).click();
+    const room = () =>
+      (server.control.state().rooms as Array<{ _id: string; open: boolean; surveyFeedback: unknown }>).find(
+        (r) => r._id === rid,
+      );
+    await expect.poll(() => room()?.open, { timeout: 15_000 }).toBe(false);
+
+    await waitForText([popup], 'How would you rate this chat?');
+    await popup.getByLabel('5 of 5 stars').check({ force: true });
+    await popup.getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => room()?.surveyFeedback, { timeout: 15_000 }).toMatchObject({ satisfaction: '5' });
+    await popup.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => (server.control.state().transcripts as unknown[]).length, { timeout: 15_000 }).toBe(1);
+
+    await popup.getByRole('button', { name: 'Start a new chat' }).click();
+    setAgents(server, 'offline');
+    await reloadDesk(server, [popup]);
+    await waitForText([popup], 'Leave a message', 20_000);
+    await popup.getByLabel('Your message').fill(`Call me back (${profile})`);
+    await popup.getByRole('button', { name: 'Send message' }).click();
+    await expect
+      .poll(() => (server.control.state().offlineMessages as Array<{ message: string }>).map((m) => m.message), {
+        timeout: 15_000,
+      })
+      .toEqual([`Call me back (${profile})`]);
     await popup.close();
   });
 });
