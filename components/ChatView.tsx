@@ -1,4 +1,5 @@
 import { useComputed, useSignal } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
 import type { ChatMessage } from '../lib/livechat/types';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
@@ -40,12 +41,18 @@ export function ChatView({ model, ui }: { model: ChatModel; ui: ChatUi }) {
   const closed = room !== null && !room.open;
   const canUpload = model.config.value?.fileUpload === true && room?.open === true;
 
-  const own = room?.open
-    ? {
-        edit: (message: ChatMessage) => (ui.editing.value = message),
-        remove: (message: ChatMessage) => (ui.dialog.value = { kind: 'delete', message }),
-      }
-    : null;
+  const open = room?.open === true;
+  // One object while the room stays open, so the memoised bubbles are not re-rendered for a new one.
+  const own = useMemo(
+    () =>
+      open
+        ? {
+            edit: (message: ChatMessage) => (ui.editing.value = message),
+            remove: (message: ChatMessage) => (ui.dialog.value = { kind: 'delete', message }),
+          }
+        : null,
+    [open, ui],
+  );
 
   function editLast(): void {
     const last = model.messages.peek().findLast((m) => editable(m, model.room.peek()?.id) && m.text.trim());

@@ -4,6 +4,7 @@ import { t } from '../lib/ui/i18n';
 import type { TimelineItem } from '../lib/ui/timeline';
 import { AttachmentView } from './Attachments';
 import { EditIcon, TrashIcon } from './icons';
+import { memo } from './memo';
 import { MessageBody } from './MessageText';
 
 type Group = Extract<TimelineItem, { kind: 'group' }>;
@@ -25,8 +26,18 @@ interface Props {
   own: OwnMessageActions | null;
 }
 
-/** A run of bubbles by one sender: the agent's on the left with an initials avatar, the visitor's on the right. */
-export function MessageGroup({ group, agentLabel, serverUrl, connected, onRetry, own }: Props) {
+/**
+ * A run of bubbles by one sender: the agent's on the left with an initials avatar, the visitor's on the right.
+ * Memoised, as is each bubble: a new message re-renders only its own group and bubble, given stable props.
+ */
+export const MessageGroup = memo(function MessageGroup({
+  group,
+  agentLabel,
+  serverUrl,
+  connected,
+  onRetry,
+  own,
+}: Props) {
   const mine = group.from === 'visitor';
   const name = mine ? t('you') : (agentLabel ?? (group.authorName || t('agent')));
   const last = group.messages[group.messages.length - 1]!;
@@ -63,7 +74,7 @@ export function MessageGroup({ group, agentLabel, serverUrl, connected, onRetry,
       </div>
     </div>
   );
-}
+});
 
 interface BubbleProps {
   message: ChatMessage;
@@ -75,7 +86,7 @@ interface BubbleProps {
   own: OwnMessageActions | null;
 }
 
-function Bubble({ message, sender, mine, serverUrl, connected, onRetry, own }: BubbleProps) {
+const Bubble = memo(function Bubble({ message, sender, mine, serverUrl, connected, onRetry, own }: BubbleProps) {
   const delivery = mine ? message.delivery : undefined;
   const delivered = delivery === undefined || delivery === 'sent';
   const hasText = message.text.trim().length > 0;
@@ -126,4 +137,4 @@ function Bubble({ message, sender, mine, serverUrl, connected, onRetry, own }: B
       )}
     </div>
   );
-}
+});

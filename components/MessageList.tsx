@@ -1,9 +1,9 @@
 import { useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
-import { buildTimeline } from '../lib/ui/timeline';
+import { buildTimeline, latestItems, type TimelineItem } from '../lib/ui/timeline';
 import { ArrowDownIcon } from './icons';
 import { MessageGroup, type OwnMessageActions } from './MessageGroup';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
@@ -30,6 +30,18 @@ const STICK_PX = 48;
 /** Pixels from the top at which scrolling up fetches the previous page of history. */
 const PAGE_PX = 80;
 const HIGHLIGHT_MS = 2_500;
+/** Messages the first view shows; the older ones follow once it is on screen, so the popup opens fast. */
+const FIRST_VIEW = 60;
+
+/** Runs `task` when the page is idle after the frame being prepared; returns the cancel function. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 300 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 50);
+  return () => clearTimeout(handle);
+}
 
 /**
  * The conversation log: day separators, system lines and message groups. It follows new messages unless the
@@ -40,14 +52,23 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
   const agentHidden = useComputed(
     () => model.config.value?.agentHiddenInfo === true || model.agent.value?.hidden === true,
   );
-  const items = useComputed(() =>
-    buildTimeline(model.messages.value, {
-      now: Date.now(),
-      agentHidden: agentHidden.value,
-      hiddenTypes: model.config.value?.hiddenSystemMessages,
-      unreadFrom: model.firstUnread.value,
-    }),
+  // The last build, so that unchanged items keep their identity and their memoised views skip re-rendering.
+  const built = useRef<TimelineItem[]>([]);
+  const items = useComputed(
+    () =>
+      (built.current = buildTimeline(
+        model.messages.value,
+        {
+          now: Date.now(),
+          agentHidden: agentHidden.value,
+          hiddenTypes: model.config.value?.hiddenSystemMessages,
+          unreadFrom: model.firstUnread.value,
+        },
+        built.current,
+      )),
   );
+  const complete = useSignal(false);
+  const shown = useComputed(() => (complete.value ? items.value : latestItems(items.value, FIRST_VIEW)));
   const log = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const lastOwnId = useRef<string | undefined>(undefined);
@@ -60,7 +81,21 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
   const pageError = useSignal<string | null>(null);
   const newBelow = useSignal(false);
 
-  const list = items.value;
+  const list = shown.value;
+  const partial = list !== items.value;
+
+  /** Shows the messages the first view left out, keeping what is on screen where it is. */
+  function showAll(): void {
+    const element = log.current;
+    if (complete.peek() || !element) return;
+    const growing = shown.peek() !== items.peek();
+    if (growing) anchor.current = element.scrollHeight - element.scrollTop;
+    complete.value = true;
+    // Release the anchor once the frame with the rest has been laid out.
+    if (growing) requestAnimationFrame(() => (anchor.current = null));
+  }
+  useEffect(() => whenIdle(showAll), []);
+
   useLayoutEffect(() => {
     const element = log.current;
     if (!element) return;
@@ -88,6 +123,7 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
 
   async function loadOlder(): Promise<void> {
     const element = log.current;
+    if (shown.peek() !== items.peek()) return showAll();
     if (loading.peek() || !model.hasOlder.peek() || !element) return;
     loading.value = true;
     pageError.value = null;
@@ -138,6 +174,8 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
   useLayoutEffect(() => {
     if (!focusTarget || list.length === 0) return;
     const target = log.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(focusTarget)}"]`);
+    // Not in the first view: show the rest, and this runs again with it.
+    if (!target && partial) return showAll();
     onFocused?.();
     if (!target) return;
     target.scrollIntoView({ block: 'center' });
@@ -147,7 +185,7 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
     setTimeout(() => delete target.dataset.highlight, HIGHLIGHT_MS);
   }, [focusTarget, list]);
 
-  const onRetry = (id: string): void => void model.retry(id).catch(() => undefined);
+  const onRetry = useMemo(() => (id: string) => void model.retry(id).catch(() => undefined), [model]);
   const agentLabel = agentHidden.value ? t('agent') : null;
   const serverUrl = model.serverUrl.value;
   const connected = model.connection.value.state === 'connected';

@@ -30,10 +30,19 @@ export interface TimelineOptions {
 
 const GROUP_GAP_MS = 5 * 60_000;
 
-/** Builds the display items for `messages` (already in `ts` order). */
-export function buildTimeline(messages: readonly ChatMessage[], options: TimelineOptions): TimelineItem[] {
+/**
+ * Builds the display items for `messages` (already in `ts` order). Items equal to one in `previous` (the last
+ * build) are that very object, so a view that compares by reference skips what did not change.
+ */
+export function buildTimeline(
+  messages: readonly ChatMessage[],
+  options: TimelineOptions,
+  previous: readonly TimelineItem[] = [],
+): TimelineItem[] {
   const items: TimelineItem[] = [];
   let day: number | null = null;
+  // The next midnight: messages before it share `day`, so most need no date arithmetic.
+  let nextDay = -Infinity;
   let group: Extract<TimelineItem, { kind: 'group' }> | null = null;
   let lastTs = 0;
   const visitorIds = new Set(messages.filter((m) => m.from === 'visitor').map((m) => m.author.id));
@@ -44,9 +53,11 @@ export function buildTimeline(messages: readonly ChatMessage[], options: Timelin
       : null;
     if (isSystemMessage(message) && !system) continue;
 
-    const messageDay = startOfDay(message.ts);
-    if (messageDay !== day) {
+    if (day === null || message.ts < day || message.ts >= nextDay) {
+      const messageDay = startOfDay(message.ts);
       day = messageDay;
+      // A day is 23 to 25 hours long; 25 hours on lands in the next day either way.
+      nextDay = startOfDay(messageDay + 25 * 3_600_000);
       group = null;
       items.push({ kind: 'day', key: `day-${messageDay}`, label: dayLabel(message.ts, options.now) });
     }
@@ -76,5 +87,59 @@ export function buildTimeline(messages: readonly ChatMessage[], options: Timelin
     }
     lastTs = message.ts;
   }
-  return items;
+  return reuseUnchanged(items, previous);
+}
+
+function reuseUnchanged(items: TimelineItem[], previous: readonly TimelineItem[]): TimelineItem[] {
+  if (previous.length === 0) return items;
+  const byKey = new Map(previous.map((item) => [item.key, item]));
+  return items.map((item) => {
+    const old = byKey.get(item.key);
+    return old && sameItem(item, old) ? old : item;
+  });
+}
+
+/** Shallow equality, one level into arrays (a group's messages are compared by reference). */
+function sameItem(a: TimelineItem, b: TimelineItem): boolean {
+  const left = a as unknown as Record<string, unknown>;
+  const right = b as unknown as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => {
+    const x = left[key];
+    const y = right[key];
+    if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => v === y[i]);
+    return x === y;
+  });
+}
+
+/**
+ * The tail of `items` holding the newest `count` messages, for a first view that must be quick: the group cut in
+ * two keeps its key, so showing the rest later only adds bubbles above. It reaches back to the "new messages" line
+ * if that is further up, and starts with the day line the tail falls in. Returns `items` itself when all fit.
+ */
+export function latestItems(items: readonly TimelineItem[], count: number): readonly TimelineItem[] {
+  let left = count;
+  let start = items.length;
+  let cut: TimelineItem | null = null;
+  while (start > 0 && left > 0) {
+    start -= 1;
+    const item = items[start]!;
+    if (item.kind === 'group') {
+      if (item.messages.length > left) cut = { ...item, messages: item.messages.slice(-left) };
+      left -= item.messages.length;
+    } else if (item.kind === 'system') {
+      left -= 1;
+    }
+  }
+  const unread = items.findIndex((item) => item.kind === 'unread');
+  if (unread >= 0 && unread < start) {
+    start = unread;
+    cut = null;
+  }
+  const rest = items.slice(0, start);
+  if (!cut && rest.every((item) => item.kind === 'day' || item.kind === 'unread')) return items;
+  const tail = cut ? [cut, ...items.slice(start + 1)] : items.slice(start);
+  const day = rest.findLast((item) => item.kind === 'day');
+  return day && tail[0]?.kind !== 'day' ? [day, ...tail] : tail;
 }

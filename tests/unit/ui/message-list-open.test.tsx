@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
+import { signal } from '@preact/signals';
+import { cleanup, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createChatUi } from '../../../components/chat-ui';
+import { testConfig } from './config';
+import { message } from './messages';
+import { renderChat } from './render-chat';
+
+afterEach(cleanup);
+
+const noon = new Date(2026, 0, 15, 12, 0).getTime();
+const many = Array.from({ length: 300 }, (_, i) =>
+  message(`m${i}`, i % 7 === 0 ? 'visitor' : 'agent', `text ${i}`, { at: noon + i * 1000 }),
+);
+const bubbles = (): number => screen.getByRole('log').querySelectorAll('.lqs-message').length;
+
+describe('opening a long conversation', () => {
+  it('shows the newest messages first, then the rest', async () => {
+    const chat = await renderChat({ config: testConfig(), messages: many });
+    const log = screen.getByRole('log');
+    expect(log.querySelector('[data-message-id="m299"]')).not.toBeNull();
+    expect(bubbles()).toBeLessThan(100);
+    await waitFor(() => expect(bubbles()).toBe(300));
+    const order = [...log.querySelectorAll('[data-message-id]')].map((n) => n.getAttribute('data-message-id'));
+    expect(order).toEqual(many.map((m) => m.id));
+    chat.cleanup();
+  });
+
+  it('still focuses a notification message that the first view left out', async () => {
+    const ui = createChatUi(signal<string | null>('m5'));
+    const chat = await renderChat({ config: testConfig(), messages: many }, { ui });
+    await waitFor(() => expect(ui.focusId.value).toBeNull());
+    const target = screen.getByRole('log').querySelector<HTMLElement>('[data-message-id="m5"]')!;
+    expect(target.dataset.highlight).toBe('true');
+    chat.cleanup();
+  });
+});
