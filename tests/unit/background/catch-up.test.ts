@@ -1,20 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deletedWhileAway, fetchMissed } from '../../../lib/background/catch-up';
-import type { ChatMessage } from '../../../lib/livechat/types';
+import { chatMessage } from '../fakes/chat-message';
 
-const msg = (id: string, ts: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
-  id,
-  rid: 'R',
-  text: id,
-  ts,
-  updatedAt: ts,
-  editedAt: null,
-  author: { id: 'a', username: 'a', name: 'A' },
-  from: 'agent',
-  type: null,
-  attachments: [],
-  ...extra,
-});
+const msg = chatMessage;
 
 /** A server history of `count` messages, one per ms, answering `loadHistory` like Rocket.Chat (newest before `end`). */
 function server(count: number) {

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createChatState, SAVE_DELAY_MS } from '../../../lib/background/chat-state';
 import { MESSAGE_CACHE_LIMIT, newDesk, type DeskRecord } from '../../../lib/background/desk';
-import type { ChatMessage } from '../../../lib/livechat/types';
+import { chatMessage } from '../fakes/chat-message';
 
 const microtasks = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-const message = (id: string, ts: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
-  id,
-  rid: 'R',
-  text: id,
-  ts,
-  updatedAt: ts,
-  editedAt: null,
-  author: { id: 'a', username: 'a', name: 'A' },
-  from: 'agent',
-  type: null,
-  attachments: [],
-  ...extra,
-});
+const message = chatMessage;
 
 function setup() {
   const saved: DeskRecord[] = [];
