@@ -1,8 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deletedWhileAway, fetchMissed } from '../../../lib/background/catch-up';
-import { chatMessage } from '../fakes/chat-message';
-
-const msg = chatMessage;
+import { chatMessage as msg } from '../fakes/chat-message';
 
 /** A server history of `count` messages, one per ms, answering `loadHistory` like Rocket.Chat (newest before `end`). */
 function server(count: number) {

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createChatState, SAVE_DELAY_MS } from '../../../lib/background/chat-state';
 import { MESSAGE_CACHE_LIMIT, newDesk, type DeskRecord } from '../../../lib/background/desk';
-import { chatMessage } from '../fakes/chat-message';
+import { chatMessage as message } from '../fakes/chat-message';
 
 const microtasks = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-const message = chatMessage;
 
 function setup() {
   const saved: DeskRecord[] = [];
