@@ -84,6 +84,20 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
   const list = shown.value;
   const partial = list !== items.value;
 
+  const following = useRef(0);
+  /**
+   * Scrolls to the end before the next frame is drawn. Reading `scrollHeight` now would lay out the whole log
+   * for every message; in the frame, one layout serves all the messages that arrived since the last one.
+   */
+  function followLatest(element: HTMLElement): void {
+    if (following.current) return;
+    following.current = requestAnimationFrame(() => {
+      following.current = 0;
+      if (anchor.current === null) element.scrollTop = element.scrollHeight;
+    });
+  }
+  useEffect(() => () => cancelAnimationFrame(following.current), []);
+
   /** Shows the messages the first view left out, keeping what is on screen where it is. */
   function showAll(): void {
     const element = log.current;
@@ -112,7 +126,7 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
       element.scrollTop = element.scrollHeight - anchor.current;
     } else if (stick.current || ownId !== lastOwnId.current) {
       // Follow the conversation unless the visitor scrolled up to read; their own new message always scrolls.
-      element.scrollTop = element.scrollHeight;
+      followLatest(element);
       newBelow.value = false;
     } else if (otherId !== lastOtherId.current) {
       newBelow.value = true;
