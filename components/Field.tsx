@@ -123,6 +123,28 @@ export function CheckField(props: { id: string; label: string; checked: Signal<b
 }
 
 /** Moves focus to the first field the form marked invalid, so the visitor lands on what to fix. */
+/** The end of a form: the server's refusal (announced), then the submit button, which says when it is busy. */
+export function FormSubmit(props: {
+  failure: Signal<string | null>;
+  busy: Signal<boolean>;
+  label: string;
+  busyLabel: string;
+}) {
+  const { failure, busy, label, busyLabel } = props;
+  return (
+    <>
+      {failure.value && (
+        <p class="lqs-form__failure" role="alert">
+          {failure.value}
+        </p>
+      )}
+      <button type="submit" class="lqs-button lqs-button--primary lqs-button--wide" disabled={busy.value}>
+        {busy.value ? busyLabel : label}
+      </button>
+    </>
+  );
+}
+
 export function focusFirstInvalid(form: HTMLFormElement): void {
   form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }

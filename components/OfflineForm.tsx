@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { offlineDepartments, validateOffline, type FormErrors } from '../lib/ui/forms';
 import { t } from '../lib/ui/i18n';
-import { focusFirstInvalid, SelectField, TextField } from './Field';
+import { focusFirstInvalid, FormSubmit, SelectField, TextField } from './Field';
 import { CheckIcon } from './icons';
 import { NoticePanel } from './NoticePanel';
 
@@ -82,14 +82,7 @@ export function OfflineForm({ model }: { model: ChatModel }) {
           />
         )}
         <TextField id="lqs-off-message" label={t('yourMessage')} value={message} error={e.message} required multiline />
-        {failure.value && (
-          <p class="lqs-form__failure" role="alert">
-            {failure.value}
-          </p>
-        )}
-        <button type="submit" class="lqs-button lqs-button--primary lqs-button--wide" disabled={busy.value}>
-          {busy.value ? t('sendingOffline') : t('sendOffline')}
-        </button>
+        <FormSubmit failure={failure} busy={busy} label={t('sendOffline')} busyLabel={t('sendingOffline')} />
       </form>
     </div>
   );

@@ -4,7 +4,7 @@ import type { Params } from '../lib/messaging';
 import type { LivechatConfig } from '../lib/livechat/types';
 import { registrationPlan, validateRegistration, type FormErrors } from '../lib/ui/forms';
 import { t } from '../lib/ui/i18n';
-import { CheckField, focusFirstInvalid, SelectField, TextField } from './Field';
+import { CheckField, focusFirstInvalid, FormSubmit, SelectField, TextField } from './Field';
 
 interface Props {
   config: LivechatConfig;
@@ -122,14 +122,7 @@ export function RegistrationForm({ config, defaults, register }: Props) {
           error={e.consent}
         />
       )}
-      {failure.value && (
-        <p class="lqs-form__failure" role="alert">
-          {failure.value}
-        </p>
-      )}
-      <button type="submit" class="lqs-button lqs-button--primary lqs-button--wide" disabled={busy.value}>
-        {busy.value ? t('starting') : t('startChat')}
-      </button>
+      <FormSubmit failure={failure} busy={busy} label={t('startChat')} busyLabel={t('starting')} />
     </form>
   );
 }

@@ -36,19 +36,6 @@ const DESK = {
   dataProcessingConsentText: 'I agree that Acme may keep this conversation to answer my request.',
   registrationFormMessage: 'Hi! Tell us who you are and we will be right with you.',
   conversationFinishedText: 'Thanks for chatting with Acme.',
-  customFields: [
-    {
-      _id: 'orderNumber',
-      label: 'Order number',
-      scope: 'room',
-      visibility: 'visible',
-      type: 'input',
-      required: false,
-      defaultValue: '',
-      options: '',
-      regexp: '',
-    },
-  ],
 };
 
 async function shoot(pages: Pages, state: string, { dark = false } = {}): Promise<void> {
