@@ -23,8 +23,21 @@ export const NOTIFICATION_PREFIX = 'lqs-message:';
 /** Creates the notifier; `iconUrl` is the extension's icon. */
 export function createNotifier(apis: NotifierApis, iconUrl: string) {
   const shown = new Set<string>();
+  // Agent replies that reached an open chat UI that never said it saw them: a UI can be closing, or hidden, as
+  // the reply arrives. They are announced when the last UI goes, so a reply is never left unannounced and unseen.
+  let held: ChatMessage[] = [];
 
   return {
+    /** Keeps agent replies that arrived while a chat UI was open, until it reports them seen or closes. */
+    hold(messages: ChatMessage[]): void {
+      held = [...held, ...messages];
+    },
+    /** The last chat UI closed: announces what it never saw. */
+    async releaseHeld(deskTitle: string): Promise<void> {
+      const messages = held;
+      held = [];
+      await this.agentReplied(messages, deskTitle);
+    },
     /** Raises notifications for agent messages (already filtered to ones the visitor was not told about). */
     async agentReplied(messages: ChatMessage[], deskTitle: string): Promise<void> {
       if (messages.length === 0) return;
@@ -44,8 +57,9 @@ export function createNotifier(apis: NotifierApis, iconUrl: string) {
       await apis.action.setBadgeText({ text: unread > 0 ? String(Math.min(unread, 99)) : '' });
       if (unread > 0) await apis.action.setBadgeBackgroundColor({ color: '#D92D20' });
     },
-    /** Removes every notification we raised (the visitor opened the chat). */
+    /** Removes every notification we raised and forgets held replies (the visitor saw the chat). */
     async clearAll(): Promise<void> {
+      held = [];
       const ids = [...shown];
       shown.clear();
       await Promise.all(ids.map((id) => apis.notifications.clear(id).catch(() => false)));

@@ -76,7 +76,14 @@ export function startWorker(deps: WorkerDeps) {
     'chat/upload': async (p) => (await need().session.actions.upload(p), null),
     'settings/reconnect': async () => (need().ddp.reconnect(), null),
   });
-  hub.onOpenCountChange(() => applyConnectionPolicy());
+  hub.onOpenCountChange((count) => {
+    applyConnectionPolicy();
+    if (count === 0 && active && settings?.notifications !== false) void notifier.releaseHeld(deskTitle());
+  });
+
+  function deskTitle(): string {
+    return active?.state.desk.config?.title ?? 'Support';
+  }
 
   function need(): Active {
     if (!active) throw new Error('No support desk is configured yet: open the options page to set one.');
@@ -110,8 +117,9 @@ export function startWorker(deps: WorkerDeps) {
         newId: deps.newId,
         defaults: async () => ({ name: settings?.name ?? '', email: settings?.email ?? '' }),
         agentMessages: (messages) => {
-          if (hub.openCount() > 0 || settings?.notifications === false) return;
-          void notifier.agentReplied(messages, state.desk.config?.title ?? 'Support');
+          if (settings?.notifications === false) return;
+          if (hub.openCount() > 0) notifier.hold(messages);
+          else void notifier.agentReplied(messages, deskTitle());
         },
       });
       state.onEvent((event) => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SALES_DEPARTMENT_ID, startDevServer, type DevServer, type RoomView } from '../../devserver/index';
 import { bubbleTexts } from './flows';
 import { EXTENSION_DIR, launchExtension, type Extension } from './harness';
@@ -44,6 +44,11 @@ beforeAll(async () => {
   server = await startDevServer({ port: 0, profile: 'v8', settings: DESK as never, queueDebounceMs: 100 });
   ext = await launchExtension();
   pages = await openBoth(ext);
+});
+
+// A test that fails with a surface closed must not fail the ones after it.
+beforeEach(async () => {
+  for (const surface of SURFACES) if (pages[surface].isClosed()) pages[surface] = await ext.open(surface);
 });
 
 afterAll(async () => {

@@ -113,6 +113,32 @@ describe('worker', () => {
     expect(apis.notifications.clear).toHaveBeenCalledWith('lqs-message:m1');
   });
 
+  it('announces a reply that reached a chat UI as it closed, unless the UI saw it', async () => {
+    const desk = { ...newDesk(URL_A, 't'), room: { id: 'R1', open: true, confirmed: true } };
+    const { worker, ddps, apis, open } = setup({ [URL_A]: desk });
+    await worker.ready;
+    const ddp = ddps[0];
+    ddp?.goOnline();
+    const closing = open().ui;
+    await tick();
+    ddp?.emit('stream-room-messages', 'R1', agentFrame('m1', 9000));
+    await tick();
+    expect(apis.notifications.create).not.toHaveBeenCalled();
+    closing.disconnect();
+    await tick();
+    expect(apis.notifications.create.mock.calls.map((call) => call[0])).toEqual(['lqs-message:m1']);
+
+    const seeing = open().ui;
+    await tick();
+    ddp?.emit('stream-room-messages', 'R1', agentFrame('m2', 9001));
+    await tick();
+    seeing.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'q1', op: 'chat/seen', params: null });
+    await tick();
+    seeing.disconnect();
+    await tick();
+    expect(apis.notifications.create).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps the link up only while a UI is open or a room is open', async () => {
     const { worker, ddps, open, keepAlive } = setup();
     await worker.ready;
