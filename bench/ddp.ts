@@ -3,7 +3,9 @@
  *
  * 1. Decode + dispatch of 100 000 stream `changed` frames: each client is connected to a loopback server and the
  *    frames are handed to its socket's `onmessage` handler directly, so both pay exactly their own parse, routing
- *    and bookkeeping cost and nothing of the network.
+ *    and bookkeeping cost and nothing of the network. `lib/ddp` runs as the worker configures it (stream args as
+ *    plain JSON, `{$date}` kept as written, which is also what the official client delivers), and a second time
+ *    reviving the dates into `Date`s, reported on its own so the price of revival stays visible.
  * 2. 10 000 sequential method round trips over loopback against a minimal `ws` server in this file (p50).
  *
  * Run: `npx tsx bench/ddp.ts`. A bench runner can `import { runDdpBench }` and get the figures.
@@ -26,6 +28,8 @@ export type DdpBenchFigures = Record<
   | 'ddp.stream_frames_per_s'
   | 'ddp.rc_ddp_client_stream_frames_per_s'
   | 'ddp.stream_ratio_vs_rc_ddp_client'
+  | 'ddp.stream_revived_frames_per_s'
+  | 'ddp.stream_revived_ratio_vs_rc_ddp_client'
   | 'ddp.method_rtt_p50_ms'
   | 'ddp.rc_ddp_client_method_rtt_p50_ms',
   number
@@ -93,11 +97,12 @@ interface Contender {
   close(): void;
 }
 
-async function ours(url: string): Promise<Contender> {
+async function ours(url: string, reviveStreamArgs: boolean): Promise<Contender> {
   let socket: SocketLike | undefined;
   const client: DdpClient = createDdpClient({
     url,
     socketFactory: (u) => (socket = new WebSocket(u)),
+    reviveStreamArgs,
   });
   await new Promise<void>((resolve) => {
     const off = client.onConnected(() => (off(), resolve()));
@@ -171,15 +176,17 @@ export async function runDdpBench(): Promise<DdpBenchFigures> {
   const server = await startServer();
   try {
     const frames = streamFrames(STREAM_FRAMES);
-    const a = await ours(server.url);
+    const a = await ours(server.url, false);
+    const revived = await ours(server.url, true);
     const b = await theirs(server.url);
-    streamThroughput(a, frames, WARMUP_FRAMES);
-    streamThroughput(b, frames, WARMUP_FRAMES);
+    for (const c of [a, revived, b]) streamThroughput(c, frames, WARMUP_FRAMES);
     const oursRates: number[] = [];
+    const revivedRates: number[] = [];
     const theirRates: number[] = [];
-    // Alternate the contenders so neither always runs on a warmer or colder heap.
+    // Alternate the contenders so none always runs on a warmer or colder heap.
     for (let round = 0; round < STREAM_ROUNDS; round++) {
       oursRates.push(streamThroughput(a, frames, STREAM_FRAMES));
+      revivedRates.push(streamThroughput(revived, frames, STREAM_FRAMES));
       theirRates.push(streamThroughput(b, frames, STREAM_FRAMES));
     }
     await rttP50(a, WARMUP_CALLS);
@@ -187,13 +194,17 @@ export async function runDdpBench(): Promise<DdpBenchFigures> {
     const oursRtt = await rttP50(a, RTT_CALLS);
     const theirRtt = await rttP50(b, RTT_CALLS);
     a.close();
+    revived.close();
     b.close();
     const oursRate = median(oursRates);
+    const revivedRate = median(revivedRates);
     const theirRate = median(theirRates);
     return {
       'ddp.stream_frames_per_s': Math.round(oursRate),
       'ddp.rc_ddp_client_stream_frames_per_s': Math.round(theirRate),
       'ddp.stream_ratio_vs_rc_ddp_client': Number((oursRate / theirRate).toFixed(2)),
+      'ddp.stream_revived_frames_per_s': Math.round(revivedRate),
+      'ddp.stream_revived_ratio_vs_rc_ddp_client': Number((revivedRate / theirRate).toFixed(2)),
       'ddp.method_rtt_p50_ms': Number(oursRtt.toFixed(3)),
       'ddp.rc_ddp_client_method_rtt_p50_ms': Number(theirRtt.toFixed(3)),
     };

@@ -27,6 +27,8 @@ export default defineBackground(() => {
         socketFactory: (url) => new WebSocket(url),
         clock: systemClock,
         autoConnect: false,
+        // normalizeMessage reads `{$date}` itself and keeps milliseconds: a revived Date would only be undone.
+        reviveStreamArgs: false,
         // A visitor waits for the agent: be back within moments of the server. Retries only run while the
         // conversation needs the link (a chat open or a room open), and the jitter spreads visitors apart.
         backoff: { initialMs: 300, factor: 1.5, maxMs: 5_000, jitter: 0.3 },

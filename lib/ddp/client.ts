@@ -81,6 +81,7 @@ export function createDdpClient(options: DdpClientOptions): DdpClient {
     deadAfterMs: positive('deadAfterMs', options.deadAfterMs, 15_000),
     connectTimeoutMs: positive('connectTimeoutMs', options.connectTimeoutMs, 20_000),
     backoff: resolveBackoff(options.backoff),
+    reviveStreamArgs: options.reviveStreamArgs !== false,
     onFrame(frame) {
       switch (frame.msg) {
         case 'result':

@@ -23,6 +23,8 @@ export interface ConnectionOptions {
   deadAfterMs: number;
   connectTimeoutMs: number;
   backoff: BackoffOptions;
+  /** See `DdpClientOptions.reviveStreamArgs`. */
+  reviveStreamArgs: boolean;
   onFrame(frame: InboundFrame): void;
   /** After a handshake succeeded; status is already `connected`. */
   onConnected(): void;
@@ -173,7 +175,7 @@ export function createConnection(o: ConnectionOptions): Connection {
 
   function receive(data: unknown): void {
     heartbeat.activity();
-    const frame = decodeFrame(data);
+    const frame = decodeFrame(data, o.reviveStreamArgs);
     switch (frame.msg) {
       case 'ping':
         rawSend(heartbeatFrame('pong', frame.id));

@@ -125,13 +125,13 @@ function revivePayload(frame: InboundFrame): InboundFrame {
 /**
  * Decodes one socket message. Non-string data (binary frames), bad JSON and bad EJSON are ignored, never thrown.
  * Stream events in the servers' canonical layout take a fast path (stream-frame.ts); every other frame is parsed
- * whole. Only payloads are revived (`fields`, `result`, `error`): the envelope never holds EJSON, and a message
- * that cannot hold a tag key spares the walk.
+ * whole. Only payloads are revived (`fields`, `result`, `error`; `fields` not at all without `reviveStreamArgs`):
+ * the envelope never holds EJSON, and a message that cannot hold a tag key spares the walk.
  */
-export function decodeFrame(data: unknown): InboundFrame {
+export function decodeFrame(data: unknown, reviveStreamArgs = true): InboundFrame {
   if (typeof data !== 'string') return ignored('binary or non-text message');
   try {
-    const event = decodeStreamEvent(data);
+    const event = decodeStreamEvent(data, reviveStreamArgs);
     if (event !== undefined) return event;
   } catch (err) {
     return ignored(err instanceof Error ? err.message : 'bad EJSON');
@@ -143,7 +143,7 @@ export function decodeFrame(data: unknown): InboundFrame {
     return ignored('not valid JSON');
   }
   const frame = toFrame(parsed);
-  if (!mayHoldTag(data, 0)) return frame;
+  if (!mayHoldTag(data, 0) || (frame.msg === 'changed' && !reviveStreamArgs)) return frame;
   try {
     return revivePayload(frame);
   } catch (err) {

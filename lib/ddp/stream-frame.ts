@@ -31,9 +31,10 @@ const TAIL = '}}';
 
 /**
  * Decodes a stream event written in the canonical layout (see the module comment); `undefined` for any other text.
- * Throws `EjsonError` when `<args>` holds a malformed EJSON tag, exactly as the general decoder's revival does.
+ * With `revive`, throws `EjsonError` when `<args>` holds a malformed EJSON tag, exactly as the general decoder's
+ * revival does; without it, `<args>` is plain JSON.
  */
-export function decodeStreamEvent(text: string): StreamEvent | undefined {
+export function decodeStreamEvent(text: string, revive = true): StreamEvent | undefined {
   const envelope = ENVELOPE.exec(text);
   if (envelope === null || !text.endsWith(TAIL)) return undefined;
   const [head, collection, id, eventName] = envelope as unknown as [string, string, string, string];
@@ -49,6 +50,6 @@ export function decodeStreamEvent(text: string): StreamEvent | undefined {
     msg: 'changed',
     collection,
     id,
-    fields: { eventName, args: mayHoldTag(text, argsStart) ? fromJsonValue(args) : args },
+    fields: { eventName, args: revive && mayHoldTag(text, argsStart) ? fromJsonValue(args) : args },
   };
 }

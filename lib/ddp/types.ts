@@ -101,6 +101,13 @@ export interface DdpClientOptions {
   backoff?: Partial<BackoffOptions>;
   /** How many times a call refused with a rate-limit error is retried after `details.timeToReset` (default 3). */
   maxRateLimitRetries?: number;
+  /**
+   * Revive EJSON in stream event args (default true). With false they arrive as plain JSON with tags such as
+   * `{"$date":…}` as written, as `@rocket.chat/ddp-client` delivers them: for consumers that read the tags
+   * themselves and would only turn a revived `Date` back into a number (the worker's message normalizer).
+   * Method results and errors are always revived.
+   */
+  reviveStreamArgs?: boolean;
   /** Open the socket at once (default true); otherwise the client stays `offline` until `connect()`. */
   autoConnect?: boolean;
   /** Receives errors thrown by listeners and protocol `error` frames; they never break the client. */

@@ -118,4 +118,19 @@ describe('stream event fast path', () => {
   it('ignores a canonical stream event whose args hold a malformed tag', () => {
     expect(decodeFrame(changedText('c', 'id', 'e', [{ $date: 'soon' }])).msg).toBe('ignored');
   });
+
+  it('leaves stream args as plain JSON without reviveStreamArgs, on both paths, and still revives results', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('c', 'a"b'), fc.array(ejsonValue, { maxLength: 3 }), (collection, args) => {
+        const text = changedText(collection, 'id', 'e', args);
+        const frame = toFrame(JSON.parse(text));
+        expect(decodeFrame(text, false)).toEqual(frame);
+      }),
+      { numRuns: 300 },
+    );
+    const off = '{"msg":"changed","id":"id","collection":"c","fields":{"eventName":"e","args":[{"ts":{"$date":5}}]}}';
+    expect(decodeFrame(off, false)).toMatchObject({ fields: { args: [{ ts: { $date: 5 } }] } });
+    expect(decodeFrame(changedText('c', 'id', 'e', [{ $date: 'soon' }]), false).msg).toBe('changed');
+    expect(decodeFrame('{"msg":"result","id":"1","result":{"$date":5}}', false)).toMatchObject({ result: new Date(5) });
+  });
 });

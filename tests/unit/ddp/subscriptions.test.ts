@@ -131,6 +131,18 @@ describe('streams', () => {
     expect(typing).toHaveBeenCalledWith(['maria.agent', ['user-typing'], {}]);
   });
 
+  it('hands stream args over as plain JSON when asked, while method results stay revived', async () => {
+    const h = setup({ reviveStreamArgs: false });
+    const s = h.handshake();
+    const messages = vi.fn();
+    h.client.onStream('stream-room-messages', 'Hk3', messages);
+    s.receive(changed('stream-room-messages', 'Hk3', [{ _id: 'Tc5', ts: { $date: 1718000020000 } }]));
+    expect(messages).toHaveBeenCalledWith([{ _id: 'Tc5', ts: { $date: 1718000020000 } }]);
+    const call = h.client.call('livechat:getAgentData', []);
+    s.receive({ msg: 'result', id: String(JSON.parse(s.sent.at(-1) ?? '{}').id), result: { ts: { $date: 5 } } });
+    await expect(call).resolves.toEqual({ ts: new Date(5) });
+  });
+
   it('ignores unknown collections and event names; counts malformed stream events', () => {
     const h = setup();
     const s = h.handshake();
