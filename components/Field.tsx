@@ -15,7 +15,10 @@ interface Base {
   optional?: boolean;
 }
 
-/** The label, the control, then its error (announced) or hint, tied together with `aria-describedby`. */
+/**
+ * The label, the control, then its error or hint, tied together with `aria-describedby`. An error is an alert:
+ * it is read out when it appears, also when the field does not take the focus (a refusal after saving).
+ */
 function Wrap({ id, label, error, hint, optional, children }: Omit<Base, 'value'> & { children: ComponentChildren }) {
   return (
     <div class="lqs-field">
@@ -25,7 +28,7 @@ function Wrap({ id, label, error, hint, optional, children }: Omit<Base, 'value'
       </label>
       {children}
       {error ? (
-        <p id={`${id}-error`} class="lqs-field__error">
+        <p id={`${id}-error`} class="lqs-field__error" role="alert">
           {error}
         </p>
       ) : (
@@ -43,9 +46,9 @@ function described(id: string, error?: string, hint?: string): string | undefine
   return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
-/** A text, e-mail or multi-line input bound to a signal. */
+/** A text, e-mail, URL or multi-line input bound to a signal. */
 export function TextField(
-  props: Base & { type?: 'text' | 'email'; autocomplete?: string; multiline?: boolean; placeholder?: string },
+  props: Base & { type?: 'text' | 'email' | 'url'; autocomplete?: string; multiline?: boolean; placeholder?: string },
 ) {
   const { id, value, error, hint, required, type = 'text', autocomplete, multiline, placeholder } = props;
   const common = {
@@ -65,6 +68,7 @@ export function TextField(
           {...common}
           // One literal for the checker: Preact's input types pair other `type`s with extra attributes.
           type={type as 'text'}
+          inputMode={type === 'url' ? 'url' : undefined}
           autocomplete={autocomplete}
           value={value}
           onInput={(ev) => (value.value = ev.currentTarget.value)}
@@ -122,7 +126,6 @@ export function CheckField(props: { id: string; label: string; checked: Signal<b
   );
 }
 
-/** Moves focus to the first field the form marked invalid, so the visitor lands on what to fix. */
 /** The end of a form: the server's refusal (announced), then the submit button, which says when it is busy. */
 export function FormSubmit(props: {
   failure: Signal<string | null>;
@@ -145,6 +148,7 @@ export function FormSubmit(props: {
   );
 }
 
+/** Moves focus to the first field the form marked invalid, so the visitor lands on what to fix. */
 export function focusFirstInvalid(form: HTMLFormElement): void {
   form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }

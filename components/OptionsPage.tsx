@@ -3,11 +3,10 @@ import { useEffect } from 'preact/hooks';
 import type { VisitorSettings } from '../lib/settings';
 import { t } from '../lib/ui/i18n';
 import { saveOptions, type OptionsErrors, type SaveDeps } from '../lib/ui/options-form';
+import { CheckField, focusFirstInvalid, TextField } from './Field';
 import { ChatIcon } from './icons';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './theme.css';
-// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
-import './forms.css';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './options.css';
 
@@ -54,7 +53,7 @@ export function OptionsPage({ load, deps }: Props) {
       .then((result) => {
         if (result.status === 'invalid') {
           errors.value = result.errors;
-          (event.target as HTMLFormElement).querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+          focusFirstInvalid(event.target as HTMLFormElement);
           return;
         }
         saved.value = result.settings;
@@ -87,69 +86,27 @@ export function OptionsPage({ load, deps }: Props) {
         </div>
       </header>
       <form class="lqs-form lqs-options__card" onSubmit={onSubmit} noValidate aria-busy={saved.value === null}>
-        <div class="lqs-field">
-          <label for="opt-server">{t('optionsServer')}</label>
-          <input
-            id="opt-server"
-            type="url"
-            inputMode="url"
-            autocomplete="url"
-            placeholder="https://chat.example.com"
-            value={serverUrl}
-            onInput={(ev) => (serverUrl.value = ev.currentTarget.value)}
-            aria-invalid={Boolean(e.serverUrl)}
-            aria-describedby={e.serverUrl ? 'opt-server-error' : 'opt-server-hint'}
-          />
-          {e.serverUrl ? (
-            <p id="opt-server-error" class="lqs-field__error" role="alert">
-              {e.serverUrl}
-            </p>
-          ) : (
-            <p id="opt-server-hint" class="lqs-field__hint">
-              {t('optionsServerHint')}
-            </p>
-          )}
-        </div>
-        <div class="lqs-field">
-          <label for="opt-name">{t('optionsName')}</label>
-          <input
-            id="opt-name"
-            type="text"
-            autocomplete="name"
-            value={name}
-            onInput={(ev) => (name.value = ev.currentTarget.value)}
-          />
-        </div>
-        <div class="lqs-field">
-          <label for="opt-email">{t('optionsEmail')}</label>
-          <input
-            id="opt-email"
-            type="email"
-            autocomplete="email"
-            value={email}
-            onInput={(ev) => (email.value = ev.currentTarget.value)}
-            aria-invalid={Boolean(e.email)}
-            aria-describedby={e.email ? 'opt-email-error' : 'opt-email-hint'}
-          />
-          {e.email ? (
-            <p id="opt-email-error" class="lqs-field__error" role="alert">
-              {e.email}
-            </p>
-          ) : (
-            <p id="opt-email-hint" class="lqs-field__hint">
-              {t('optionsEmailHint')}
-            </p>
-          )}
-        </div>
-        <div class="lqs-field lqs-field--check">
-          <input
-            id="opt-notifications"
-            type="checkbox"
-            checked={notifications}
-            onChange={(ev) => (notifications.value = ev.currentTarget.checked)}
-          />
-          <label for="opt-notifications">{t('optionsNotifications')}</label>
-        </div>
+        <TextField
+          id="opt-server"
+          type="url"
+          autocomplete="url"
+          placeholder="https://chat.example.com"
+          label={t('optionsServer')}
+          value={serverUrl}
+          error={e.serverUrl}
+          hint={t('optionsServerHint')}
+        />
+        <TextField id="opt-name" autocomplete="name" label={t('optionsName')} value={name} />
+        <TextField
+          id="opt-email"
+          type="email"
+          autocomplete="email"
+          label={t('optionsEmail')}
+          value={email}
+          error={e.email}
+          hint={t('optionsEmailHint')}
+        />
+        <CheckField id="opt-notifications" label={t('optionsNotifications')} checked={notifications} />
         <div class="lqs-options__actions">
           <button type="submit" class="lqs-button lqs-button--primary" disabled={busy.value || saved.value === null}>
             {busy.value ? t('optionsSaving') : t('optionsSave')}
