@@ -11,6 +11,11 @@ export interface CatchUpResult {
   messages: ChatMessage[];
   /** The window the answer covers completely: anything cached inside it but absent was deleted meanwhile. */
   window: { from: number; to: number } | null;
+  /**
+   * False when the page limit ran out before the answer reached a message we had (or the room's start): the
+   * server holds messages between the cached ones and the window that this answer does not include.
+   */
+  joined: boolean;
 }
 
 /**
@@ -28,16 +33,24 @@ export async function fetchMissed(
   const fetched = new Map<string, ChatMessage>();
   let before: number | undefined;
   let reachedStart = false;
+  let joined = false;
   for (let page = 0; page < maxPages; page += 1) {
     const batch = await api.loadHistory(rid, { limit: pageSize, ...(before === undefined ? {} : { before }) });
     for (const message of batch) fetched.set(message.id, message);
     if (batch.length < pageSize) {
-      reachedStart = true;
+      reachedStart = joined = true;
       break;
     }
-    if (batch.some((m) => confirmed.has(m.id))) break;
+    if (batch.some((m) => confirmed.has(m.id))) {
+      joined = true;
+      break;
+    }
     const oldest = batch[0]?.ts;
-    if (oldest === undefined || oldest === before) break;
+    // A server that pages no further has nothing older to give: what we hold joins what it said.
+    if (oldest === undefined || oldest === before) {
+      joined = true;
+      break;
+    }
     before = oldest;
   }
   const messages = [...fetched.values()].toSorted((a, b) => a.ts - b.ts);
@@ -47,6 +60,7 @@ export async function fetchMissed(
     messages,
     window:
       first && last ? { from: reachedStart ? 0 : first.ts, to: last.ts } : reachedStart ? { from: 0, to: 0 } : null,
+    joined: joined || confirmed.size === 0,
   };
 }
 
@@ -69,5 +83,12 @@ export function deletedWhileAway(cached: readonly ChatMessage[], rid: string, re
         m.ts <= window.to &&
         !present.has(m.id),
     )
+    .map((m) => m.id);
+}
+
+/** Cached messages of the room from the server that are older than `ts` (never pending or failed ones). */
+export function olderThan(cached: readonly ChatMessage[], rid: string, ts: number): string[] {
+  return cached
+    .filter((m) => m.rid === rid && m.delivery !== 'pending' && m.delivery !== 'failed' && m.ts < ts)
     .map((m) => m.id);
 }

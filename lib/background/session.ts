@@ -9,7 +9,7 @@ import type { ChatMessage } from '../livechat/types';
 import type { Clock, DdpConnection, DdpStatus } from '../ddp/types';
 import type { ConnectionView, Params } from '../messaging';
 import type { ChatState } from './chat-state';
-import { deletedWhileAway, fetchMissed } from './catch-up';
+import { deletedWhileAway, fetchMissed, olderThan } from './catch-up';
 import { createInbox } from './inbox';
 import { createOutbox } from './outbox';
 import { createRoomActions } from './room-actions';
@@ -146,6 +146,12 @@ export function createSession(deps: SessionDeps) {
       state.desk.messages.filter((m) => m.rid === rid),
     );
     for (const id of deletedWhileAway(state.desk.messages, rid, result)) state.remove(id);
+    // Away for longer than one catch-up reads: the cache keeps only what joins up with the newest messages, so
+    // paging back (loadOlder, from the oldest cached) walks through the gap instead of skipping it.
+    if (!result.joined && result.window) {
+      for (const id of olderThan(state.desk.messages, rid, result.window.from)) state.remove(id);
+      state.update({ historyComplete: false });
+    }
     receive(result.messages);
     if (result.window?.from === 0) state.update({ historyComplete: true });
   }

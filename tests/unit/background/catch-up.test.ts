@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { deletedWhileAway, fetchMissed } from '../../../lib/background/catch-up';
+import { deletedWhileAway, fetchMissed, olderThan } from '../../../lib/background/catch-up';
 import { chatMessage as msg } from '../fakes/chat-message';
 
 /** A server history of `count` messages, one per ms, answering `loadHistory` like Rocket.Chat (newest before `end`). */
@@ -36,10 +36,24 @@ describe('fetchMissed', () => {
     expect(api.loadHistory).toHaveBeenCalledTimes(2);
   });
 
-  it('bounds the number of pages', async () => {
+  it('bounds the number of pages, and says when the answer does not join up with what was cached', async () => {
     const { api } = server(10_000);
-    await fetchMissed(api, 'R', [], 50, 4);
+    const result = await fetchMissed(api, 'R', [msg('m10', 10)], 50, 4);
     expect(api.loadHistory).toHaveBeenCalledTimes(4);
+    expect(result).toMatchObject({ window: { from: 9801, to: 10_000 }, joined: false });
+    expect((await fetchMissed(server(120).api, 'R', [msg('m10', 10)], 50)).joined).toBe(true);
+    expect((await fetchMissed(server(10_000).api, 'R', [], 50, 4)).joined).toBe(true);
+  });
+
+  it('lists the cached server messages older than a moment, never pending or failed ones', () => {
+    const cached = [
+      msg('old', 1),
+      msg('pending', 2, { delivery: 'pending' }),
+      msg('failed', 3, { delivery: 'failed' }),
+      msg('other-room', 4, { rid: 'X' }),
+      msg('new', 50),
+    ];
+    expect(olderThan(cached, 'R', 10)).toEqual(['old']);
   });
 });
 
@@ -54,8 +68,8 @@ describe('deletedWhileAway', () => {
       msg('other-room', 96, { rid: 'X' }),
       msg('newer', 500),
     ];
-    const result = { messages: [msg('kept', 80)], window: { from: 71, to: 120 } };
+    const result = { messages: [msg('kept', 80)], window: { from: 71, to: 120 }, joined: true };
     expect(deletedWhileAway(cached, 'R', result)).toEqual(['gone']);
-    expect(deletedWhileAway(cached, 'R', { messages: [], window: null })).toEqual([]);
+    expect(deletedWhileAway(cached, 'R', { messages: [], window: null, joined: true })).toEqual([]);
   });
 });

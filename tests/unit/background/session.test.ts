@@ -6,6 +6,7 @@ import { createLivechatApi } from '../../../lib/livechat/api';
 import { createCapabilities } from '../../../lib/livechat/paths';
 import { createRestClient } from '../../../lib/livechat/rest';
 import type { ChatMessage } from '../../../lib/livechat/types';
+import { chatMessage } from '../fakes/chat-message';
 import { FakeDdp, meteorError } from '../fakes/fake-ddp';
 
 const TOKEN = 'visitor-token';
@@ -213,5 +214,32 @@ describe('session', () => {
     await flush();
     expect(agentMessages).toHaveBeenCalledTimes(1);
     expect(state.desk.unread).toBe(2);
+  });
+
+  it('after an absence longer than one catch-up, keeps only what joins the newest messages and pages back through the gap', async () => {
+    const desk: DeskRecord = {
+      ...newDesk('https://chat.example.com', TOKEN),
+      room: { id: 'R1', open: true, confirmed: true },
+      messages: [chatMessage('c1', 10, { rid: 'R1', from: 'visitor', text: 'hello', delivery: 'sent' })],
+    };
+    const history = [
+      { _id: 'c1', rid: 'R1', msg: 'hello', token: TOKEN, ts: { $date: 10 } },
+      ...Array.from({ length: 600 }, (_, i) => agentMessage(`a${i}`, 'R1', 1000 + i)),
+    ];
+    const { ddp, state, session } = setup(desk);
+    ddp.handle('livechat:loadHistory', ([p]) => {
+      const { end, limit } = p as { end?: Date; limit: number };
+      const older = history.filter((m) => end === undefined || m.ts.$date < end.getTime());
+      return { messages: older.slice(-limit).toReversed() };
+    });
+    ddp.goOnline();
+    await vi.waitFor(() => expect(state.desk.messages).toHaveLength(500));
+    expect(state.desk.messages[0]?.id).toBe('a100');
+    expect(state.snapshot().hasOlder).toBe(true);
+    expect(await session.actions.loadOlder()).toBe(50);
+    expect(await session.actions.loadOlder()).toBe(50);
+    expect(await session.actions.loadOlder()).toBe(1);
+    expect(state.desk.messages.map((m) => m.id)).toEqual(history.map((m) => m._id));
+    expect(state.snapshot().hasOlder).toBe(false);
   });
 });
