@@ -39,7 +39,8 @@ describe('chaos', () => {
   it('a worker stopped mid-conversation misses none of 20 agent messages, and notifies each once', async () => {
     const { srv, extension, rid, popup } = await startChat();
     await popup.close();
-    // The worker hears of the closed page asynchronously; replies before that would rightly not notify.
+    // The worker hears of the closed page asynchronously; replies before that would be held and then announced as
+    // one summary when it does, and this test counts one notification per reply.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const agent = numbered('agent', 20);
     for (const text of agent.slice(0, 10)) srv.control.say(rid, { text });
