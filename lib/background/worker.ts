@@ -11,6 +11,7 @@ import type { VisitorSettings } from '../settings';
 import { createChatState, type ChatState } from './chat-state';
 import { newDesk, type DeskRecord } from './desk';
 import { createNotifier, type NotifierApis } from './notifier';
+import { createPresence } from './presence';
 import { createSession, type Session } from './session';
 import { createUiHub } from './ui-hub';
 
@@ -42,6 +43,7 @@ interface Active {
   state: ChatState;
   session: Session;
   ddp: ManagedDdp;
+  presence: ReturnType<typeof createPresence>;
 }
 
 const UNCONFIGURED: ChatSnapshot = emptySnapshot({ state: 'unconfigured' });
@@ -78,6 +80,7 @@ export function startWorker(deps: WorkerDeps) {
   });
   hub.onOpenCountChange((count) => {
     applyConnectionPolicy();
+    active?.presence.want(count > 0 ? 'online' : 'away');
     if (count === 0 && active && settings?.notifications !== false) void notifier.releaseHeld(deskTitle());
   });
 
@@ -94,6 +97,7 @@ export function startWorker(deps: WorkerDeps) {
     const url = next.serverUrl;
     if (active && active.state.desk.serverUrl === url) return;
     if (active) {
+      active.presence.dispose();
       active.session.dispose();
       active.ddp.close();
       active = null;
@@ -127,7 +131,15 @@ export function startWorker(deps: WorkerDeps) {
         if (event.type === 'patch' && 'unread' in event.payload) void notifier.badge(event.payload.unread ?? 0);
         if (event.type === 'patch' && 'room' in event.payload) applyConnectionPolicy();
       });
-      active = { state, session, ddp };
+      const presence = createPresence({
+        clock: deps.clock,
+        report: (status) => api.setStatus(status),
+        relevant: () => state.desk.visitor.registered && state.desk.room?.open === true && state.desk.room.confirmed,
+        onError: (error) => console.warn('presence', error),
+      });
+      ddp.onConnected(() => presence.reconnected());
+      presence.want(hub.openCount() > 0 ? 'online' : 'away');
+      active = { state, session, ddp, presence };
       void notifier.badge(desk.unread);
     }
     hub.resnapshot();

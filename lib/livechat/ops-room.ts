@@ -161,13 +161,12 @@ export function roomOps(c: Caller) {
       await rest.delete(`livechat/message/${enc(id)}`, { token: token(), rid });
     },
 
-    /** Tells agents whether the visitor is around (the new widget's presence call; older servers lack it). */
+    /**
+     * Tells agents whether the visitor is around (the widget's presence call). Rejects with a `missing` error on a
+     * server without the endpoint.
+     */
     async setStatus(status: 'online' | 'away' | 'offline'): Promise<void> {
-      try {
-        await rest.post('livechat/visitor.status', { token: token(), status });
-      } catch (error) {
-        if (!(error instanceof LivechatError && error.kind === 'missing')) throw error;
-      }
+      await rest.post('livechat/visitor.status', { token: token(), status });
     },
   };
 }

@@ -64,19 +64,20 @@ describe('a visitor chats with an agent', () => {
     await panel.close();
   });
 
-  it('notifies and badges an agent reply while no chat is open', async () => {
-    // The worker hears of closed pages asynchronously; a reply before that would rightly not notify.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+  it('notifies and badges an agent reply while no chat is open, and shows the agent the visitor is away', async () => {
+    // Straight after the pages closed: a reply the worker gets before it hears of that is announced when it does.
     const rid = rooms()[0]?._id ?? '';
     server.control.say(rid, { text: 'Your order ships tomorrow.' });
     await expect.poll(() => ext.notifications(), { timeout: 15_000 }).toHaveLength(1);
     await expect.poll(() => ext.badge()).toBe('1');
+    await expect.poll(() => rooms()[0]?.visitor.status, { timeout: 10_000 }).toBe('away');
 
     const popup = await ext.open('popup');
     await expect
       .poll(() => popup.getByRole('log').innerText(), { timeout: 15_000 })
       .toContain('Your order ships tomorrow.');
     await expect.poll(() => ext.badge(), { timeout: 10_000 }).toBe('');
+    await expect.poll(() => rooms()[0]?.visitor.status, { timeout: 10_000 }).toBe('online');
     await popup.close();
   });
 
