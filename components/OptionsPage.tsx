@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { VisitorSettings } from '../lib/settings';
+import type { DeskProbe } from '../lib/ui/desk-probe';
 import { t } from '../lib/ui/i18n';
 import { saveOptions, type OptionsErrors, type SaveDeps } from '../lib/ui/options-form';
 import { CheckField, focusFirstInvalid, TextField } from './Field';
@@ -13,17 +14,34 @@ import './options.css';
 interface Props {
   load(): Promise<VisitorSettings>;
   deps: Omit<SaveDeps, 'previous'>;
+  /** Asks the saved server whether it is a Livechat desk (`probeDesk`). */
+  probe(serverUrl: string): Promise<DeskProbe>;
+}
+
+type Status = { tone: 'ok' | 'error' | 'pending'; text: string };
+
+function probeStatus(result: DeskProbe, host: string): Status {
+  switch (result.kind) {
+    case 'ready':
+      return { tone: 'ok', text: t('optionsDeskReady', result.title || host) };
+    case 'disabled':
+      return { tone: 'error', text: t('optionsDeskDisabled', host) };
+    case 'not-livechat':
+      return { tone: 'error', text: t('optionsDeskNotLivechat', host) };
+    case 'unreachable':
+      return { tone: 'error', text: t('optionsDeskUnreachable', host, result.detail) };
+  }
 }
 
 /** The settings form: support desk address, the visitor's name and e-mail, notifications. */
-export function OptionsPage({ load, deps }: Props) {
+export function OptionsPage({ load, deps, probe }: Props) {
   const saved = useSignal<VisitorSettings | null>(null);
   const serverUrl = useSignal('');
   const name = useSignal('');
   const email = useSignal('');
   const notifications = useSignal(true);
   const errors = useSignal<OptionsErrors>({});
-  const status = useSignal<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const status = useSignal<Status | null>(null);
   const busy = useSignal(false);
 
   useEffect(() => {
@@ -67,7 +85,13 @@ export function OptionsPage({ load, deps }: Props) {
         }
         serverUrl.value = result.settings.serverUrl;
         errors.value = {};
-        status.value = { tone: 'ok', text: t('optionsSaved') };
+        const address = result.settings.serverUrl;
+        const host = new URL(address).host;
+        status.value = { tone: 'pending', text: t('optionsDeskChecking', host) };
+        return probe(address).then((answer) => {
+          // A later save has its own answer coming: this one is stale.
+          if (serverUrl.value === address) status.value = probeStatus(answer, host);
+        });
       })
       .catch((error: unknown) => (status.value = { tone: 'error', text: t('optionsSaveFailed', String(error)) }))
       .finally(() => (busy.value = false));

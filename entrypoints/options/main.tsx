@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/OptionsPage';
+import { probeDesk } from '../../lib/ui/desk-probe';
 import { locale, t } from '../../lib/ui/i18n';
 import { settingsItem } from '../../lib/settings';
 
@@ -16,6 +17,7 @@ render(
       dropAccess: (pattern) => browser.permissions.remove({ origins: [pattern] }),
       write: (settings) => settingsItem.setValue(settings),
     }}
+    probe={(serverUrl) => probeDesk(serverUrl, (url, init) => fetch(url, init))}
   />,
   document.getElementById('app')!,
 );

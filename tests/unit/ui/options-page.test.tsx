@@ -5,21 +5,30 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage } from '../../../components/OptionsPage';
 import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
+import type { DeskProbe } from '../../../lib/ui/desk-probe';
 
 afterEach(cleanup);
 
-function setup(granted: boolean) {
+function setup(granted: boolean, answer: DeskProbe = { kind: 'ready', title: 'Acme Support' }) {
   const deps = {
     requestAccess: vi.fn(async () => granted),
     dropAccess: vi.fn(async () => true),
     write: vi.fn<(settings: VisitorSettings) => Promise<void>>(async () => undefined),
   };
-  render(<OptionsPage load={async () => ({ ...DEFAULT_SETTINGS, name: 'Ada' })} deps={deps} />);
-  return deps;
+  let answered: (value: DeskProbe) => void = () => {};
+  const probe = vi.fn(() => new Promise<DeskProbe>((resolve) => (answered = resolve)));
+  render(<OptionsPage load={async () => ({ ...DEFAULT_SETTINGS, name: 'Ada' })} deps={deps} probe={probe} />);
+  return { ...deps, probe, answer: () => answered(answer) };
+}
+
+async function saveAddress(address: string): Promise<void> {
+  await waitFor(() => expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('Ada'));
+  fireEvent.input(screen.getByLabelText('Support desk address'), { target: { value: address } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 }
 
 describe('options page', () => {
-  it('validates next to the fields, then asks for access and confirms the save', async () => {
+  it('validates next to the fields, asks for access, saves, then says whether the desk answers', async () => {
     const deps = setup(true);
     await waitFor(() => expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('Ada'));
 
@@ -34,7 +43,10 @@ describe('options page', () => {
     fireEvent.input(screen.getByLabelText('Your e-mail'), { target: { value: 'ada@example.com' } });
     fireEvent.click(screen.getByLabelText('Notify me of new replies while the chat is closed'));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved. Checking chat.example.com…'));
+    expect(deps.probe).toHaveBeenCalledWith('https://chat.example.com');
+    deps.answer();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved. Connected to Acme Support.'));
     expect(deps.requestAccess).toHaveBeenCalledWith('https://chat.example.com/*');
     expect(deps.write).toHaveBeenCalledWith({
       serverUrl: 'https://chat.example.com',
@@ -55,5 +67,21 @@ describe('options page', () => {
     expect(deps.write).toHaveBeenCalledWith(expect.objectContaining({ serverUrl: '' }));
     expect(screen.getByRole('status').textContent).toContain('the server address was not');
     expect((screen.getByLabelText('Support desk address') as HTMLInputElement).value).toBe('chat.example.com');
+  });
+
+  it.each([
+    [{ kind: 'not-livechat', status: 404 }, 'Saved, but example.com does not answer like a Rocket.Chat server'],
+    [{ kind: 'disabled' }, 'Saved, but live chat is turned off on example.com.'],
+    [
+      { kind: 'unreachable', detail: 'no answer within 8 s' },
+      'example.com could not be reached (no answer within 8 s)',
+    ],
+  ] as const)('says what answered at the address when it is not a working desk: %o', async (answer, text) => {
+    const deps = setup(true, answer);
+    await saveAddress('https://example.com');
+    await waitFor(() => expect(deps.probe).toHaveBeenCalled());
+    deps.answer();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain(text));
+    expect(screen.getByRole('status').getAttribute('data-tone')).toBe('error');
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * After the options page saves a server address, it asks that server for its Livechat configuration
+ * (`GET /api/v1/livechat/config`, which every Rocket.Chat since 0.70 answers without a visitor token, SPEC §2.2), so
+ * a mistyped address or a server without Livechat is said at once, where it was typed, instead of as an endless
+ * "reconnecting" in the chat.
+ */
+
+export type DeskProbe =
+  /** A Livechat desk that is switched on; `title` is the widget title it configures. */
+  | { kind: 'ready'; title: string }
+  /** Rocket.Chat answered, with Livechat switched off. */
+  | { kind: 'disabled' }
+  /** Something answered, but not as Rocket.Chat's Livechat does (`status` is the HTTP status, if any). */
+  | { kind: 'not-livechat'; status: number | null }
+  /** Nothing answered (network error, refused connection, timeout). */
+  | { kind: 'unreachable'; detail: string };
+
+export type ProbeFetch = (url: string, init: { signal: AbortSignal }) => Promise<Response>;
+
+/** Asks `serverUrl` for its Livechat configuration and says what kind of server answered. Never rejects. */
+export async function probeDesk(serverUrl: string, fetch: ProbeFetch, timeoutMs = 8000): Promise<DeskProbe> {
+  let response: Response;
+  try {
+    response = await fetch(new URL('api/v1/livechat/config', `${serverUrl.replace(/\/+$/, '')}/`).href, {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    return { kind: 'unreachable', detail: timedOut ? `no answer within ${timeoutMs / 1000} s` : describe(error) };
+  }
+  if (!response.ok) return { kind: 'not-livechat', status: response.status };
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return { kind: 'not-livechat', status: response.status };
+  }
+  const config = record(record(body)?.config);
+  if (!config) return { kind: 'not-livechat', status: response.status };
+  if (config.enabled === false) return { kind: 'disabled' };
+  const title = record(config.theme)?.title;
+  return { kind: 'ready', title: typeof title === 'string' && title.trim() ? title.trim() : '' };
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : String(error);
+}
