@@ -4,31 +4,21 @@
  * the UI's DOM, not from the worker's own bookkeeping.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDevServer, type DevServer } from '../../devserver/index';
-import { launchExtension, type Extension } from './harness';
-import { bubbleTexts, expectOnceInOrder, latestRoom, register, send, serverTexts, roomCount } from './flows';
+import { launchExtension } from './harness';
+import { bubbleTexts, expectOnceInOrder, send, serverTexts, startConversation, type Opened } from './flows';
 
-let server: DevServer | undefined;
-let ext: Extension | undefined;
+const opened: Opened = {};
 
 afterEach(async () => {
-  await ext?.close();
-  await server?.close();
-  ext = undefined;
-  server = undefined;
+  await opened.ext?.close();
+  await opened.server?.close();
+  opened.ext = undefined;
+  opened.server = undefined;
 });
 
 /** A conversation with an agent on it; returns the room id and the open popup. */
-async function startChat(options: Parameters<typeof startDevServer>[0] = {}) {
-  server = await startDevServer({ port: 0, ...options });
-  ext = await launchExtension();
-  await ext.configure(server.url);
-  const popup = await ext.open('popup');
-  await register(popup);
-  await send(popup, 'hello');
-  await expect.poll(() => roomCount(server), { timeout: 15_000 }).toBe(1);
-  const rid = latestRoom(server)._id;
-  server.control.take(rid);
+async function startChat(options: Parameters<typeof startConversation>[1] = {}) {
+  const { server, ext, rid, popup } = await startConversation(opened, options);
   return { srv: server, extension: ext, rid, popup };
 }
 
@@ -46,10 +36,7 @@ describe('chaos', () => {
     for (const text of agent.slice(0, 10)) srv.control.say(rid, { text });
     await expect.poll(() => extension.notifications(), { timeout: 15_000 }).toHaveLength(10);
 
-    const blank = await extension.context.newPage();
-    const cdp = await extension.context.newCDPSession(blank);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    await extension.stopWorker();
     for (const text of agent.slice(10)) srv.control.say(rid, { text });
 
     // Nothing open: the keep-alive alarm (≤ 30 s) brings the worker back; it catches up and notifies what it
@@ -125,8 +112,8 @@ describe('chaos', () => {
       .toBe(true);
     const profile = extension.profileDir;
     await extension.close({ keepProfile: true });
-    ext = await launchExtension(profile);
-    const again = await ext.open('popup');
+    opened.ext = await launchExtension(profile);
+    const again = await opened.ext.open('popup');
     await expect
       .poll(async () => (await bubbleTexts(again)).includes('before restart'), { timeout: 15_000 })
       .toBe(true);

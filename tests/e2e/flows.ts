@@ -1,7 +1,31 @@
 /** Conversation steps the e2e suites share: register from the chat UI, send, read what the DOM and server hold. */
 import type { Page } from 'playwright-core';
-import type { DevServer, RoomView } from '../../devserver/index';
+import { startDevServer, type DevServer, type RoomView } from '../../devserver/index';
 import { expect } from 'vitest';
+import { launchExtension, type Extension } from './harness';
+
+/** What a suite must close after each test; `startConversation` fills it in as soon as each part exists. */
+export interface Opened {
+  server?: DevServer;
+  ext?: Extension;
+}
+
+/**
+ * A devserver and a browser with the extension pointed at it; the visitor registered from the popup and wrote
+ * "hello", and an agent took the room.
+ */
+export async function startConversation(opened: Opened, options: Parameters<typeof startDevServer>[0] = {}) {
+  const server = (opened.server = await startDevServer({ port: 0, ...options }));
+  const ext = (opened.ext = await launchExtension());
+  await ext.configure(server.url);
+  const popup = await ext.open('popup');
+  await register(popup);
+  await send(popup, 'hello');
+  await expect.poll(() => roomCount(server), { timeout: 15_000 }).toBe(1);
+  const rid = latestRoom(server)._id;
+  server.control.take(rid);
+  return { server, ext, rid, popup };
+}
 
 /** Fills the registration form when the desk asks for it. */
 export async function register(page: Page, name = 'Ana Lima', email = 'ana@example.com'): Promise<void> {

@@ -31,6 +31,8 @@ export interface Extension {
   /** Notification ids currently shown. */
   notifications(): Promise<string[]>;
   badge(): Promise<string>;
+  /** Stops the service worker the way the browser does when it idles (its socket closes); a blank tab is left. */
+  stopWorker(): Promise<void>;
   /** Closes the browser; the profile is deleted unless kept for a relaunch. */
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
@@ -78,6 +80,11 @@ export async function launchExtension(profileDir?: string): Promise<Extension> {
     },
     notifications: () => worker.evaluate(async () => Object.keys(await chrome.notifications.getAll())),
     badge: () => worker.evaluate(() => chrome.action.getBadgeText({})),
+    async stopWorker() {
+      const cdp = await context.newCDPSession(await context.newPage());
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    },
     async close(options = {}) {
       await context.close();
       if (!options.keepProfile) rmSync(dir, { recursive: true, force: true });

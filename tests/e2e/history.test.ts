@@ -4,16 +4,13 @@
  */
 import type { Locator } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
-import { startDevServer, type DevServer } from '../../devserver/index';
-import { bubbleTexts, expectOnceInOrder, latestRoom, register, roomCount, send } from './flows';
-import { launchExtension, type Extension } from './harness';
+import { bubbleTexts, expectOnceInOrder, startConversation, type Opened } from './flows';
 
-let server: DevServer | undefined;
-let ext: Extension | undefined;
+const opened: Opened = {};
 
 afterAll(async () => {
-  await ext?.close();
-  await server?.close();
+  await opened.ext?.close();
+  await opened.server?.close();
 });
 
 /** Scrolls the log to its top; returns the message then at the top and where it is on screen. */
@@ -25,22 +22,10 @@ const scrollToTop = (log: Locator) =>
   });
 
 it('pages back through 560 missed messages without skipping or repeating one, and keeps its place', async () => {
-  server = await startDevServer({ port: 0, rateLimits: false });
-  ext = await launchExtension();
-  await ext.configure(server.url);
-  const first = await ext.open('popup');
-  await register(first);
-  await send(first, 'hello');
-  await expect.poll(() => roomCount(server), { timeout: 15_000 }).toBe(1);
-  const rid = latestRoom(server)._id;
-  server.control.take(rid);
+  const { server, ext, rid, popup: first } = await startConversation(opened, { rateLimits: false });
   await first.close();
-
   // The worker is stopped while the agent writes more than one catch-up (10 pages of 50) reads back.
-  const blank = await ext.context.newPage();
-  const cdp = await ext.context.newCDPSession(blank);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  await ext.stopWorker();
   const agent = Array.from({ length: 560 }, (_, i) => `agent ${String(i + 1).padStart(3, '0')}`);
   for (const text of agent) server.control.say(rid, { text });
 
