@@ -88,8 +88,9 @@ export function OptionsPage({ load, deps, probe }: Props) {
         const address = result.settings.serverUrl;
         const host = new URL(address).host;
         status.value = { tone: 'pending', text: t('optionsDeskChecking', host) };
-        return probe(address).then((answer) => {
-          // A later save has its own answer coming: this one is stale.
+        // Saving is done; the check runs on without holding the button. A later save has its own check, and the
+        // answer to this one is then stale.
+        void probe(address).then((answer) => {
           if (serverUrl.value === address) status.value = probeStatus(answer, host);
         });
       })

@@ -45,6 +45,9 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved. Checking chat.example.com…'));
     expect(deps.probe).toHaveBeenCalledWith('https://chat.example.com');
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(false),
+    );
     deps.answer();
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved. Connected to Acme Support.'));
     expect(deps.requestAccess).toHaveBeenCalledWith('https://chat.example.com/*');
