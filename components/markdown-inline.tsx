@@ -70,6 +70,8 @@ function timestamp(node: AstNode, key: number): ComponentChildren {
   const seconds = Number(value?.timestamp);
   if (!Number.isFinite(seconds)) return null;
   const date = new Date(seconds * 1000);
+  // Beyond the range of Date: every formatter (toISOString included) would throw, so say the number as it came.
+  if (Number.isNaN(date.getTime())) return String(value?.timestamp);
   const styles: Record<string, Intl.DateTimeFormatOptions> = {
     t: { timeStyle: 'short' },
     T: { timeStyle: 'medium' },

@@ -12,10 +12,13 @@ export interface MessageContext {
   baseUrl: string;
 }
 
-/** Any timestamp form Rocket.Chat uses → epoch ms, or `fallback` when absent or unreadable. */
+/** The furthest from 1970 a `Date` reaches; a time beyond it cannot be formatted (and would throw in the UI). */
+const MAX_DATE_MS = 8.64e15;
+
+/** Any timestamp form Rocket.Chat uses → epoch ms, or `fallback` when absent, unreadable or out of range. */
 export function toMillis(value: unknown, fallback = 0): number {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? fallback : value.getTime();
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'number') return Math.abs(value) <= MAX_DATE_MS ? value : fallback;
   if (typeof value === 'string') {
     const ms = Date.parse(value);
     return Number.isNaN(ms) ? fallback : ms;

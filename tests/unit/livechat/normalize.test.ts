@@ -88,6 +88,9 @@ describe('normalizeMessage', () => {
     expect(toMillis(1718000000000)).toBe(1718000000000);
     expect(toMillis('not a date', 7)).toBe(7);
     expect(toMillis(undefined, 7)).toBe(7);
+    // Out of the range of Date: the UI could not format it.
+    expect(toMillis({ $date: 8.64e15 + 1 }, 7)).toBe(7);
+    expect(toMillis(Number.NaN, 7)).toBe(7);
   });
 
   it('tells visitor, agent and system messages apart', () => {

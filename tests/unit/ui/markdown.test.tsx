@@ -152,12 +152,14 @@ describe('markdown (Rocket.Chat AST)', () => {
         value: [
           { type: 'LINK', value: null },
           { type: 'TIMESTAMP', value: { timestamp: 'x' } },
+          { type: 'TIMESTAMP', value: { timestamp: '1e300', format: 't' } },
         ],
       },
       paragraph(deep),
       { value: 'no type' },
     ]);
     expect(root.textContent).toContain('future text');
+    expect(root.textContent).toContain('1e300');
     expect(root.textContent).not.toContain('bottom');
     expect(show({ type: 'PARAGRAPH' }).textContent).toBe('');
     expect(show(42).textContent).toBe('');
