@@ -75,7 +75,10 @@ export function createChatState(
   };
   const write = (): void => {
     saveQueued = false;
-    save({ ...current, messages: trimCache(current.messages) });
+    const messages = trimCache(current.messages);
+    // What was trimmed is still on the server: a worker restored from this record must be able to page back to it.
+    const historyComplete = current.historyComplete && messages.length === current.messages.length;
+    save({ ...current, messages, historyComplete });
   };
   const persist = (urgent: boolean): void => {
     if (saveQueued) return;

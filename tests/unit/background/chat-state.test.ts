@@ -41,12 +41,14 @@ describe('chat state', () => {
     expect(saved).toHaveLength(2);
   });
 
-  it('persists only the newest messages, but never drops an undelivered one', async () => {
+  it('persists only the newest messages, but never drops an undelivered one, and can page back to the rest', async () => {
     const { state, saved } = setup();
     state.upsert(message('typed', 0, { from: 'visitor', delivery: 'pending' }));
     for (let i = 1; i <= MESSAGE_CACHE_LIMIT + 10; i += 1) state.upsert(message(`m${i}`, i));
-    state.update({ visitor: { ...state.desk.visitor, name: 'x' } });
+    state.update({ visitor: { ...state.desk.visitor, name: 'x' }, historyComplete: true });
     await microtasks();
+    expect(saved.at(-1)?.historyComplete).toBe(false);
+    expect(state.desk.historyComplete).toBe(true);
     const stored = saved.at(-1)?.messages ?? [];
     expect(stored).toHaveLength(MESSAGE_CACHE_LIMIT);
     expect(stored[0]?.id).toBe('typed');
