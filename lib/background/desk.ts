@@ -106,3 +106,18 @@ export function trimCache(messages: ChatMessage[]): ChatMessage[] {
   );
   return messages.filter((m) => !drop.has(m.id));
 }
+
+/** Messages a lean desk keeps besides the undelivered ones (see `leanDesk`). */
+export const LEAN_MESSAGE_COUNT = 50;
+
+/**
+ * A desk cut down to what must survive a worker restart when the whole of it does not fit in storage (a server
+ * sending huge messages can fill the quota): everything but messages, every message not yet delivered, and the
+ * newest few. What is cut is still on the server, to page back to.
+ */
+export function leanDesk(desk: DeskRecord): DeskRecord {
+  const undelivered = (m: ChatMessage): boolean => m.delivery === 'pending' || m.delivery === 'failed';
+  const newest = new Set(desk.messages.filter((m) => !undelivered(m)).slice(-LEAN_MESSAGE_COUNT));
+  const messages = desk.messages.filter((m) => undelivered(m) || newest.has(m));
+  return { ...desk, messages, historyComplete: desk.historyComplete && messages.length === desk.messages.length };
+}

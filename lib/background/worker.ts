@@ -9,7 +9,7 @@ import { createRestClient, type FetchLike } from '../livechat/rest';
 import { emptySnapshot, type BgPort, type ChatSnapshot } from '../messaging';
 import type { VisitorSettings } from '../settings';
 import { createChatState, type ChatState } from './chat-state';
-import { newDesk, type DeskRecord } from './desk';
+import { leanDesk, newDesk, type DeskRecord } from './desk';
 import { createNotifier, type NotifierApis } from './notifier';
 import { createPresence } from './presence';
 import { createSession, type Session } from './session';
@@ -88,6 +88,25 @@ export function startWorker(deps: WorkerDeps) {
     return active?.state.desk.config?.title ?? 'Support';
   }
 
+  // One write at a time, always of the latest desks: a slow or failed write is never overtaken by an older one.
+  let writing: Promise<void> = Promise.resolve();
+  let writeQueued = false;
+  function persist(): void {
+    if (writeQueued) return;
+    writeQueued = true;
+    writing = writing.then(async () => {
+      writeQueued = false;
+      const all = desks;
+      try {
+        await deps.saveDesks(all);
+      } catch (error) {
+        console.warn('saving the conversation failed; saving what a restart needs', error);
+        const lean = Object.fromEntries(Object.entries(all).map(([url, desk]) => [url, leanDesk(desk)]));
+        await deps.saveDesks(lean).catch((again: unknown) => console.error('saving the conversation failed', again));
+      }
+    });
+  }
+
   function need(): Active {
     if (!active) throw new Error('No support desk is configured yet: open the options page to set one.');
     return active;
@@ -106,7 +125,7 @@ export function startWorker(deps: WorkerDeps) {
       const desk = desks[url] ?? newDesk(url, deps.newToken());
       const state = createChatState(desk, (saved) => {
         desks = { ...desks, [saved.serverUrl]: saved };
-        void deps.saveDesks(desks);
+        persist();
       });
       const caps = createCapabilities(desk.caps, (all) => state.update({ caps: all }));
       const ddp = deps.createDdp(url);

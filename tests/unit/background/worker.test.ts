@@ -12,6 +12,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 function setup(
   stored: Record<string, DeskRecord> = {},
   settings: VisitorSettings = { ...DEFAULT_SETTINGS, serverUrl: URL_A },
+  fits: (desks: Record<string, DeskRecord>) => boolean = () => true,
 ) {
   const ddps: FakeDdp[] = [];
   let watcher: ((s: VisitorSettings) => void) | undefined;
@@ -28,7 +29,10 @@ function setup(
       watcher = listener;
     },
     loadDesks: async () => stored,
-    saveDesks: async (desks) => void saved.push(desks),
+    saveDesks: async (desks) => {
+      if (!fits(desks)) throw new Error('QUOTA_BYTES quota exceeded');
+      saved.push(desks);
+    },
     createDdp: () => {
       const ddp = new FakeDdp()
         .handle('livechat:setUpConnection', () => undefined)
@@ -207,5 +211,26 @@ describe('worker', () => {
     const last = events.filter((e) => e.type === 'snapshot').at(-1);
     expect(last?.type === 'snapshot' && last.payload.serverUrl).toBe('https://b.example.com');
     expect(ddps).toHaveLength(2);
+  });
+
+  it('saves what a restart needs when the whole conversation does not fit in storage', async () => {
+    const desk = { ...newDesk(URL_A, 't'), room: { id: 'R1', open: true, confirmed: true } };
+    const fits = (desks: Record<string, DeskRecord>) => (desks[URL_A]?.messages.length ?? 0) <= 60;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { worker, ddps, saved, open } = setup({ [URL_A]: desk }, undefined, fits);
+    await worker.ready;
+    const { ui } = open();
+    ddps[0]?.goOnline();
+    await tick();
+    for (let i = 0; i < 100; i += 1) ddps[0]?.emit('stream-room-messages', 'R1', agentFrame(`m${i}`, 9000 + i));
+    ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'q1', op: 'chat/send', params: { text: 'typed' } });
+    await vi.waitFor(() => expect(saved.at(-1)?.[URL_A]?.messages.some((m) => m.text === 'typed')).toBe(true));
+    const kept = saved.at(-1)?.[URL_A];
+    expect(kept?.token).toBe('t');
+    expect(kept?.room?.id).toBe('R1');
+    expect(kept?.messages.filter((m) => m.from === 'agent').map((m) => m.id)).toEqual(
+      Array.from({ length: 50 }, (_, i) => `m${i + 50}`),
+    );
+    expect(warn).toHaveBeenCalled();
   });
 });
