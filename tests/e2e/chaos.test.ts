@@ -118,6 +118,8 @@ describe('chaos', () => {
       .poll(async () => (await bubbleTexts(again)).includes('before restart'), { timeout: 15_000 })
       .toBe(true);
     await send(again, 'after restart');
+    // The agent answers what it has read: the expected order is only defined once the visitor's message is there.
+    await expect.poll(() => serverTexts(srv, rid), { timeout: 15_000 }).toContain('after restart');
     srv.control.say(rid, { text: 'agent after restart' });
     await expect
       .poll(async () => (await bubbleTexts(again)).includes('agent after restart'), { timeout: 15_000 })
