@@ -10,8 +10,8 @@ export type DeskProbe =
   | { kind: 'ready'; title: string }
   /** Rocket.Chat answered, with Livechat switched off. */
   | { kind: 'disabled' }
-  /** Something answered, but not as Rocket.Chat's Livechat does (`status` is the HTTP status, if any). */
-  | { kind: 'not-livechat'; status: number | null }
+  /** Something answered, but not as Rocket.Chat's Livechat does (`status`: its HTTP status). */
+  | { kind: 'not-livechat'; status: number }
   /** Nothing answered (network error, refused connection, timeout). */
   | { kind: 'unreachable'; detail: string };
 
