@@ -90,6 +90,11 @@ export function upsertMessage(messages: readonly ChatMessage[], message: ChatMes
   return rest;
 }
 
+/** The visitor's own words not (yet) on the server: waiting to be sent, or refused and waiting for a retry. */
+export function isUndelivered(message: ChatMessage): boolean {
+  return message.delivery === 'pending' || message.delivery === 'failed';
+}
+
 /**
  * The messages worth persisting: the newest `MESSAGE_CACHE_LIMIT` (older pages the visitor scrolled to stay in
  * memory only), and never anything the visitor has not delivered yet.
@@ -100,7 +105,7 @@ export function trimCache(messages: ChatMessage[]): ChatMessage[] {
   const excess = messages.length - MESSAGE_CACHE_LIMIT;
   const drop = new Set(
     messages
-      .filter((m) => m.delivery !== 'pending')
+      .filter((m) => !isUndelivered(m))
       .slice(0, excess)
       .map((m) => m.id),
   );

@@ -44,6 +44,7 @@ describe('chat state', () => {
   it('persists only the newest messages, but never drops an undelivered one, and can page back to the rest', async () => {
     const { state, saved } = setup();
     state.upsert(message('typed', 0, { from: 'visitor', delivery: 'pending' }));
+    state.upsert(message('refused', 0.5, { from: 'visitor', delivery: 'failed' }));
     for (let i = 1; i <= MESSAGE_CACHE_LIMIT + 10; i += 1) state.upsert(message(`m${i}`, i));
     state.update({ visitor: { ...state.desk.visitor, name: 'x' }, historyComplete: true });
     await microtasks();
@@ -51,9 +52,9 @@ describe('chat state', () => {
     expect(state.desk.historyComplete).toBe(true);
     const stored = saved.at(-1)?.messages ?? [];
     expect(stored).toHaveLength(MESSAGE_CACHE_LIMIT);
-    expect(stored[0]?.id).toBe('typed');
+    expect(stored.slice(0, 2).map((m) => m.id)).toEqual(['typed', 'refused']);
     expect(stored.at(-1)?.id).toBe(`m${MESSAGE_CACHE_LIMIT + 10}`);
-    expect(state.desk.messages).toHaveLength(MESSAGE_CACHE_LIMIT + 11);
+    expect(state.desk.messages).toHaveLength(MESSAGE_CACHE_LIMIT + 12);
   });
 
   it('pushes only what changed, and nothing for an identical message', () => {
