@@ -5,6 +5,7 @@
  */
 import type { LivechatApi } from '../livechat/api';
 import type { ChatMessage } from '../livechat/types';
+import { isUndelivered } from './desk';
 
 export interface CatchUpResult {
   /** What the server holds now for the covered window, oldest first. */
@@ -29,7 +30,7 @@ export async function fetchMissed(
   pageSize = 50,
   maxPages = 10,
 ): Promise<CatchUpResult> {
-  const confirmed = new Set(known.filter((m) => m.delivery !== 'pending' && m.delivery !== 'failed').map((m) => m.id));
+  const confirmed = new Set(known.filter((m) => !isUndelivered(m)).map((m) => m.id));
   const fetched = new Map<string, ChatMessage>();
   let before: number | undefined;
   let reachedStart = false;
@@ -77,8 +78,7 @@ export function deletedWhileAway(cached: readonly ChatMessage[], rid: string, re
       (m) =>
         m.rid === rid &&
         m.type === null &&
-        m.delivery !== 'pending' &&
-        m.delivery !== 'failed' &&
+        !isUndelivered(m) &&
         m.ts >= window.from &&
         m.ts <= window.to &&
         !present.has(m.id),
@@ -88,7 +88,5 @@ export function deletedWhileAway(cached: readonly ChatMessage[], rid: string, re
 
 /** Cached messages of the room from the server that are older than `ts` (never pending or failed ones). */
 export function olderThan(cached: readonly ChatMessage[], rid: string, ts: number): string[] {
-  return cached
-    .filter((m) => m.rid === rid && m.delivery !== 'pending' && m.delivery !== 'failed' && m.ts < ts)
-    .map((m) => m.id);
+  return cached.filter((m) => m.rid === rid && !isUndelivered(m) && m.ts < ts).map((m) => m.id);
 }

@@ -4,7 +4,7 @@
  */
 import type { ChatSnapshot, ConnectionView, Events } from '../messaging';
 import type { ChatMessage } from '../livechat/types';
-import { trimCache, upsertMessage, type DeskRecord } from './desk';
+import { isUndelivered, trimCache, upsertMessage, withCache, type DeskRecord } from './desk';
 
 export type StateEvent = {
   [K in Exclude<keyof Events, 'snapshot'>]: { type: K; payload: Events[K] };
@@ -41,11 +41,6 @@ export const SAVE_DELAY_MS = 250;
 
 export type Defer = (fn: () => void, ms: number) => void;
 
-/** The visitor's own undelivered words: never left unwritten. */
-function isOwn(message: ChatMessage | undefined): boolean {
-  return message?.delivery === 'pending' || message?.delivery === 'failed';
-}
-
 /**
  * Creates the state around a restored desk. `save` writes it: at once (next microtask) when the visitor's own data
  * changed — a typed message, the token, the room — and otherwise at most every `SAVE_DELAY_MS`, so a burst of agent
@@ -75,10 +70,7 @@ export function createChatState(
   };
   const write = (): void => {
     saveQueued = false;
-    const messages = trimCache(current.messages);
-    // What was trimmed is still on the server: a worker restored from this record must be able to page back to it.
-    const historyComplete = current.historyComplete && messages.length === current.messages.length;
-    save({ ...current, messages, historyComplete });
+    save(withCache(current, trimCache(current.messages)));
   };
   const persist = (urgent: boolean): void => {
     if (saveQueued) return;
@@ -131,14 +123,15 @@ export function createChatState(
       const known = current.messages.find((m) => m.id === message.id);
       if (known && JSON.stringify(known) === JSON.stringify(message)) return;
       current = { ...current, messages: upsertMessage(current.messages, message) };
-      persist(isOwn(message) || isOwn(known));
+      // The visitor's own undelivered words are never left unwritten.
+      persist(isUndelivered(message) || (known !== undefined && isUndelivered(known)));
       emit({ type: 'message/upsert', payload: message });
     },
     remove(id) {
       const gone = current.messages.find((m) => m.id === id);
       if (!gone) return;
       current = { ...current, messages: current.messages.filter((m) => m.id !== id) };
-      persist(isOwn(gone));
+      persist(isUndelivered(gone));
       emit({ type: 'message/remove', payload: { id } });
     },
     onEvent(listener) {

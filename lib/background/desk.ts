@@ -121,8 +121,18 @@ export const LEAN_MESSAGE_COUNT = 50;
  * newest few. What is cut is still on the server, to page back to.
  */
 export function leanDesk(desk: DeskRecord): DeskRecord {
-  const undelivered = (m: ChatMessage): boolean => m.delivery === 'pending' || m.delivery === 'failed';
-  const newest = new Set(desk.messages.filter((m) => !undelivered(m)).slice(-LEAN_MESSAGE_COUNT));
-  const messages = desk.messages.filter((m) => undelivered(m) || newest.has(m));
-  return { ...desk, messages, historyComplete: desk.historyComplete && messages.length === desk.messages.length };
+  const newest = new Set(desk.messages.filter((m) => !isUndelivered(m)).slice(-LEAN_MESSAGE_COUNT));
+  return withCache(
+    desk,
+    desk.messages.filter((m) => isUndelivered(m) || newest.has(m)),
+  );
+}
+
+/**
+ * The desk as stored with only `kept` of its messages. What was left out is still on the server: a worker restored
+ * from this record must be able to page back to it, so the history no longer counts as complete.
+ */
+export function withCache(desk: DeskRecord, kept: ChatMessage[]): DeskRecord {
+  const historyComplete = desk.historyComplete && kept.length === desk.messages.length;
+  return { ...desk, messages: kept, historyComplete };
 }

@@ -6,6 +6,7 @@ import type { LivechatApi } from '../livechat/api';
 import { LivechatError } from '../livechat/errors';
 import type { ChatMessage } from '../livechat/types';
 import type { ChatState } from './chat-state';
+import { isUndelivered } from './desk';
 
 /** Page size when scrolling back through history. */
 export const HISTORY_PAGE = 50;
@@ -55,7 +56,7 @@ export function createRoomActions({ state, api, receive }: RoomActionDeps) {
     startNew(): void {
       const room = state.desk.room;
       if (room?.open) throw new LivechatError('rejected', 'room-open', 'Close the current conversation first');
-      const keep = state.desk.messages.filter((m) => m.delivery === 'pending' || m.delivery === 'failed');
+      const keep = state.desk.messages.filter(isUndelivered);
       for (const message of state.desk.messages) if (!keep.includes(message)) state.remove(message.id);
       state.update({ room: null, agent: null, queue: null, historyComplete: false });
     },
