@@ -87,31 +87,23 @@ export function RegistrationForm({ config, defaults, register }: Props) {
         />
       )}
       {plan.customFields.map((field) => {
-        const value = custom[field.id] ?? signal('');
-        const id = `lqs-reg-custom-${field.id}`;
-        const error = e[`custom-${field.id}`];
+        const props = {
+          id: `lqs-reg-custom-${field.id}`,
+          label: field.label,
+          value: custom[field.id] ?? signal(''),
+          error: e[`custom-${field.id}`],
+          required: field.required,
+          optional: !field.required,
+        };
         return field.type === 'select' ? (
           <SelectField
             key={field.id}
-            id={id}
-            label={field.label}
-            value={value}
-            error={error}
-            required={field.required}
-            optional={!field.required}
+            {...props}
             placeholder={t('chooseOne')}
             options={field.options.map((option) => ({ value: option, label: option }))}
           />
         ) : (
-          <TextField
-            key={field.id}
-            id={id}
-            label={field.label}
-            value={value}
-            error={error}
-            required={field.required}
-            optional={!field.required}
-          />
+          <TextField key={field.id} {...props} />
         );
       })}
       {plan.consent && (
