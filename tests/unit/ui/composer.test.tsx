@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
-import { signal } from '@preact/signals';
+import { signal, type Signal } from '@preact/signals';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Composer } from '../../../components/Composer';
@@ -10,11 +10,16 @@ import { flush } from './fake-worker';
 
 afterEach(cleanup);
 
-function renderComposer(limit: number | null = null) {
+function renderComposer(
+  options: { limit?: number; upload?: (file: File, text: string) => Promise<unknown>; file?: Signal<File | null> } = {},
+) {
   const send = vi.fn(async () => 'id');
   const typing = vi.fn();
   const connection = signal<ConnectionView>({ state: 'connected' });
-  render(<Composer limit={signal(limit)} connection={connection} send={send} typing={typing} />);
+  const { limit = null, upload, file } = options;
+  render(
+    <Composer limit={signal(limit)} connection={connection} send={send} typing={typing} upload={upload} file={file} />,
+  );
   return { send, typing, connection, field: screen.getByLabelText('Message') as HTMLTextAreaElement };
 }
 
@@ -33,7 +38,7 @@ describe('composer', () => {
   });
 
   it('shows a counter near the limit and refuses text over it', () => {
-    const { send, field } = renderComposer(50);
+    const { send, field } = renderComposer({ limit: 50 });
     fireEvent.input(field, { target: { value: 'x'.repeat(20) } });
     expect(screen.queryByText('20/50')).toBeNull();
     fireEvent.input(field, { target: { value: 'x'.repeat(40) } });
@@ -97,16 +102,7 @@ describe('composer: drafts and files', () => {
   it('previews a chosen file, refuses one that is too large, and uploads with the typed description', async () => {
     const upload = vi.fn(async () => undefined);
     const file = signal<File | null>(null);
-    render(
-      <Composer
-        limit={signal(null)}
-        connection={signal<ConnectionView>({ state: 'connected' })}
-        send={vi.fn(async () => 'id')}
-        typing={vi.fn()}
-        upload={upload}
-        file={file}
-      />,
-    );
+    renderComposer({ upload, file });
     expect(screen.getByRole('button', { name: 'Attach a file' })).toBeTruthy();
     const huge = new File(['x'], 'video.mp4', { type: 'video/mp4' });
     Object.defineProperty(huge, 'size', { value: 25 * 1024 * 1024 });
@@ -136,16 +132,7 @@ describe('composer: drafts and files', () => {
       throw new Error('File type not accepted');
     });
     const file = signal<File | null>(new File(['%PDF'], 'a.pdf', { type: 'application/pdf' }));
-    render(
-      <Composer
-        limit={signal(null)}
-        connection={signal<ConnectionView>({ state: 'connected' })}
-        send={vi.fn(async () => 'id')}
-        typing={vi.fn()}
-        upload={upload}
-        file={file}
-      />,
-    );
+    renderComposer({ upload, file });
     fireEvent.click(screen.getByRole('button', { name: 'Send message' }));
     await flush();
     expect(screen.getByRole('alert').textContent).toBe('The file was not sent: File type not accepted');
