@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { VisitorSettings } from '../lib/settings';
-import type { DeskProbe } from '../lib/ui/desk-probe';
+import type { DeskProbe } from '../lib/livechat/desk-probe';
 import { t } from '../lib/ui/i18n';
 import { saveOptions, type OptionsErrors, type SaveDeps } from '../lib/ui/options-form';
 import { CheckField, focusFirstInvalid, TextField } from './Field';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/OptionsPage';
-import { probeDesk } from '../../lib/ui/desk-probe';
+import { probeDesk } from '../../lib/livechat/desk-probe';
 import { locale, t } from '../../lib/ui/i18n';
 import { settingsItem } from '../../lib/settings';
 

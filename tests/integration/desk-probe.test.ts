@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../devserver/index';
-import { probeDesk } from '../../lib/ui/desk-probe';
+import { probeDesk } from '../../lib/livechat/desk-probe';
 
 let server: DevServer | undefined;
 

@@ -5,7 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage } from '../../../components/OptionsPage';
 import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
-import type { DeskProbe } from '../../../lib/ui/desk-probe';
+import type { DeskProbe } from '../../../lib/livechat/desk-probe';
 
 afterEach(cleanup);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { probeDesk, type ProbeFetch } from '../../../lib/ui/desk-probe';
+import { probeDesk, type ProbeFetch } from '../../../lib/livechat/desk-probe';
 
 const answering =
   (body: string, status = 200): ProbeFetch =>

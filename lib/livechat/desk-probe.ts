@@ -2,8 +2,9 @@
  * After the options page saves a server address, it asks that server for its Livechat configuration
  * (`GET /api/v1/livechat/config`, which every Rocket.Chat since 0.70 answers without a visitor token, SPEC §2.2), so
  * a mistyped address or a server without Livechat is said at once, where it was typed, instead of as an endless
- * "reconnecting" in the chat.
+ * "reconnecting" in the chat. The options page gets it injected from its entrypoint, as the chat gets the worker.
  */
+import { obj, str } from './read';
 
 export type DeskProbe =
   /** A Livechat desk that is switched on; `title` is the widget title it configures. */
@@ -35,17 +36,12 @@ export async function probeDesk(serverUrl: string, fetch: ProbeFetch, timeoutMs 
   } catch {
     return { kind: 'not-livechat', status: response.status };
   }
-  const config = record(record(body)?.config);
-  if (!config) return { kind: 'not-livechat', status: response.status };
+  const raw = obj(body).config;
+  const config = obj(raw);
+  // `obj` hands the value itself back only when it is an object: anything else is not a Livechat answer.
+  if (config !== raw) return { kind: 'not-livechat', status: response.status };
   if (config.enabled === false) return { kind: 'disabled' };
-  const title = record(config.theme)?.title;
-  return { kind: 'ready', title: typeof title === 'string' && title.trim() ? title.trim() : '' };
-}
-
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  return { kind: 'ready', title: str(obj(config.theme).title).trim() };
 }
 
 function describe(error: unknown): string {
