@@ -19,7 +19,7 @@ import { agentRef, type Desk } from '../desk';
 import { parseFaults, type FaultConfig, type FaultState } from '../faults';
 import type { CallLog, LogEntry } from '../log';
 import type { RateLimiter } from '../ratelimit';
-import type { Agent, AgentStatus, Room, Settings } from '../types';
+import type { Agent, AgentStatus, Message, Room, Settings } from '../types';
 import { parseSettings } from './settings';
 import { roomView, stateView, type RoomView } from './snapshot';
 
@@ -84,6 +84,25 @@ export class Control {
     const agent = this.actingAgent(room, body.agent);
     if (!room.servedBy) takeRoom(this.desk, room, agent);
     return JSON.parse(JSON.stringify(agentSay(this.desk, room, agent, body.text))) as Record<string, unknown>;
+  }
+
+  /**
+   * A hostile agent or server: the agent writes a message whose document carries `fields` as given (`msg`, `md`,
+   * `attachments`, `file`, `alias`, …), past every check the real server would make. Tests of the extension's
+   * defences use it; it is not something Rocket.Chat lets an agent do.
+   */
+  raw(rid: string, body: { fields: Record<string, unknown>; agent?: string }): Record<string, unknown> {
+    const fields = body?.fields;
+    if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+      throw new OperationError('fields must be an object');
+    }
+    const room = this.room(rid);
+    const agent = this.actingAgent(room, body.agent);
+    if (!room.servedBy) takeRoom(this.desk, room, agent);
+    if (!room.open) throw new OperationError('room-closed', 409);
+    const text = typeof fields.msg === 'string' ? fields.msg : '';
+    const message = { ...this.desk.buildMessage(room._id, agentRef(agent), text), ...fields, rid: room._id };
+    return JSON.parse(JSON.stringify(this.desk.insertMessage(message as Message))) as Record<string, unknown>;
   }
 
   /** The serving agent starts or stops typing. */

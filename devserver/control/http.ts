@@ -25,6 +25,11 @@ const ROUTES: { method: string; pattern: RegExp; handler: Handler }[] = [
   },
   {
     method: 'POST',
+    pattern: /^\/control\/rooms\/([^/]+)\/raw$/,
+    handler: (c, [rid], body) => c.raw(rid ?? '', body as never),
+  },
+  {
+    method: 'POST',
     pattern: /^\/control\/rooms\/([^/]+)\/typing$/,
     handler: (c, [rid], body) => c.typing(rid ?? '', body as never),
   },
