@@ -9,6 +9,12 @@ import { defineConfig } from 'wxt';
 const presetServer = process.env.LQS_SERVER_URL ?? '';
 const presetOrigin = presetServer ? `${new URL(presetServer).origin}/*` : null;
 
+/**
+ * The extension pages' CSP, stricter than the browsers' defaults: only the extension's own scripts, no plugins,
+ * no frames (nothing remote can be embedded in the chat), no `<base>` rewriting relative URLs.
+ */
+const CSP = "script-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -50,8 +56,6 @@ export default defineConfig({
           },
         }
       : {}),
-    ...(browser === 'firefox' && manifestVersion === 3
-      ? { content_security_policy: { extension_pages: "script-src 'self'" } }
-      : {}),
+    content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
   }),
 });
