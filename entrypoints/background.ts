@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createDdpClient, systemClock } from '../lib/ddp';
 import { desksItem } from '../lib/background/desk';
-import { NOTIFICATION_PREFIX } from '../lib/background/notifier';
+import { NOTIFICATION_PREFIX, toolbarAction } from '../lib/background/notifier';
 import { startWorker } from '../lib/background/worker';
 import { openChat } from '../lib/background/open-chat';
 import { focusMessageItem } from '../lib/focus';
@@ -38,7 +38,7 @@ export default defineBackground(() => {
     clock: systemClock,
     newId: meteorId,
     newToken: visitorToken,
-    apis: browser,
+    apis: { notifications: browser.notifications, action: toolbarAction(browser) },
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     keepAlive: (on) => {
       if (on) void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 0.5 });

@@ -11,9 +11,22 @@ export interface NotifierApis {
     clear(id: string): Promise<boolean>;
   };
   action: {
-    setBadgeText(details: { text: string }): Promise<void>;
-    setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+    setBadgeText(details: { text: string }): Promise<void> | void;
+    setBadgeBackgroundColor(details: { color: string }): Promise<void> | void;
   };
+}
+
+/** The toolbar button's badge API: `action` in MV3, `browserAction` in MV2 (Firefox's default build). */
+export type BadgeApi = NotifierApis['action'];
+
+/**
+ * Picks the toolbar button API the running manifest provides: Firefox's MV2 build has only `browserAction`, and
+ * using `action` there threw on every badge update.
+ */
+export function toolbarAction(apis: { action?: BadgeApi; browserAction?: BadgeApi }): BadgeApi {
+  const api = apis.action ?? apis.browserAction;
+  if (!api) throw new Error('neither action nor browserAction is available');
+  return api;
 }
 
 /** Above this many messages at once, one summary notification replaces one per message. */
