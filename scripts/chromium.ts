@@ -1,50 +1,22 @@
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findBrowser, type BrowserSpec, type FindOptions } from './find-browser';
 
-/** Where Debian's `apt-get install chromium` puts its launcher; checked before searching PATH. */
-const WELL_KNOWN = ['/usr/bin/chromium'];
-/** Browser names searched for on PATH, in order of preference. */
-const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-
-/** Overrides for tests; the defaults are the real environment. */
-export interface FindChromiumOptions {
-  env?: NodeJS.ProcessEnv;
-  wellKnown?: readonly string[];
-}
-
-function isExecutableFile(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
+/** Debian's `apt-get install chromium` launcher first, then Chromium and Chrome by name on PATH. */
+export const CHROMIUM: BrowserSpec = {
+  envVar: 'CHROMIUM_PATH',
+  wellKnown: ['/usr/bin/chromium'],
+  names: ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'],
+};
 
 /**
- * Finds a Chromium (or Chrome) binary: `CHROMIUM_PATH` if set, then /usr/bin/chromium, then
- * chromium, chromium-browser, google-chrome and google-chrome-stable on PATH.
- * Returns null when none is found. A `CHROMIUM_PATH` that is not an executable file throws
- * rather than being skipped, so a typo never silently picks another browser or skips a test.
+ * Finds a Chromium (or Chrome) binary: `CHROMIUM_PATH` if set, then /usr/bin/chromium, then chromium,
+ * chromium-browser, google-chrome and google-chrome-stable on PATH, then the Chromium Playwright downloaded
+ * (`playwright-core install chromium`, which provisioning runs where apt cannot). Returns null when none is found;
+ * a `CHROMIUM_PATH` that is not an executable file throws.
  */
-export function findChromium(options: FindChromiumOptions = {}): string | null {
-  const env = options.env ?? process.env;
-  const explicit = env.CHROMIUM_PATH?.trim();
-  if (explicit) {
-    if (isExecutableFile(explicit)) return explicit;
-    throw new Error(`CHROMIUM_PATH=${explicit} is not an executable file`);
-  }
-  for (const path of options.wellKnown ?? WELL_KNOWN) {
-    if (isExecutableFile(path)) return path;
-  }
-  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
-  for (const name of NAMES) {
-    for (const dir of dirs) {
-      const path = join(dir, name);
-      if (isExecutableFile(path)) return path;
-    }
-  }
-  return null;
+export function findChromium(options: FindOptions = {}): string | null {
+  return findBrowser(CHROMIUM, { ...options, downloaded: options.downloaded ?? [chromium.executablePath()] });
 }
 
 /**

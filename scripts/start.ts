@@ -8,8 +8,10 @@ import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDevServer } from '../devserver/index';
-import { extensionArgs, findChromium } from './chromium';
+import { machineDeps } from './browser-deps';
+import { extensionArgs } from './chromium';
 import { openTab, readDevToolsPort, waitForExtensionId } from './devtools';
+import { provision } from './provision';
 import { readStartOptions } from './start-options';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -97,8 +99,10 @@ async function launchChromium(chromium: string, agentUrl: string): Promise<void>
 
 async function main(): Promise<void> {
   const options = readStartOptions(process.env);
-  const chromium = findChromium();
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  // Without a display no browser is launched, so none is installed either.
+  const browser = hasDisplay ? await provision(['chromium'], machineDeps()) : null;
+  const chromium = browser?.ok ? (browser.paths.chromium ?? null) : null;
 
   const devserver = await startDevServer(options);
   server = devserver;
@@ -111,12 +115,9 @@ async function main(): Promise<void> {
   });
   if (stopping) return;
 
-  if (chromium && hasDisplay) return launchChromium(chromium, agentUrl);
-  if (!chromium) {
-    console.log(
-      'No Chromium found (CHROMIUM_PATH, /usr/bin/chromium, chromium-browser, google-chrome): ' +
-        '`sudo apt-get install chromium`, or load the folder below as an unpacked extension in any Chrome.',
-    );
+  if (chromium) return launchChromium(chromium, agentUrl);
+  if (browser && !browser.ok) {
+    console.log(`${browser.message} Or load the folder below as an unpacked extension in any Chrome.`);
   } else {
     console.log('No display (DISPLAY and WAYLAND_DISPLAY are unset), so Chromium is not launched.');
   }
