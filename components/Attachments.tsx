@@ -4,6 +4,7 @@ import { formatSize } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import { safeHref } from '../lib/ui/linkify';
 import { FileIcon } from './icons';
+import { ImageGate } from './ImageGate';
 
 /** Images show as a thumbnail that opens the full file; anything else as a file card with name and size. */
 export function AttachmentView({ attachment, serverUrl }: { attachment: Attachment; serverUrl: string | null }) {
@@ -17,9 +18,11 @@ export function AttachmentView({ attachment, serverUrl }: { attachment: Attachme
   if (image && href && !broken.value) {
     return (
       <>
-        <a class="lqs-attachment lqs-attachment--image" href={href} target="_blank" rel="noopener noreferrer">
-          <img src={image} alt={label} onError={() => (broken.value = true)} />
-        </a>
+        <ImageGate src={image} serverUrl={serverUrl}>
+          <a class="lqs-attachment lqs-attachment--image" href={href} target="_blank" rel="noopener noreferrer">
+            <img src={image} alt={label} referrerpolicy="no-referrer" onError={() => (broken.value = true)} />
+          </a>
+        </ImageGate>
         {caption}
       </>
     );

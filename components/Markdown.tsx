@@ -118,5 +118,7 @@ function blocks(value: unknown, ctx: Ctx): ComponentChildren {
 
 /** Renders a message AST; `serverUrl` resolves relative links (Rocket.Chat writes some that way). */
 export function Markdown({ ast, serverUrl }: { ast: unknown; serverUrl: string | null }) {
-  return <div class="lqs-md">{blocks(ast, { base: serverUrl ?? 'https://invalid.invalid/', depth: 0 })}</div>;
+  return (
+    <div class="lqs-md">{blocks(ast, { base: serverUrl ?? 'https://invalid.invalid/', serverUrl, depth: 0 })}</div>
+  );
 }

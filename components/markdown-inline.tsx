@@ -4,6 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { locale, t } from '../lib/ui/i18n';
+import { ImageGate } from './ImageGate';
 import { safeHref } from '../lib/ui/linkify';
 import { emojiFor } from '../lib/ui/markdown-source';
 
@@ -42,6 +43,8 @@ function textOf(value: unknown, depth = 0): string {
 
 export interface Ctx {
   base: string;
+  /** The desk's address: only its origin's images load without a click. */
+  serverUrl: string | null;
   depth: number;
 }
 
@@ -142,9 +145,11 @@ export function inline(node: AstNode, key: number, ctx: Ctx): ComponentChildren 
       const label = textOf(value?.label);
       if (!src || src.startsWith('mailto:')) return label;
       return (
-        <a key={key} href={src} target="_blank" rel="noopener noreferrer" class="lqs-md-image">
-          <img src={src} alt={label} loading="lazy" referrerpolicy="no-referrer" />
-        </a>
+        <ImageGate key={key} src={src} serverUrl={ctx.serverUrl}>
+          <a href={src} target="_blank" rel="noopener noreferrer" class="lqs-md-image">
+            <img src={src} alt={label} loading="lazy" referrerpolicy="no-referrer" />
+          </a>
+        </ImageGate>
       );
     }
     // A visitor cannot open users or channels of the desk, so mentions stay words ("#4821" is an order number).

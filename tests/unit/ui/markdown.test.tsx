@@ -103,15 +103,46 @@ describe('markdown (Rocket.Chat AST)', () => {
   it('shows images only from http(s) sources', () => {
     const root = show([
       paragraph(
-        { type: 'IMAGE', value: { src: text('https://example.com/a.png'), label: text('chart') } },
+        { type: 'IMAGE', value: { src: text('https://chat.example.com/a.png'), label: text('chart') } },
         { type: 'IMAGE', value: { src: text('javascript:alert(1)'), label: text('bad') } },
       ),
     ]);
     const images = root.querySelectorAll('img');
     expect(images).toHaveLength(1);
-    expect(images[0]!.getAttribute('src')).toBe('https://example.com/a.png');
+    expect(images[0]!.getAttribute('src')).toBe('https://chat.example.com/a.png');
     expect(images[0]!.getAttribute('alt')).toBe('chart');
     expect(root.textContent).toContain('bad');
+  });
+
+  it('loads an image from another origin only when the visitor asks, naming its host', async () => {
+    const root = show([
+      paragraph(
+        { type: 'IMAGE', value: { src: text('https://tracker.example.org/p.gif?u=1'), label: text('') } },
+        { type: 'IMAGE', value: { src: text('/file-upload/x/a.png'), label: text('desk') } },
+      ),
+    ]);
+    // The desk's own (relative) image loads; the foreign one is a button, no <img>, no request.
+    expect([...root.querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual([
+      'https://chat.example.com/file-upload/x/a.png',
+    ]);
+    const gate = screen.getByRole('button', { name: 'Load image from tracker.example.org' });
+    gate.click();
+    await waitFor(() => expect(root.querySelectorAll('img')).toHaveLength(2));
+    expect(root.querySelector('img')?.getAttribute('src')).toBe('https://tracker.example.org/p.gif?u=1');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('treats another port or scheme of the desk host as another origin', () => {
+    show([
+      paragraph(
+        { type: 'IMAGE', value: { src: text('http://chat.example.com/a.png'), label: text('') } },
+        { type: 'IMAGE', value: { src: text('https://chat.example.com:8443/b.png'), label: text('') } },
+      ),
+    ]);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Load image from chat.example.com',
+      'Load image from chat.example.com:8443',
+    ]);
   });
 
   it('never turns text into markup', () => {
