@@ -2,6 +2,10 @@
  * The visitor's REST client for `/api/v1/livechat/*`. Visitors authenticate with their token only (in the body,
  * the query or the `x-visitor-token` header); errors come back in several historical shapes (SPEC §2.4), all
  * turned into `LivechatError`.
+ *
+ * Two rules keep the token with the desk: a redirect is never followed (a 307 would replay the token header to
+ * whatever origin it names), and an error's text never carries a request path or header value (some paths hold
+ * the token, e.g. `agent.info/:rid/:token`), because error texts reach the chat's banner and the logs.
  */
 import { LivechatError } from './errors';
 
@@ -38,19 +42,37 @@ export function createRestClient(options: RestOptions): RestClient {
     const headers: Record<string, string> = { 'x-visitor-token': options.token() };
     const form = body instanceof FormData;
     if (body !== undefined && !form) headers['content-type'] = 'application/json';
+    const token = headers['x-visitor-token'];
+    const secrets = [url.toString(), url.pathname, path, token, token && encodeURIComponent(token)];
     let response: Response;
     try {
       response = await options.fetch(url.toString(), {
         method,
         headers,
         body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+        redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new LivechatError('unreachable', 'network', `Cannot reach the server (${reason})`);
+      throw new LivechatError('unreachable', 'network', `Cannot reach the server (${redact(reason, secrets)})`);
     }
-    return readResponse<T>(response, `${method} ${path}`);
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      throw new LivechatError(
+        'protocol',
+        'redirect',
+        'The server redirected the request elsewhere; requests are only sent to the configured server address',
+      );
+    }
+    try {
+      return await readResponse<T>(response, `${method} ${endpoint(path)}`);
+    } catch (error) {
+      if (error instanceof LivechatError) {
+        const { kind, code, message, retryAfterMs } = error;
+        throw new LivechatError(kind, redact(code, secrets), redact(message, secrets), retryAfterMs);
+      }
+      throw error;
+    }
   }
 
   return {
@@ -60,6 +82,18 @@ export function createRestClient(options: RestOptions): RestClient {
     delete: (path, body) => request('DELETE', path, body),
     postForm: (path, form) => request('POST', path, form),
   };
+}
+
+/** The endpoint's name without the ids and token its path may carry (`livechat/agent.info`). */
+function endpoint(path: string): string {
+  return path.replace(/^\/+/, '').split('/').slice(0, 2).join('/');
+}
+
+/** `text` with every non-empty secret (token, URL, path) replaced by an ellipsis, even when the server echoes it. */
+function redact(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret) out = out.split(secret).join('…');
+  return out;
 }
 
 async function readResponse<T>(response: Response, what: string): Promise<T> {
