@@ -49,15 +49,21 @@ export async function send(page: Page, text: string): Promise<void> {
   await composer.press('Enter');
 }
 
+/** The chat's message bubbles, for `textsOfBubbles` (Playwright and puppeteer alike). */
+export const BUBBLES = '[role=log] .lqs-bubble';
+
+/** What each bubble says, without screen-reader-only text and edit marks; runs in the page. */
+export function textsOfBubbles(nodes: Element[]): string[] {
+  return nodes.map((node) => {
+    const copy = node.cloneNode(true) as Element;
+    for (const extra of copy.querySelectorAll('.lqs-sr, .lqs-bubble__edited')) extra.remove();
+    return (copy.textContent ?? '').trim();
+  });
+}
+
 /** The texts of every message bubble in the chat, in DOM order. */
 export function bubbleTexts(page: Page): Promise<string[]> {
-  return page.locator('[role=log] .lqs-bubble').evaluateAll((nodes) =>
-    nodes.map((node) => {
-      const copy = node.cloneNode(true) as Element;
-      for (const extra of copy.querySelectorAll('.lqs-sr, .lqs-bubble__edited')) extra.remove();
-      return (copy.textContent ?? '').trim();
-    }),
-  );
+  return page.locator(BUBBLES).evaluateAll(textsOfBubbles);
 }
 
 /** How many rooms the server holds (0 before a server exists). */
