@@ -6,6 +6,7 @@ import { desksItem } from '../lib/background/desk';
 import { NOTIFICATION_PREFIX, toolbarAction } from '../lib/background/notifier';
 import { startWorker } from '../lib/background/worker';
 import { openChat } from '../lib/background/open-chat';
+import { isOwnPage } from '../lib/background/port-guard';
 import { focusMessageItem } from '../lib/focus';
 import { PORT_NAME, type BgPort } from '../lib/messaging';
 import { settingsItem } from '../lib/settings';
@@ -48,7 +49,10 @@ export default defineBackground(() => {
 
   // Listeners are registered synchronously so events that woke the worker are not missed.
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === PORT_NAME) void worker.attach(port as unknown as BgPort);
+    // Only this extension's own pages (popup, side panel) may talk to the worker.
+    if (port.name === PORT_NAME && isOwnPage(port.sender, browser.runtime.id, browser.runtime.getURL('/'))) {
+      void worker.attach(port as unknown as BgPort);
+    } else port.disconnect();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === KEEPALIVE_ALARM) void worker.ready.then(() => worker.wake());
@@ -57,7 +61,7 @@ export default defineBackground(() => {
     if (!id.startsWith(NOTIFICATION_PREFIX)) return;
     // Open first: the side panel may only be opened while the click still counts as a user gesture.
     void openChat(browser);
-    void focusMessageItem.setValue(id.slice(NOTIFICATION_PREFIX.length));
+    void worker.ready.then(() => focusMessageItem.setValue(worker.focusTarget()));
     void browser.notifications.clear(id);
   });
   globalThis.addEventListener?.('online', () => worker.wake());

@@ -1,13 +1,24 @@
 /**
- * Tells the visitor about agent replies while no chat UI is open: a system notification per message (one
- * summary for a burst) and the unread count on the toolbar badge.
+ * Tells the visitor about agent replies while no chat UI is open: one system notification per desk, updated in
+ * place with the count and the newest reply (at most once per `NOTIFY_INTERVAL_MS`, so a flood of replies cannot
+ * flood the desktop), and the unread count on the toolbar badge.
  */
+import type { Clock } from '../ddp/types';
 import type { ChatMessage } from '../livechat/types';
+
+interface NotificationOptions {
+  type: 'basic';
+  iconUrl: string;
+  title: string;
+  message: string;
+}
 
 /** The slice of the extension APIs the notifier uses (satisfied by `browser` from `wxt/browser`). */
 export interface NotifierApis {
   notifications: {
-    create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string }): Promise<string>;
+    create(id: string, options: NotificationOptions): Promise<string>;
+    /** Chrome only: changes a shown notification without raising it again; false when it is gone. */
+    update?(id: string, options: NotificationOptions): Promise<boolean>;
     clear(id: string): Promise<boolean>;
   };
   action: {
@@ -29,16 +40,64 @@ export function toolbarAction(apis: { action?: BadgeApi; browserAction?: BadgeAp
   return api;
 }
 
-/** Above this many messages at once, one summary notification replaces one per message. */
-export const SUMMARY_THRESHOLD = 3;
-export const NOTIFICATION_PREFIX = 'lqs-message:';
+/** Shortest time between two changes of the notification; replies in between are folded into the next one. */
+export const NOTIFY_INTERVAL_MS = 5_000;
+/** Prefix of the notification's id; the rest is the desk's server URL. */
+export const NOTIFICATION_PREFIX = 'lqs-desk:';
+
+/** The notification id of a desk. */
+export function notificationId(serverUrl: string): string {
+  return `${NOTIFICATION_PREFIX}${serverUrl}`;
+}
+
+export type Notifier = ReturnType<typeof createNotifier>;
 
 /** Creates the notifier; `iconUrl` is the extension's icon. */
-export function createNotifier(apis: NotifierApis, iconUrl: string) {
-  const shown = new Set<string>();
+export function createNotifier(apis: NotifierApis, iconUrl: string, clock: Pick<Clock, 'setTimeout' | 'now'>) {
   // Agent replies that reached an open chat UI that never said it saw them: a UI can be closing, or hidden, as
   // the reply arrives. They are announced when the last UI goes, so a reply is never left unannounced and unseen.
   let held: ChatMessage[] = [];
+  /** What the notification says: replies since the visitor last looked, the newest, and whose desk. */
+  let count = 0;
+  let newest: ChatMessage | null = null;
+  let desk = { url: '', title: '' };
+  let shownId: string | null = null;
+  let lastShownAt = Number.NEGATIVE_INFINITY;
+  let timer = false;
+  let generation = 0;
+
+  async function show(): Promise<void> {
+    if (!newest || count === 0) return;
+    lastShownAt = clock.now();
+    const id = notificationId(desk.url);
+    const who = newest.author.name || newest.author.username || desk.title;
+    const options: NotificationOptions = {
+      type: 'basic',
+      iconUrl,
+      title: count === 1 ? who : `${desk.title}: ${count} new messages`,
+      message: count === 1 ? preview(newest) : `${who}: ${preview(newest)}`,
+    };
+    try {
+      const updated = shownId === id && apis.notifications.update && (await apis.notifications.update(id, options));
+      if (!updated) await apis.notifications.create(id, options);
+      shownId = id;
+    } catch (error) {
+      console.warn('notification failed', error);
+    }
+  }
+
+  function schedule(): Promise<void> {
+    if (timer) return Promise.resolve();
+    const wait = lastShownAt + NOTIFY_INTERVAL_MS - clock.now();
+    if (wait <= 0) return show();
+    timer = true;
+    const mine = generation;
+    clock.setTimeout(() => {
+      timer = false;
+      if (mine === generation) void show();
+    }, wait);
+    return Promise.resolve();
+  }
 
   return {
     /** Keeps agent replies that arrived while a chat UI was open, until it reports them seen or closes. */
@@ -46,47 +105,39 @@ export function createNotifier(apis: NotifierApis, iconUrl: string) {
       held = [...held, ...messages];
     },
     /** The last chat UI closed: announces what it never saw. */
-    async releaseHeld(deskTitle: string): Promise<void> {
+    async releaseHeld(serverUrl: string, deskTitle: string): Promise<void> {
       const messages = held;
       held = [];
-      await this.agentReplied(messages, deskTitle);
+      await this.agentReplied(messages, serverUrl, deskTitle);
     },
-    /** Raises notifications for agent messages (already filtered to ones the visitor was not told about). */
-    async agentReplied(messages: ChatMessage[], deskTitle: string): Promise<void> {
-      if (messages.length === 0) return;
+    /** Announces agent messages (already filtered to ones the visitor was not told about). */
+    async agentReplied(messages: ChatMessage[], serverUrl: string, deskTitle: string): Promise<void> {
       const last = messages.at(-1);
       if (!last) return;
-      if (messages.length > SUMMARY_THRESHOLD) {
-        await notify(`${NOTIFICATION_PREFIX}${last.id}`, deskTitle, `${messages.length} new messages from support`);
-        return;
-      }
-      for (const message of messages) {
-        const who = message.author.name || message.author.username || deskTitle;
-        await notify(`${NOTIFICATION_PREFIX}${message.id}`, who, preview(message));
-      }
+      count += messages.length;
+      newest = last;
+      desk = { url: serverUrl, title: deskTitle };
+      await schedule();
     },
     /** Mirrors the unread count on the badge ('' clears it). */
     async badge(unread: number): Promise<void> {
       await apis.action.setBadgeText({ text: unread > 0 ? String(Math.min(unread, 99)) : '' });
       if (unread > 0) await apis.action.setBadgeBackgroundColor({ color: '#D92D20' });
     },
-    /** Removes every notification we raised and forgets held replies (the visitor saw the chat). */
+    /** Removes the notification and forgets held replies (the visitor saw the chat). */
     async clearAll(): Promise<void> {
       held = [];
-      const ids = [...shown];
-      shown.clear();
-      await Promise.all(ids.map((id) => apis.notifications.clear(id).catch(() => false)));
+      count = 0;
+      newest = null;
+      generation += 1;
+      timer = false;
+      // The visitor has just looked: the next reply deserves a notification at once.
+      lastShownAt = Number.NEGATIVE_INFINITY;
+      const id = shownId;
+      shownId = null;
+      if (id) await apis.notifications.clear(id).catch(() => false);
     },
   };
-
-  async function notify(id: string, title: string, message: string): Promise<void> {
-    shown.add(id);
-    try {
-      await apis.notifications.create(id, { type: 'basic', iconUrl, title, message });
-    } catch (error) {
-      console.warn('notification failed', error);
-    }
-  }
 }
 
 function preview(message: ChatMessage): string {

@@ -15,6 +15,7 @@ import {
   type WireError,
 } from '../messaging';
 import type { StateEvent } from './chat-state';
+import { isOp, paramsProblem } from './port-guard';
 
 export type Handlers = { [K in Op]: (params: Params<K>) => Promise<Result<K>> };
 
@@ -35,12 +36,23 @@ export function createUiHub(snapshot: () => ChatSnapshot, handlers: Handlers): U
   const countListeners: Array<(count: number) => void> = [];
   let seq = 0;
 
+  const drop = (port: BgPort): void => {
+    if (!ports.delete(port)) return;
+    countChanged();
+  };
   const post = (port: BgPort, message: BgToUi): void => {
     try {
       port.postMessage(message);
-    } catch {
-      // The page closed between our check and the post; its onDisconnect cleans up.
-      ports.delete(port);
+    } catch (error) {
+      // The page closed, or the message could not be serialised. Either way this UI has missed a delta: cut the
+      // port so it reconnects and starts over from a snapshot, instead of silently falling behind for good.
+      console.warn('a chat UI could not be updated; disconnecting it so it resyncs', error);
+      drop(port);
+      try {
+        port.disconnect();
+      } catch {
+        // Already gone.
+      }
     }
   };
   const sendSnapshot = (port: BgPort): void =>
@@ -52,22 +64,18 @@ export function createUiHub(snapshot: () => ChatSnapshot, handlers: Handlers): U
   async function handle(port: BgPort, message: unknown): Promise<void> {
     if (!isRequest(message)) return;
     const { id, op } = message;
+    const problem = isOp(op) ? paramsProblem(op, message.params) : `Unknown operation ${JSON.stringify(op)}`;
+    if (problem !== null || !Object.hasOwn(handlers, op)) {
+      const error: WireError = { code: 'bad-request', message: problem ?? `Unknown operation ${JSON.stringify(op)}` };
+      post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: false, error });
+      return;
+    }
     if (op === 'chat/resync') {
       sendSnapshot(port);
       post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: true, result: null });
       return;
     }
-    const handler = handlers[op] as ((p: unknown) => Promise<unknown>) | undefined;
-    if (!handler) {
-      post(port, {
-        v: PROTOCOL_VERSION,
-        kind: 'response',
-        id,
-        ok: false,
-        error: wireError(new Error(`Unknown ${op}`)),
-      });
-      return;
-    }
+    const handler = handlers[op] as (p: unknown) => Promise<unknown>;
     try {
       const result = await handler(message.params);
       post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: true, result });
@@ -80,10 +88,7 @@ export function createUiHub(snapshot: () => ChatSnapshot, handlers: Handlers): U
     attach(port) {
       ports.add(port);
       countChanged();
-      port.onDisconnect.addListener(() => {
-        ports.delete(port);
-        countChanged();
-      });
+      port.onDisconnect.addListener(() => drop(port));
       port.onMessage.addListener((message) => void handle(port, message));
       sendSnapshot(port);
     },

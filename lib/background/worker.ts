@@ -53,7 +53,7 @@ export function startWorker(deps: WorkerDeps) {
   let desks: Record<string, DeskRecord> = {};
   let settings: VisitorSettings | null = null;
   let active: Active | null = null;
-  const notifier = createNotifier(deps.apis, deps.iconUrl);
+  const notifier = createNotifier(deps.apis, deps.iconUrl, deps.clock);
 
   const hub = createUiHub(() => active?.state.snapshot() ?? UNCONFIGURED, {
     'chat/register': async (p) => (await need().session.register(p), null),
@@ -81,7 +81,8 @@ export function startWorker(deps: WorkerDeps) {
   hub.onOpenCountChange((count) => {
     applyConnectionPolicy();
     active?.presence.want(count > 0 ? 'online' : 'away');
-    if (count === 0 && active && settings?.notifications !== false) void notifier.releaseHeld(deskTitle());
+    if (count === 0 && active && settings?.notifications !== false)
+      void notifier.releaseHeld(active.state.desk.serverUrl, deskTitle());
   });
 
   function deskTitle(): string {
@@ -142,7 +143,7 @@ export function startWorker(deps: WorkerDeps) {
         agentMessages: (messages) => {
           if (settings?.notifications === false) return;
           if (hub.openCount() > 0) notifier.hold(messages);
-          else void notifier.agentReplied(messages, deskTitle());
+          else void notifier.agentReplied(messages, url, deskTitle());
         },
       });
       state.onEvent((event) => {
@@ -197,6 +198,10 @@ export function startWorker(deps: WorkerDeps) {
     async attach(port: BgPort): Promise<void> {
       await ready;
       hub.attach(port);
+    },
+    /** The message a click on the notification should show: the newest agent reply of the active desk. */
+    focusTarget(): string | null {
+      return active?.state.desk.messages.findLast((m) => m.from === 'agent')?.id ?? null;
     },
     /** Re-checks the link (alarm, `online` event). */
     wake(): void {

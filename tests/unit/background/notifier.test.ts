@@ -1,5 +1,86 @@
 import { describe, expect, it, vi } from 'vitest';
-import { toolbarAction, type BadgeApi } from '../../../lib/background/notifier';
+import {
+  createNotifier,
+  NOTIFY_INTERVAL_MS,
+  toolbarAction,
+  type BadgeApi,
+  type NotifierApis,
+} from '../../../lib/background/notifier';
+import { chatMessage } from '../fakes/chat-message';
+
+const URL = 'https://desk.example.com';
+
+function setup(withUpdate: boolean) {
+  let now = 1_000;
+  const timers: Array<{ at: number; fn: () => void }> = [];
+  const shown = new Map<string, { title: string; message: string }>();
+  const apis = {
+    notifications: {
+      create: vi.fn(async (id: string, o: { title: string; message: string }) => (shown.set(id, o), id)),
+      ...(withUpdate
+        ? {
+            update: vi.fn(
+              async (id: string, o: { title: string; message: string }) => shown.has(id) && !!shown.set(id, o),
+            ),
+          }
+        : {}),
+      clear: vi.fn(async (id: string) => shown.delete(id)),
+    },
+    action: { setBadgeText: vi.fn(async () => {}), setBadgeBackgroundColor: vi.fn(async () => {}) },
+  } satisfies NotifierApis;
+  const clock = {
+    now: () => now,
+    setTimeout: (fn: () => void, ms: number) => void timers.push({ at: now + ms, fn }),
+  };
+  const advance = async (ms: number) => {
+    now += ms;
+    for (const timer of timers.splice(0).filter((t) => t.at <= now || (timers.push(t), false))) timer.fn();
+    await Promise.resolve();
+    await Promise.resolve();
+  };
+  return { notifier: createNotifier(apis, 'icon.png', clock), apis, shown, advance };
+}
+
+describe('notifier', () => {
+  it('folds 60 agent replies into one notification per desk, updated in place with the count and the newest', async () => {
+    for (const withUpdate of [true, false]) {
+      const { notifier, apis, shown, advance } = setup(withUpdate);
+      for (let i = 1; i <= 60; i += 1) {
+        await notifier.agentReplied([chatMessage(`m${i}`, i, { text: `reply ${i}` })], URL, 'Acme');
+        await advance(100);
+      }
+      await advance(NOTIFY_INTERVAL_MS);
+      expect([...shown.keys()]).toEqual([`lqs-desk:${URL}`]);
+      expect(shown.get(`lqs-desk:${URL}`)).toEqual({
+        type: 'basic',
+        iconUrl: 'icon.png',
+        title: 'Acme: 60 new messages',
+        message: 'A: reply 60',
+      });
+      const ids = new Set([
+        ...apis.notifications.create.mock.calls.map((c) => c[0]),
+        ...(apis.notifications.update?.mock.calls.map((c) => c[0]) ?? []),
+      ]);
+      expect(ids).toEqual(new Set([`lqs-desk:${URL}`]));
+      // Rate-limited: 60 replies over 6 s change the notification a handful of times, not 60.
+      const changes = apis.notifications.create.mock.calls.length + (apis.notifications.update?.mock.calls.length ?? 0);
+      expect(changes).toBeLessThanOrEqual(3);
+      if (withUpdate) expect(apis.notifications.create).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('shows a single reply at once, and starts counting again once the visitor looked', async () => {
+    const { notifier, shown, advance } = setup(true);
+    await notifier.agentReplied([chatMessage('m1', 1, { text: 'hello' })], URL, 'Acme');
+    expect(shown.get(`lqs-desk:${URL}`)).toMatchObject({ title: 'A', message: 'hello' });
+    await notifier.clearAll();
+    expect(shown.size).toBe(0);
+    await notifier.agentReplied([chatMessage('m2', 2, { text: 'again' })], URL, 'Acme');
+    expect(shown.get(`lqs-desk:${URL}`)).toMatchObject({ title: 'A', message: 'again' });
+    await advance(NOTIFY_INTERVAL_MS);
+    expect(shown.size).toBe(1);
+  });
+});
 
 function fakeBadge(): BadgeApi {
   return { setBadgeText: vi.fn(), setBadgeBackgroundColor: vi.fn() };

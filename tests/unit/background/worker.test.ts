@@ -102,7 +102,7 @@ describe('worker', () => {
     ddp?.emit('stream-room-messages', 'R1', agentFrame('m1', 9000));
     await tick();
     expect(apis.notifications.create).toHaveBeenCalledTimes(1);
-    expect(apis.notifications.create.mock.calls[0]?.[0]).toBe('lqs-message:m1');
+    expect(apis.notifications.create.mock.calls[0]?.[0]).toBe(`lqs-desk:${URL_A}`);
     expect(apis.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
 
     const { ui } = open();
@@ -114,7 +114,7 @@ describe('worker', () => {
     await tick();
     await tick();
     expect(apis.action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
-    expect(apis.notifications.clear).toHaveBeenCalledWith('lqs-message:m1');
+    expect(apis.notifications.clear).toHaveBeenCalledWith(`lqs-desk:${URL_A}`);
   });
 
   it('announces a reply that reached a chat UI as it closed, unless the UI saw it', async () => {
@@ -130,7 +130,7 @@ describe('worker', () => {
     expect(apis.notifications.create).not.toHaveBeenCalled();
     closing.disconnect();
     await tick();
-    expect(apis.notifications.create.mock.calls.map((call) => call[0])).toEqual(['lqs-message:m1']);
+    expect(apis.notifications.create.mock.calls.map((call) => call[0])).toEqual([`lqs-desk:${URL_A}`]);
 
     const seeing = open().ui;
     await tick();
