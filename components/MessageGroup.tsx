@@ -124,6 +124,7 @@ const Bubble = memo(function Bubble({ message, sender, mine, serverUrl, connecte
             <AttachmentView key={index} attachment={attachment} serverUrl={serverUrl} />
           ))}
           {message.editedAt !== null && <span class="lqs-bubble__edited"> {t('edited')}</span>}
+          {message.shortened && <p class="lqs-bubble__note">{t('messageShortened')}</p>}
         </div>
       </div>
       {delivery === 'pending' && <div class="lqs-delivery">{connected ? t('sending') : t('waitingConnection')}</div>}

@@ -4,7 +4,8 @@
  */
 import type { ChatSnapshot, ConnectionView, Events } from '../messaging';
 import type { ChatMessage } from '../livechat/types';
-import { isUndelivered, trimCache, upsertMessage, withCache, type DeskRecord } from './desk';
+import { isUndelivered, upsertMessage, withCache, type DeskRecord } from './desk';
+import { trimCache } from './storage-budget';
 
 export type StateEvent = {
   [K in Exclude<keyof Events, 'snapshot'>]: { type: K; payload: Events[K] };

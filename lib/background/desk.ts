@@ -6,9 +6,6 @@ import { storage } from 'wxt/utils/storage';
 import type { ApiPath } from '../livechat/paths';
 import type { AgentInfo, ChatMessage, LivechatConfig, QueueInfo } from '../livechat/types';
 
-/** Newest messages kept per room; older ones are fetched from the server when scrolled to. */
-export const MESSAGE_CACHE_LIMIT = 500;
-
 export interface DeskRecord {
   serverUrl: string;
   token: string;
@@ -93,39 +90,6 @@ export function upsertMessage(messages: readonly ChatMessage[], message: ChatMes
 /** The visitor's own words not (yet) on the server: waiting to be sent, or refused and waiting for a retry. */
 export function isUndelivered(message: ChatMessage): boolean {
   return message.delivery === 'pending' || message.delivery === 'failed';
-}
-
-/**
- * The messages worth persisting: the newest `MESSAGE_CACHE_LIMIT` (older pages the visitor scrolled to stay in
- * memory only), and never anything the visitor has not delivered yet.
- */
-export function trimCache(messages: ChatMessage[]): ChatMessage[] {
-  if (messages.length <= MESSAGE_CACHE_LIMIT) return messages;
-  // Never evict what the visitor has not delivered yet.
-  const excess = messages.length - MESSAGE_CACHE_LIMIT;
-  const drop = new Set(
-    messages
-      .filter((m) => !isUndelivered(m))
-      .slice(0, excess)
-      .map((m) => m.id),
-  );
-  return messages.filter((m) => !drop.has(m.id));
-}
-
-/** Messages a lean desk keeps besides the undelivered ones (see `leanDesk`). */
-export const LEAN_MESSAGE_COUNT = 50;
-
-/**
- * A desk cut down to what must survive a worker restart when the whole of it does not fit in storage (a server
- * sending huge messages can fill the quota): everything but messages, every message not yet delivered, and the
- * newest few. What is cut is still on the server, to page back to.
- */
-export function leanDesk(desk: DeskRecord): DeskRecord {
-  const newest = new Set(desk.messages.filter((m) => !isUndelivered(m)).slice(-LEAN_MESSAGE_COUNT));
-  return withCache(
-    desk,
-    desk.messages.filter((m) => isUndelivered(m) || newest.has(m)),
-  );
 }
 
 /**

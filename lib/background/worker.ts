@@ -9,10 +9,11 @@ import { createRestClient, type FetchLike } from '../livechat/rest';
 import { emptySnapshot, type BgPort, type ChatSnapshot } from '../messaging';
 import type { VisitorSettings } from '../settings';
 import { createChatState, type ChatState } from './chat-state';
-import { leanDesk, newDesk, type DeskRecord } from './desk';
+import { newDesk, type DeskRecord } from './desk';
 import { createNotifier, type NotifierApis } from './notifier';
 import { createPresence } from './presence';
 import { createSession, type Session } from './session';
+import { essentialDesk, leanDesk } from './storage-budget';
 import { createUiHub } from './ui-hub';
 
 /** A DDP connection the worker can start and stop (lib/ddp's client). */
@@ -98,13 +99,17 @@ export function startWorker(deps: WorkerDeps) {
     writing = writing.then(async () => {
       writeQueued = false;
       const all = desks;
-      try {
-        await deps.saveDesks(all);
-      } catch (error) {
-        console.warn('saving the conversation failed; saving what a restart needs', error);
-        const lean = Object.fromEntries(Object.entries(all).map(([url, desk]) => [url, leanDesk(desk)]));
-        await deps.saveDesks(lean).catch((again: unknown) => console.error('saving the conversation failed', again));
+      // Whole, then lean, then only what must never be lost: a full storage never stops the visitor's own data.
+      for (const cut of [null, leanDesk, essentialDesk]) {
+        const desksToSave = cut ? Object.fromEntries(Object.entries(all).map(([url, d]) => [url, cut(d)])) : all;
+        try {
+          await deps.saveDesks(desksToSave);
+          return;
+        } catch (error) {
+          console.warn(`saving the conversation${cut ? ` (${cut.name})` : ''} failed`, error);
+        }
       }
+      console.error('saving the conversation failed: storage refuses even the essentials');
     });
   }
 

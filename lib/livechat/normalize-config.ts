@@ -3,8 +3,18 @@
  * the nested `GET livechat/config` answer (§4.2) — become one `LivechatConfig`. Unknown or missing keys get the
  * server's defaults, so a partial or odd answer never breaks the UI.
  */
+import { clip, MAX_CONFIG_ITEMS, MAX_CONFIG_TEXT_CHARS, MAX_FIELD_CHARS } from './bounds';
 import { normalizeAgent } from './normalize-message';
-import { obj, list, str, bool, strings } from './read';
+import { obj, list as anyList, str as anyStr, bool, strings as anyStrings } from './read';
+
+/** A configuration text within {@link MAX_CONFIG_TEXT_CHARS}. */
+const str = (value: unknown): string => clip(anyStr(value), MAX_CONFIG_TEXT_CHARS);
+/** A short configuration string (id, name, colour, language) within {@link MAX_FIELD_CHARS}. */
+const short = (value: unknown): string => clip(anyStr(value), MAX_FIELD_CHARS);
+/** At most {@link MAX_CONFIG_ITEMS} entries of a configuration list. */
+const list = (value: unknown): unknown[] => anyList(value).slice(0, MAX_CONFIG_ITEMS);
+const strings = (value: unknown, fallback: string[]): string[] =>
+  anyStrings(Array.isArray(value) ? value.slice(0, MAX_CONFIG_ITEMS) : value, fallback).map(short);
 import type { CustomFieldDef, Department, LivechatConfig } from './types';
 
 /** Normalises a config from either shape; `raw` may be the REST body (`{config}`) or the config itself. */
@@ -25,10 +35,10 @@ export function normalizeConfig(raw: unknown): LivechatConfig {
     enabled: cfg.enabled !== false,
     online: cfg.online !== false,
     title: str(theme.title) || 'Live chat',
-    color: str(theme.color),
+    color: short(theme.color),
     offlineTitle: str(theme.offlineTitle) || 'Leave a message',
-    offlineColor: str(theme.offlineColor),
-    language: str(settings.language),
+    offlineColor: short(theme.offlineColor),
+    language: short(settings.language),
     registrationForm: bool(settings.registrationForm, true),
     nameField: bool(settings.nameFieldRegistrationForm, true),
     emailField: bool(settings.emailFieldRegistrationForm, true),
@@ -41,9 +51,7 @@ export function normalizeConfig(raw: unknown): LivechatConfig {
     forceDataProcessingConsent: bool(settings.forceAcceptDataProcessingConsent, false),
     visitorsCanCloseChat: bool(settings.visitorsCanCloseChat, true),
     limitTextLength: typeof limit === 'number' && limit > 0 ? limit : null,
-    hiddenSystemMessages: Array.isArray(settings.hiddenSystemMessages)
-      ? settings.hiddenSystemMessages.filter((t): t is string => typeof t === 'string')
-      : [],
+    hiddenSystemMessages: strings(settings.hiddenSystemMessages, []),
     departments: list(cfg.departments)
       .map(normalizeDepartment)
       .filter((d) => d.id !== ''),
@@ -64,13 +72,13 @@ export function normalizeConfig(raw: unknown): LivechatConfig {
       items: strings(survey.items, ['satisfaction', 'agentKnowledge', 'agentResposiveness', 'agentFriendliness']),
       values: strings(survey.values, ['1', '2', '3', '4', '5']),
     },
-    room: roomRaw && str(roomRaw._id) ? { id: str(roomRaw._id), open: roomRaw.open !== false } : null,
+    room: roomRaw && short(roomRaw._id) ? { id: short(roomRaw._id), open: roomRaw.open !== false } : null,
     agent: agentRaw ? normalizeAgent(agentRaw) : null,
-    guest: str(guestRaw._id)
+    guest: short(guestRaw._id)
       ? {
-          id: str(guestRaw._id),
-          name: str(guestRaw.name),
-          email: str(obj(list(guestRaw.visitorEmails)[0]).address),
+          id: short(guestRaw._id),
+          name: short(guestRaw.name),
+          email: short(obj(list(guestRaw.visitorEmails)[0]).address),
         }
       : null,
   };
@@ -79,8 +87,8 @@ export function normalizeConfig(raw: unknown): LivechatConfig {
 function normalizeDepartment(raw: unknown): Department {
   const d = obj(raw);
   return {
-    id: str(d._id),
-    name: str(d.name),
+    id: short(d._id),
+    name: short(d.name),
     showOnRegistration: bool(d.showOnRegistration, true),
     showOnOfflineForm: bool(d.showOnOfflineForm, true),
   };
@@ -88,13 +96,22 @@ function normalizeDepartment(raw: unknown): Department {
 
 function normalizeCustomField(raw: unknown): CustomFieldDef {
   const f = obj(raw);
-  const options = typeof f.options === 'string' ? f.options.split(',').map((o) => o.trim()) : strings(f.options, []);
+  const options =
+    typeof f.options === 'string'
+      ? strings(
+          str(f.options)
+            .split(',')
+            .map((o) => o.trim()),
+          [],
+        )
+      : strings(f.options, []);
   return {
-    id: str(f._id) || str(f.name),
-    label: str(f.label) || str(f._id) || str(f.name),
+    id: short(f._id) || short(f.name),
+    label: short(f.label) || short(f._id) || short(f.name),
     required: bool(f.required, false),
     type: f.type === 'select' ? 'select' : 'input',
     options: options.filter((o) => o !== ''),
-    ...(typeof f.regexp === 'string' && f.regexp ? { regexp: f.regexp } : {}),
+    // A cut pattern would mean something else: one beyond the bound is dropped whole.
+    ...(typeof f.regexp === 'string' && f.regexp && f.regexp.length <= MAX_FIELD_CHARS ? { regexp: f.regexp } : {}),
   };
 }

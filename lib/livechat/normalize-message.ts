@@ -2,6 +2,15 @@
  * Messages and agent info arrive as DDP EJSON (dates as `Date` or `{$date}`) or REST JSON (ISO strings), with
  * optional fields that vary by server line (SPEC §3.5). Normalised here into `ChatMessage` / `AgentInfo`.
  */
+import {
+  clip,
+  MAX_ATTACHMENT_TEXT_CHARS,
+  MAX_ATTACHMENTS,
+  MAX_FIELD_CHARS,
+  MAX_TEXT_CHARS,
+  MAX_URL_CHARS,
+  mdWithinBounds,
+} from './bounds';
 import { list, obj, str, type Obj } from './read';
 import type { AgentInfo, Attachment, ChatMessage } from './types';
 
@@ -27,43 +36,71 @@ export function toMillis(value: unknown, fallback = 0): number {
   return fallback;
 }
 
-/** Normalises one raw message; returns null when it lacks the fields a message must have (`_id`, `rid`). */
+/**
+ * Normalises one raw message; returns null when it lacks the fields a message must have (`_id`, `rid`). Every part
+ * is held to the bounds of `./bounds`: what is cut marks the message `shortened`, and a markdown tree beyond its
+ * bounds is replaced by the text as plain text.
+ */
 export function normalizeMessage(raw: unknown, context: MessageContext): ChatMessage | null {
   const m = obj(raw);
   const id = str(m._id);
   const rid = str(m.rid);
-  if (!id || !rid) return null;
+  if (!id || !rid || id.length > MAX_FIELD_CHARS || rid.length > MAX_FIELD_CHARS) return null;
   const u = obj(m.u);
-  const type = str(m.t) || null;
+  const type = field(m.t) || null;
   const ts = toMillis(m.ts);
   const from: ChatMessage['from'] = type ? 'system' : m.token === context.token ? 'visitor' : 'agent';
+  const fullText = str(m.msg);
+  const text = clip(fullText, MAX_TEXT_CHARS);
+  const rawAttachments = list(m.attachments);
+  const attachments = rawAttachments
+    .slice(0, MAX_ATTACHMENTS)
+    .map((a) => normalizeAttachment(a, context.baseUrl))
+    .filter((a): a is Attachment & { cut: boolean } => a !== null);
+  const shortened =
+    text.length < fullText.length || rawAttachments.length > MAX_ATTACHMENTS || attachments.some((a) => a.cut);
   return {
     id,
     rid,
-    text: str(m.msg),
+    text,
     ts,
     updatedAt: toMillis(m._updatedAt, ts),
     editedAt: m.editedAt === undefined || m.editedAt === null ? null : toMillis(m.editedAt),
-    author: { id: str(u._id), username: str(u.username), name: str(u.name) || str(m.alias) || str(u.username) },
+    author: {
+      id: field(u._id),
+      username: field(u.username),
+      name: field(u.name) || field(m.alias) || field(u.username),
+    },
     from,
     type,
-    ...(Array.isArray(m.md) ? { md: m.md } : {}),
-    attachments: list(m.attachments)
-      .map((a) => normalizeAttachment(a, context.baseUrl))
-      .filter((a): a is Attachment => a !== null),
+    ...markdown(m.md, text, text.length < fullText.length),
+    attachments: attachments.map(({ cut: _cut, ...a }) => a),
+    ...(shortened ? { shortened: true } : {}),
   };
+}
+
+/** The server's `md` when it is within bounds and describes the whole text; else the text as plain text. */
+function markdown(md: unknown, text: string, textCut: boolean): { md?: unknown } {
+  if (!Array.isArray(md)) return {};
+  if (!textCut && mdWithinBounds(md)) return { md };
+  return { md: [{ type: 'PARAGRAPH', value: [{ type: 'PLAIN_TEXT', value: text }] }] };
+}
+
+/** A short server string (id, name, type) within {@link MAX_FIELD_CHARS}. */
+function field(value: unknown): string {
+  return clip(str(value), MAX_FIELD_CHARS);
 }
 
 /** Agent info from `getAgentData`, `agent.info`, config or an `agentData` stream event. */
 export function normalizeAgent(raw: unknown): AgentInfo | null {
   const a = obj(raw);
   if (a.hiddenInfo === true) return { id: '', name: '', username: '', status: 'unknown', hidden: true };
-  const id = str(a._id);
-  if (!id && !str(a.username)) return null;
+  const id = field(a._id);
+  if (!id && !field(a.username)) return null;
   return {
     id,
-    name: str(a.name) || str(a.username),
-    username: str(a.username),
+    name: field(a.name) || field(a.username),
+    username: field(a.username),
     status: agentStatus(a.status),
     hidden: false,
   };
@@ -74,24 +111,28 @@ export function agentStatus(value: unknown): AgentInfo['status'] {
   return value === 'online' || value === 'away' || value === 'busy' || value === 'offline' ? value : 'unknown';
 }
 
-function normalizeAttachment(raw: unknown, baseUrl: string): Attachment | null {
+function normalizeAttachment(raw: unknown, baseUrl: string): (Attachment & { cut: boolean }) | null {
   const a = obj(raw);
   const link = safeUrl(str(a.title_link) || str(a.image_url), baseUrl);
   if (!link) return null;
   const image = safeUrl(str(a.image_url), baseUrl);
+  const title = str(a.title);
+  const description = str(a.description);
+  const size = a.image_size;
   return {
-    title: str(a.title) || link,
+    title: clip(title, MAX_ATTACHMENT_TEXT_CHARS) || link,
     url: link,
     ...(image ? { imageUrl: image } : {}),
-    ...(str(a.image_type) ? { type: str(a.image_type) } : {}),
-    ...(typeof a.image_size === 'number' ? { size: a.image_size } : {}),
-    ...(str(a.description) ? { description: str(a.description) } : {}),
+    ...(field(a.image_type) ? { type: field(a.image_type) } : {}),
+    ...(typeof size === 'number' && Number.isFinite(size) ? { size } : {}),
+    ...(description ? { description: clip(description, MAX_ATTACHMENT_TEXT_CHARS) } : {}),
+    cut: title.length > MAX_ATTACHMENT_TEXT_CHARS || description.length > MAX_ATTACHMENT_TEXT_CHARS,
   };
 }
 
 /** Resolves a link against the server and keeps it only if it is http(s): no `javascript:` or `data:` links. */
 export function safeUrl(link: string, baseUrl: string): string | null {
-  if (!link) return null;
+  if (!link || link.length > MAX_URL_CHARS) return null;
   try {
     const url = new URL(link, `${baseUrl.replace(/\/+$/, '')}/`);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;

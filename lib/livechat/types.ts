@@ -104,6 +104,8 @@ export interface ChatMessage {
   /** Rocket.Chat's markdown AST when the server sent one (opaque here; rendered by the UI). */
   md?: unknown;
   attachments: Attachment[];
+  /** Some of it was cut to the bounds of `lib/livechat/bounds.ts` on arrival (the UI says "Message shortened"). */
+  shortened?: true;
   /** Client-side delivery state of the visitor's own messages. */
   delivery?: 'pending' | 'sent' | 'failed';
 }

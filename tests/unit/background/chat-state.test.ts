@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChatState, SAVE_DELAY_MS } from '../../../lib/background/chat-state';
-import { MESSAGE_CACHE_LIMIT, newDesk, type DeskRecord } from '../../../lib/background/desk';
+import { newDesk, type DeskRecord } from '../../../lib/background/desk';
+import { MESSAGE_CACHE_LIMIT } from '../../../lib/background/storage-budget';
 import { chatMessage as message } from '../fakes/chat-message';
 
 const microtasks = () => new Promise((resolve) => setTimeout(resolve, 0));

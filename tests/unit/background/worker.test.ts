@@ -4,6 +4,7 @@ import { startWorker } from '../../../lib/background/worker';
 import { PORT_NAME, PROTOCOL_VERSION, type BgEvent, type BgToUi, type UiToBg } from '../../../lib/messaging';
 import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
 import { FakeDdp } from '../fakes/fake-ddp';
+import { deepMd, jsonDepth } from '../fakes/hostile-message';
 import { createPortPair } from '../ui/port-pair';
 
 const URL_A = 'https://a.example.com';
@@ -50,8 +51,14 @@ function setup(
     iconUrl: 'icon.png',
     keepAlive,
   });
-  const open = () => {
+  const open = (maxDepth = Number.POSITIVE_INFINITY) => {
     const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
+    const post = bg.postMessage.bind(bg);
+    // Chrome's port serialiser gives up on values nested too deep, throwing from postMessage.
+    bg.postMessage = (message) => {
+      if (jsonDepth(message) > maxDepth) throw new Error('Maximum call stack size exceeded');
+      post(message);
+    };
     const events: BgEvent[] = [];
     ui.onMessage.addListener((m) => {
       if (m.kind === 'event') events.push(m);
@@ -61,6 +68,9 @@ function setup(
   };
   return { worker, ddps, apis, keepAlive, saved, open, changeSettings: (s: VisitorSettings) => watcher?.(s) };
 }
+
+/** Roughly `storage.local`'s 10 MB quota. */
+const underQuota = (desks: Record<string, DeskRecord>) => JSON.stringify(desks).length <= 10 * 1024 * 1024;
 
 const agentFrame = (id: string, ts: number) => [
   {
@@ -232,5 +242,45 @@ describe('worker', () => {
       Array.from({ length: 50 }, (_, i) => `m${i + 50}`),
     );
     expect(warn).toHaveBeenCalled();
+  });
+
+  it('keeps every chat UI updating after a message whose markdown is nested 5 000 deep', async () => {
+    const desk = { ...newDesk(URL_A, 't'), room: { id: 'R1', open: true, confirmed: true } };
+    const { worker, ddps, open } = setup({ [URL_A]: desk });
+    await worker.ready;
+    const { ui, events } = open(1000);
+    const lost = vi.fn();
+    ui.onDisconnect.addListener(lost);
+    ddps[0]?.goOnline();
+    await tick();
+    const [deep] = agentFrame('deep', 9000);
+    ddps[0]?.emit('stream-room-messages', 'R1', [{ ...deep, md: deepMd(5000) }]);
+    ddps[0]?.emit('stream-room-messages', 'R1', agentFrame('after', 9001));
+    await tick();
+    const shown = events.flatMap((e) => (e.type === 'message/upsert' ? [e.payload.id] : []));
+    expect(shown).toEqual(['deep', 'after']);
+    expect(lost).not.toHaveBeenCalled();
+    const late = open(1000);
+    await tick();
+    expect(late.events[0]?.type === 'snapshot' && late.events[0].payload.messages.map((m) => m.id)).toEqual([
+      'deep',
+      'after',
+    ]);
+  });
+
+  it('keeps saving what the visitor types after a message over the storage quota', async () => {
+    const desk = { ...newDesk(URL_A, 't'), room: { id: 'R1', open: true, confirmed: true } };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { worker, ddps, saved, open } = setup({ [URL_A]: desk }, undefined, underQuota);
+    await worker.ready;
+    const { ui } = open();
+    ddps[0]?.goOnline();
+    await tick();
+    const [giant] = agentFrame('giant', 9000);
+    ddps[0]?.emit('stream-room-messages', 'R1', [{ ...giant, msg: 'x'.repeat(11 * 1024 * 1024) }]);
+    ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'q1', op: 'chat/send', params: { text: 'typed' } });
+    await vi.waitFor(() => expect(saved.at(-1)?.[URL_A]?.messages.some((m) => m.text === 'typed')).toBe(true));
+    expect(saved.at(-1)?.[URL_A]).toMatchObject({ token: 't', room: { id: 'R1' } });
+    warn.mockRestore();
   });
 });

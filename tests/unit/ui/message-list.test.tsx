@@ -41,6 +41,16 @@ describe('message list', () => {
     chat.cleanup();
   });
 
+  it('says when a message was shortened to the inbound bounds', async () => {
+    const chat = await renderChat({
+      config: testConfig(),
+      messages: [message('a1', 'agent', 'long story', { shortened: true }), message('a2', 'agent', 'short one')],
+    });
+    const notes = screen.getByRole('log').querySelectorAll('.lqs-bubble__note');
+    expect([...notes].map((n) => n.textContent)).toEqual(['Message shortened: it was too long to show whole.']);
+    chat.cleanup();
+  });
+
   it('renders markup in messages as inert text and links only http(s)/mailto', async () => {
     const chat = await renderChat({
       config: testConfig(),
