@@ -1,5 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { Attachment } from '../lib/livechat/types';
+import { stripBidi } from '../lib/ui/bidi';
+import { foreignHost } from '../lib/ui/desk-origin';
 import { formatSize } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import { safeHref } from '../lib/ui/linkify';
@@ -11,10 +13,13 @@ export function AttachmentView({ attachment, serverUrl }: { attachment: Attachme
   const broken = useSignal(false);
   const href = safeHref(attachment.url, serverUrl ?? undefined);
   const image = attachment.imageUrl ? safeHref(attachment.imageUrl, serverUrl ?? undefined) : null;
-  const label = attachment.title || attachment.description || t('attachment');
+  const label = stripBidi(attachment.title || attachment.description || '') || t('attachment');
+  const description = stripBidi(attachment.description ?? '');
   const size = typeof attachment.size === 'number' ? formatSize(attachment.size) : null;
 
-  const caption = attachment.description ? <span class="lqs-attachment__caption">{attachment.description}</span> : null;
+  const host = href ? foreignHost(href, serverUrl) : null;
+  const where = host ? <span class="lqs-attachment__host">{t('fileFrom', host)}</span> : null;
+  const caption = description ? <span class="lqs-attachment__caption">{description}</span> : null;
   if (image && href && !broken.value) {
     return (
       <>
@@ -23,6 +28,7 @@ export function AttachmentView({ attachment, serverUrl }: { attachment: Attachme
             <img src={image} alt={label} referrerpolicy="no-referrer" onError={() => (broken.value = true)} />
           </a>
         </ImageGate>
+        {where}
         {caption}
       </>
     );
@@ -35,6 +41,7 @@ export function AttachmentView({ attachment, serverUrl }: { attachment: Attachme
       <span class="lqs-attachment__text">
         <span class="lqs-attachment__name">{label}</span>
         {size && <span class="lqs-attachment__size">{size}</span>}
+        {where}
       </span>
     </>
   );

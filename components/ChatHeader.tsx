@@ -1,6 +1,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import type { ChatModel } from '../lib/ui/chat-model';
 import type { ChatScreen } from '../lib/ui/screen';
+import { stripBidi } from '../lib/ui/bidi';
 import { initials } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import type { ChatActions } from './chat-actions';
@@ -50,13 +51,13 @@ function Avatar({ name, username, serverUrl }: { name: string; username: string;
 /** Desk title, the serving agent (unless the desk hides agents), the chat's actions and the connection line. */
 export function ChatHeader({ model, actions, ui, screen }: Props) {
   const config = model.config.value;
-  const title = (screen === 'offline' && config?.offlineTitle) || config?.title || t('defaultTitle');
+  const title = stripBidi((screen === 'offline' && config?.offlineTitle) || config?.title || '') || t('defaultTitle');
   const chatting = screen === 'chat';
   const agent = useComputed(() => {
     const serving = model.agent.value;
     // A closed room keeps its last agent on the server; only an open chat has someone serving it.
     if (!serving || serving.hidden || model.config.value?.agentHiddenInfo || !model.room.value?.open) return null;
-    return { name: serving.name || serving.username, username: serving.username, status: serving.status };
+    return { name: stripBidi(serving.name || serving.username), username: serving.username, status: serving.status };
   });
   const menu = useComputed(() => {
     const desk = model.config.value;

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { stripBidi } from '../lib/ui/bidi';
 import { formatSize } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import { AttachmentIcon, CloseIcon, FileIcon } from './icons';
@@ -25,7 +26,7 @@ export function FilePreview({ file, error, busy, onRemove }: Props) {
         </span>
       )}
       <span class="lqs-file__text">
-        <span class="lqs-file__name">{file.name}</span>
+        <span class="lqs-file__name">{stripBidi(file.name)}</span>
         <span class="lqs-file__meta">
           {busy ? t('uploading') : error ? <span role="alert">{error}</span> : formatSize(file.size)}
         </span>

@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../lib/livechat/types';
+import { stripBidi } from '../lib/ui/bidi';
 import { formatFull, formatTime, initials } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import type { TimelineItem } from '../lib/ui/timeline';
@@ -39,7 +40,7 @@ export const MessageGroup = memo(function MessageGroup({
   own,
 }: Props) {
   const mine = group.from === 'visitor';
-  const name = mine ? t('you') : (agentLabel ?? (group.authorName || t('agent')));
+  const name = mine ? t('you') : stripBidi(agentLabel ?? group.authorName) || t('agent');
   const last = group.messages[group.messages.length - 1]!;
   return (
     <div class={`lqs-group lqs-group--${mine ? 'mine' : 'theirs'}`}>

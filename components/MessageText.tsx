@@ -1,3 +1,4 @@
+import { stripBidi } from '../lib/ui/bidi';
 import { linkify } from '../lib/ui/linkify';
 import { messageAst } from '../lib/ui/markdown-source';
 import { Markdown } from './Markdown';
@@ -12,10 +13,10 @@ export function MessageText({ text }: { text: string }) {
       {linkify(text).map((part, index) =>
         part.kind === 'link' ? (
           <a key={index} href={part.href} target="_blank" rel="noopener noreferrer">
-            {part.text}
+            {stripBidi(part.text)}
           </a>
         ) : (
-          part.text
+          stripBidi(part.text)
         ),
       )}
     </span>

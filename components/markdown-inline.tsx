@@ -5,6 +5,8 @@
 import type { ComponentChildren } from 'preact';
 import { locale, t } from '../lib/ui/i18n';
 import { ImageGate } from './ImageGate';
+import { stripBidi } from '../lib/ui/bidi';
+import { misleadingLinkHost } from '../lib/ui/link-spoof';
 import { safeHref } from '../lib/ui/linkify';
 import { emojiFor } from '../lib/ui/markdown-source';
 
@@ -26,16 +28,16 @@ export function list(value: unknown): AstNode[] {
   return isNode(value) ? [value] : [];
 }
 
-/** The string of a `PLAIN_TEXT` node (or of a bare string). */
+/** The string of a `PLAIN_TEXT` node (or of a bare string), without bidi controls. */
 export function plain(value: unknown): string {
-  if (typeof value === 'string') return value;
-  return isNode(value) && typeof value.value === 'string' ? value.value : '';
+  if (typeof value === 'string') return stripBidi(value);
+  return isNode(value) && typeof value.value === 'string' ? stripBidi(value.value) : '';
 }
 
 /** The AST as the text a visitor would read, for link labels and image descriptions. */
 function textOf(value: unknown, depth = 0): string {
   if (depth > MAX_DEPTH) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return stripBidi(value);
   if (Array.isArray(value)) return value.map((v) => textOf(v, depth + 1)).join('');
   if (!isNode(value)) return '';
   return textOf(value.value, depth + 1);
@@ -133,9 +135,11 @@ export function inline(node: AstNode, key: number, ctx: Ctx): ComponentChildren 
       const href = safeHref(plain(value?.src), ctx.base);
       const label = inlines(value?.label, ctx);
       if (!href) return <span key={key}>{label}</span>;
+      const realHost = misleadingLinkHost(textOf(value?.label), href);
       return (
         <a key={key} href={href} target="_blank" rel="noopener noreferrer">
           {textOf(value?.label) ? label : href}
+          {realHost && <span class="lqs-link-host"> ({t('linkLeadsTo', realHost)})</span>}
         </a>
       );
     }
@@ -183,6 +187,6 @@ export function inline(node: AstNode, key: number, ctx: Ctx): ComponentChildren 
       return <br key={key} />;
     default:
       // A node type newer than this renderer: keep whatever text it carries.
-      return typeof node.value === 'string' ? node.value : inlines(node.value, ctx);
+      return typeof node.value === 'string' ? stripBidi(node.value) : inlines(node.value, ctx);
   }
 }
