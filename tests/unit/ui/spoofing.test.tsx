@@ -27,10 +27,14 @@ describe('bidi controls', () => {
     const { container } = render(
       <Markdown
         ast={[
-          paragraph(text(`invoice ${RLO}fdp.exe\u2066x\u2069`), link('https://chat.example.com/a', `my ${RLO}gnp.exe`), {
-            type: 'INLINE_CODE',
-            value: text(`\u202Bcode`),
-          }),
+          paragraph(
+            text(`invoice ${RLO}fdp.exe\u2066x\u2069`),
+            link('https://chat.example.com/a', `my ${RLO}gnp.exe`),
+            {
+              type: 'INLINE_CODE',
+              value: text(`\u202Bcode`),
+            },
+          ),
         ]}
         serverUrl={SERVER}
       />,
