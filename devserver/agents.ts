@@ -111,7 +111,7 @@ export function deleteMessage(desk: Desk, room: Room, messageId: string, by: Use
 
 export type Closer = { kind: 'agent'; agent: Agent } | { kind: 'visitor' };
 
-/** Closes a room: `livechat-close` (+ `promptTranscript` when transcripts are on) (SPEC §3.4 step 7). */
+/** Closes a room: `livechat-close` (+ `promptTranscript` when transcripts are on, or always ≤ 6.x) (SPEC §3.4). */
 export function closeRoom(desk: Desk, room: Room, closer: Closer, comment: string): Message {
   if (!room.open) throw new OperationError('room-closed', 409);
   const now = new Date();
@@ -127,7 +127,9 @@ export function closeRoom(desk: Desk, room: Room, closer: Closer, comment: strin
   const extra: Partial<Message> = closer.kind === 'visitor' ? { token: room.v.token } : {};
   if (desk.profile !== 'legacy') extra.transcriptRequested = Boolean(room.transcriptRequest);
   const closeMessage = desk.systemMessage(room._id, 'livechat-close', u, comment, extra);
-  if (desk.settings.transcript) desk.systemMessage(room._id, 'command', u, 'promptTranscript');
+  if (desk.settings.transcript || desk.caps.promptTranscriptAlways) {
+    desk.systemMessage(room._id, 'command', u, 'promptTranscript');
+  }
   desk.scheduleQueueUpdate();
   desk.bus.emitState({ type: 'room', rid: room._id });
   return closeMessage;

@@ -14,6 +14,8 @@ export interface DeskOptions {
   autoAssign: boolean;
   /** Delay of `queueData` after the queue changed (Rocket.Chat debounces about 1 s). */
   queueDebounceMs: number;
+  /** DDP framing when it differs from the profile's (e.g. a Community 8.x server speaks Meteor's). */
+  framing?: 'meteor' | 'streamer';
 }
 
 export class Desk {
@@ -30,7 +32,7 @@ export class Desk {
     options: DeskOptions,
   ) {
     this.profile = options.profile;
-    this.caps = capabilitiesOf(options.profile);
+    this.caps = capabilitiesOf(options.profile, options.framing);
     this.autoAssign = options.autoAssign;
     this.queueDebounceMs = options.queueDebounceMs;
   }

@@ -3,7 +3,7 @@ export { startDevServer, type DevServer, type DevServerOptions } from './server'
 export { Control } from './control/api';
 export type { RoomView } from './control/snapshot';
 export type { FaultConfig } from './faults';
-export type { LogEntry } from './log';
+export type { LogEntry, Violation, ViolationEntry } from './log';
 export type { StateEvent } from './bus';
 export type { HeartbeatOptions } from './ddp/session';
 export { PROFILES, type Profile, type Settings, type AgentStatus } from './types';

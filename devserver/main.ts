@@ -1,5 +1,5 @@
 /**
- * CLI: `tsx devserver/main.ts [--port N] [--profile legacy|v6|v7|v8] [--no-rate-limits] [--auto-assign]`.
+ * CLI: `tsx devserver/main.ts [--port N] [--profile legacy|v6|v7|v8] [--no-rate-limits] [--auto-assign] [--community]`.
  * Environment: DEVSERVER_PORT, DEVSERVER_PROFILE. Stops cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -8,7 +8,9 @@ import { PROFILES, type Profile } from './types';
 
 function fail(message: string): never {
   console.error(`devserver: ${message}`);
-  console.error('usage: devserver [--port N] [--profile legacy|v6|v7|v8] [--no-rate-limits] [--auto-assign]');
+  console.error(
+    'usage: devserver [--port N] [--profile legacy|v6|v7|v8] [--no-rate-limits] [--auto-assign] [--community]',
+  );
   process.exit(2);
 }
 
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
         profile: { type: 'string' },
         'no-rate-limits': { type: 'boolean', default: false },
         'auto-assign': { type: 'boolean', default: false },
+        community: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     profile: profile as Profile,
     rateLimits: !values['no-rate-limits'],
     autoAssign: values['auto-assign'],
+    ...(values.community ? { framing: 'meteor' as const } : {}),
   });
   console.log(
     `Rocket.Chat Livechat stand-in (profile ${server.profile}${values['auto-assign'] ? ', auto-assign' : ''})`,

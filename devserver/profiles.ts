@@ -24,6 +24,10 @@ export interface Capabilities {
   closeSettingEnforced: boolean;
   /** The visitor may subscribe `stream-room-messages` of an open room only (newest room access validator). */
   roomMessagesRequireOpen: boolean;
+  /** `major.minor` as `GET /api/info` answers an anonymous caller (`getServerInfo.ts` `removePatchInfo`). */
+  version: string;
+  /** `promptTranscript` follows every close (≤ 6.x), not only when the transcript setting is on. */
+  promptTranscriptAlways: boolean;
 }
 
 const V6_METHODS = [
@@ -87,6 +91,8 @@ const TABLE: Record<Profile, Capabilities> = {
     routeLimits: {},
     closeSettingEnforced: false,
     roomMessagesRequireOpen: false,
+    version: '4.8',
+    promptTranscriptAlways: true,
   },
   v6: {
     methods: new Set(V6_METHODS),
@@ -100,6 +106,8 @@ const TABLE: Record<Profile, Capabilities> = {
     routeLimits: { 'POST livechat/offline.message': { calls: 1, ms: 5_000 } },
     closeSettingEnforced: true,
     roomMessagesRequireOpen: false,
+    version: '6.13',
+    promptTranscriptAlways: false,
   },
   v7: {
     methods: new Set(V7_METHODS),
@@ -110,9 +118,14 @@ const TABLE: Record<Profile, Capabilities> = {
     visitorDdpTranscript: false,
     missingRoutes: new Set(['POST livechat/visitor/department.transfer']),
     uploadAuthStatus: 403,
-    routeLimits: { 'POST livechat/offline.message': { calls: 1, ms: 5_000 } },
+    routeLimits: {
+      'POST livechat/offline.message': { calls: 1, ms: 5_000 },
+      'POST livechat/transcript': { calls: 5, ms: MINUTE },
+    },
     closeSettingEnforced: true,
     roomMessagesRequireOpen: false,
+    version: '7.13',
+    promptTranscriptAlways: false,
   },
   v8: {
     methods: new Set(V8_METHODS),
@@ -127,13 +140,20 @@ const TABLE: Record<Profile, Capabilities> = {
       'POST livechat/offline.message': { calls: 1, ms: 5_000 },
       'GET livechat/room': { calls: 5, ms: MINUTE },
       'POST livechat/visitor': { calls: 5, ms: MINUTE },
+      'POST livechat/transcript': { calls: 5, ms: MINUTE },
     },
     closeSettingEnforced: true,
     roomMessagesRequireOpen: true,
+    version: '8.9',
+    promptTranscriptAlways: false,
   },
 };
 
-/** The capability set of a profile. */
-export function capabilitiesOf(profile: Profile): Capabilities {
-  return TABLE[profile];
+/**
+ * The capability set of a profile. `framing` overrides the DDP server: an 8.x Community server (or EE without
+ * microservices) answers with Meteor's own framing, an EE microservices deployment with the ddp-streamer's.
+ */
+export function capabilitiesOf(profile: Profile, framing?: 'meteor' | 'streamer'): Capabilities {
+  const caps = TABLE[profile];
+  return framing === undefined ? caps : { ...caps, streamer: framing === 'streamer' };
 }

@@ -73,12 +73,17 @@ export function validateVisitorMessage(desk: Desk, input: VisitorMessageInput): 
   const limit = desk.settings.limitTextLength;
   if (limit !== false && input.msg.length > limit) throw new MeteorError('message-length-exceeds-character-limit');
   if (input._id !== undefined && desk.store.findMessage(input._id)) {
-    throw new Error(
+    throw new DuplicateMessageError(
       desk.caps.honourClientRid
         ? `E11000 duplicate key error collection: rocketchat.rocketchat_message index: _id_ dup key: { _id: "${input._id}" }`
         : 'Cannot convert undefined or null to object',
     );
   }
+}
+
+/** A plain error (masked as 500 on DDP) that the call log still records as a duplicate-id violation. */
+export class DuplicateMessageError extends Error {
+  readonly why = 'a message with this _id is stored already (E11000 duplicate key; 7.x+ a TypeError)';
 }
 
 /** Stores a visitor message in a room the caller has authorised (after `validateVisitorMessage`). */
@@ -135,4 +140,16 @@ export function history(desk: Desk, rid: string, options: { end?: Date; ls?: Dat
     firstUnread: unread[unread.length - 1],
     unreadNotLoaded: Math.max(0, unread.length - messages.length),
   };
+}
+
+/**
+ * What Rocket.Chat stores after mailing a transcript the visitor asked for (`sendTranscript` in LivechatTyped.ts):
+ * a `livechat_transcript_history` system message with an empty text, authored by `rocket.cat`.
+ */
+export function recordTranscriptRequest(desk: Desk, room: Room): Message {
+  const cat = { _id: 'rocket.cat', username: 'rocket.cat', name: 'Rocket.Cat' };
+  const visitor = { _id: room.v._id, username: room.v.username, name: room.fname, token: room.v.token };
+  return desk.systemMessage(room._id, 'livechat_transcript_history', cat, '', {
+    requestData: { type: 'visitor', visitor, user: cat },
+  });
 }

@@ -33,6 +33,7 @@ export function defaultSettings(): Settings {
     transcriptMessage: 'Would you like a copy of this chat emailed?',
     videoCall: false,
     fileUpload: true,
+    protectFiles: true,
     fileUploadMaxSize: 10 * 1024 * 1024,
     fileUploadMediaTypes: '',
     showConnecting: false,

@@ -35,6 +35,8 @@ export interface DevServerOptions {
   heartbeat?: HeartbeatOptions;
   /** Delay of `queueData` after the queue changes (default 1000 ms, like Rocket.Chat's debounce). */
   queueDebounceMs?: number;
+  /** DDP framing: default `streamer` on v8 (EE microservices), `meteor` elsewhere; `meteor` on v8 = Community 8.x. */
+  framing?: 'meteor' | 'streamer';
 }
 
 export interface DevServer {
@@ -56,6 +58,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     profile,
     autoAssign: options.autoAssign ?? false,
     queueDebounceMs: options.queueDebounceMs ?? 1000,
+    framing: options.framing,
   });
   const log = new CallLog();
   const faults = noFaults();
@@ -91,7 +94,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
     if (path.startsWith('/api/'))
       return handleRest({ desk, log, limiter, rateLimits, siteUrl: baseUrl() }, req, res, url);
-    if (path.startsWith('/file-upload/')) return serveUploadedFile(desk, res, path);
+    if (path.startsWith('/file-upload/')) return serveUploadedFile(desk, log, req, res, url);
     if (path === '/websocket') return sendJson(res, 400, { error: 'Not a valid websocket request' });
     if (path === '/') {
       res.writeHead(302, { Location: '/agent' });

@@ -67,6 +67,8 @@ export interface Settings {
   transcriptMessage: string;
   videoCall: boolean;
   fileUpload: boolean;
+  /** `FileUpload_ProtectFiles` (default on): file URLs need the visitor's `rc_token`/`rc_rid`/`rc_room_type=l`. */
+  protectFiles: boolean;
   /** Largest accepted upload in bytes (`FileUpload_MaxFileSize`). */
   fileUploadMaxSize: number;
   /** Comma-separated accepted media types, `image/*` wildcards allowed; empty = all. */
@@ -153,6 +155,7 @@ export interface Message {
   navigation?: Record<string, unknown>;
   transcriptRequested?: boolean;
   comment?: string;
+  requestData?: Record<string, unknown>;
 }
 
 export interface FileRef {

@@ -17,7 +17,7 @@ import {
 import type { StateEvent } from '../bus';
 import { agentRef, type Desk } from '../desk';
 import { parseFaults, type FaultConfig, type FaultState } from '../faults';
-import type { CallLog, LogEntry } from '../log';
+import type { CallLog, LogEntry, ViolationEntry } from '../log';
 import type { RateLimiter } from '../ratelimit';
 import type { Agent, AgentStatus, Message, Room, Settings } from '../types';
 import { parseSettings } from './settings';
@@ -65,9 +65,9 @@ export class Control {
     return agent;
   }
 
-  /** Everything: profile, settings, agents, visitors, rooms with messages. */
+  /** Everything: profile, settings, agents, visitors, rooms with messages, and the violations so far. */
   state(): Record<string, unknown> {
-    return stateView(this.desk);
+    return { ...stateView(this.desk), violations: this.deps.log.violations() };
   }
 
   /** An agent takes a waiting room (default: routing's choice). */
@@ -204,6 +204,11 @@ export class Control {
   /** Logged DDP calls and REST requests after sequence number `since`. */
   log(since = 0): LogEntry[] {
     return this.deps.log.list(since);
+  }
+
+  /** What a real server of this line would have rejected or ignored, after log sequence number `since`. */
+  violations(since = 0): ViolationEntry[] {
+    return this.deps.log.violations(since);
   }
 
   /** State changes as they happen (what `GET /control/events` streams); returns the unsubscribe function. */

@@ -14,6 +14,11 @@ const ROUTES: { method: string; pattern: RegExp; handler: Handler }[] = [
     handler: (c, _p, _b, url) => c.log(Number(url.searchParams.get('since') ?? 0) || 0),
   },
   {
+    method: 'GET',
+    pattern: /^\/control\/violations$/,
+    handler: (c, _p, _b, url) => c.violations(Number(url.searchParams.get('since') ?? 0) || 0),
+  },
+  {
     method: 'POST',
     pattern: /^\/control\/rooms\/([^/]+)\/take$/,
     handler: (c, [rid], body) => c.take(rid ?? '', body as never),

@@ -4,13 +4,13 @@ import { check, Match } from '../check';
 import type { Desk } from '../desk';
 import { MeteorError } from '../errors';
 import { fileMessageParts } from '../files';
-import { history, requireVisitor, sendVisitorMessage } from '../rooms';
+import { history, recordTranscriptRequest, requireVisitor, sendVisitorMessage } from '../rooms';
 import type { FileRef, Room } from '../types';
 import { visitorRef } from '../visitors';
 import type { MethodHandler } from './method-types';
 import { writableRoom } from './streams';
 
-const sendMessageLivechat: MethodHandler = ({ desk }, [input, agent]) => {
+const sendMessageLivechat: MethodHandler = ({ desk, ignored }, [input, agent]) => {
   check<{
     token: string;
     _id: string;
@@ -33,6 +33,12 @@ const sendMessageLivechat: MethodHandler = ({ desk }, [input, agent]) => {
     Match.Maybe({ agentId: String, username: String }),
   );
   const visitor = requireVisitor(desk, input.token);
+  if (!desk.caps.honourClientRid && !desk.store.rooms.get(input.rid)?.open) {
+    ignored({
+      rule: 'ignored-key',
+      why: 'from 7.0 a new room gets a server id: the rid the client proposed is ignored (rooms.ts createRoom)',
+    });
+  }
   const { token: _token, ...message } = input;
   const sent = sendVisitorMessage(desk, visitor, message, agent?.agentId);
   return { ...sent.message, newRoom: sent.newRoom, showConnecting: sent.showConnecting };
@@ -97,6 +103,7 @@ const sendTranscript: MethodHandler = ({ desk }, [token, rid, email, subject]) =
   const room = desk.store.rooms.get(rid);
   if (!room || room.v.token !== token) throw new MeteorError('error-invalid-room', 'Invalid room');
   desk.store.transcripts.push({ rid, email, subject: typeof subject === 'string' ? subject : '', ts: new Date() });
+  recordTranscriptRequest(desk, room);
   desk.bus.emitState({ type: 'transcript', rid, email });
   return true;
 };
@@ -140,11 +147,19 @@ const sendFileLivechatMessage: MethodHandler = ({ desk }, [roomId, visitorToken,
 };
 
 /** `stream-notify-room` writes: typing from the visitor, re-emitted to everyone but the writer (SPEC §3.3). */
-const streamNotifyRoom: MethodHandler = ({ desk, connectionId }, params) => {
+const streamNotifyRoom: MethodHandler = ({ desk, connectionId, ignored }, params) => {
   const [eventName, ...args] = params;
   if (typeof eventName !== 'string') return undefined;
   const room = writableRoom(desk, eventName, args);
-  if (!room) return undefined;
+  if (!room) {
+    const typing = eventName.endsWith('/typing') && !desk.caps.legacyTyping;
+    ignored(
+      typing
+        ? { rule: 'typing-event', why: '<rid>/typing is gone since 6.0 (PR #28234): the write is dropped' }
+        : { rule: 'refused-write', why: 'the write does not name an open room of this visitor: it is dropped' },
+    );
+    return undefined;
+  }
   const [name] = args;
   const event = eventName.slice(room._id.length + 1);
   const typing = event === 'typing' ? args[1] === true : Array.isArray(args[1]) && args[1].includes('user-typing');

@@ -9,7 +9,8 @@ import { fromEjson } from '../ejson';
 import { MatchError, MeteorError, toDdpError, tooManyRequests } from '../errors';
 import type { FaultState } from '../faults';
 import { randomId } from '../ids';
-import type { CallLog } from '../log';
+import { DuplicateMessageError } from '../rooms';
+import type { CallLog, Violation } from '../log';
 import type { RateLimiter } from '../ratelimit';
 import { setVisitorStatus } from '../visitors';
 import type { MethodHandler } from './method-types';
@@ -178,16 +179,20 @@ export class DdpSession {
     }
     const handler = this.ctx.methods.get(method);
     const reply: Frame = { msg: 'result', id };
+    let noted: Violation | undefined;
     const log = (outcome: string, error?: string | number) =>
-      this.ctx.log.record({
-        transport: 'ddp',
-        kind: 'method',
-        name: method,
-        connection: this.id,
-        params,
-        outcome,
-        ...(error === undefined ? {} : { error }),
-      });
+      this.ctx.log.record(
+        {
+          transport: 'ddp',
+          kind: 'method',
+          name: method,
+          connection: this.id,
+          params,
+          outcome,
+          ...(error === undefined ? {} : { error }),
+        },
+        noted,
+      );
     if (!handler) {
       // Meteor answers an unknown method before its write fence arms, so `result` precedes `updated` here.
       reply.error = toDdpError(new MeteorError(404, `Method '${method}' not found`));
@@ -206,6 +211,9 @@ export class DdpSession {
           bindToken: (token) => {
             this.boundToken = token;
           },
+          ignored: (v) => {
+            noted = { kind: 'ignored', what: `ddp method ${method}`, ...v };
+          },
         },
         params,
       );
@@ -214,6 +222,9 @@ export class DdpSession {
       log('result');
     } catch (err) {
       reply.error = toDdpError(err);
+      if (err instanceof DuplicateMessageError) {
+        noted = { kind: 'error', rule: 'duplicate-id', what: `ddp method ${method}`, why: err.why };
+      }
       log('error', (reply.error as { error: string | number }).error);
       if (!(err instanceof MeteorError) && !(err instanceof MatchError)) {
         console.error(`[devserver] ${method} failed:`, err instanceof Error ? err.message : err);

@@ -2,7 +2,7 @@
 import type { StreamEmit, StreamName } from '../bus';
 import type { Desk } from '../desk';
 import { MeteorError, toDdpError } from '../errors';
-import type { CallLog } from '../log';
+import type { CallLog, Violation } from '../log';
 import { canRead, isStreamName, parseStreamParams } from './streams';
 
 type Frame = Record<string, unknown>;
@@ -34,7 +34,7 @@ export class Subscriptions {
     if (!canRead(this.desk, name, parsed.eventName, parsed.extra))
       return refuse(new MeteorError('not-allowed'), 'not-allowed');
     this.subs.set(id, { name, eventName: parsed.eventName });
-    this.record(name, params, 'ready');
+    this.record(name, params, 'ready', undefined, this.silentEvent(name, parsed.eventName));
     return { msg: 'ready', subs: [id] };
   }
 
@@ -68,15 +68,36 @@ export class Subscriptions {
     return frames;
   }
 
-  private record(name: string, params: unknown[], outcome: string, error?: string | number): void {
-    this.log.record({
-      transport: 'ddp',
-      kind: 'sub',
-      name,
-      connection: this.connectionId,
-      params,
-      outcome,
-      ...(error === undefined ? {} : { error }),
-    });
+  /** A subscription a real server accepts for an event this line never emits (README "Violations"). */
+  private silentEvent(name: string, eventName: string): Violation | undefined {
+    if (name !== 'stream-notify-room' || !eventName.endsWith('/typing') || this.desk.caps.legacyTyping)
+      return undefined;
+    return {
+      kind: 'ignored',
+      rule: 'typing-event',
+      what: `ddp sub ${name} ${eventName}`,
+      why: '<rid>/typing is no longer emitted since 6.0 (PR #28234): the subscription hears nothing',
+    };
+  }
+
+  private record(
+    name: string,
+    params: unknown[],
+    outcome: string,
+    error?: string | number,
+    violation?: Violation,
+  ): void {
+    this.log.record(
+      {
+        transport: 'ddp',
+        kind: 'sub',
+        name,
+        connection: this.connectionId,
+        params,
+        outcome,
+        ...(error === undefined ? {} : { error }),
+      },
+      violation,
+    );
   }
 }

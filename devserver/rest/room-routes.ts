@@ -2,7 +2,7 @@
 import { closeRoom, transferRoom } from '../agents';
 import { publicRoom } from '../config';
 import type { Desk } from '../desk';
-import { createRoom, routeRoom } from '../rooms';
+import { createRoom, recordTranscriptRequest, routeRoom } from '../rooms';
 import type { Room } from '../types';
 import { visitorRef } from '../visitors';
 import type { RestHandler } from './types';
@@ -90,6 +90,7 @@ const transcript: RestHandler = ({ desk, body }) => {
   const room = ownRoom(desk, input.rid, input.token);
   if (!/^[^\s@]+@[^\s@]+$/.test(input.email)) throw new Error('error-sending-transcript');
   desk.store.transcripts.push({ rid: room._id, email: input.email, subject: input.subject ?? '', ts: new Date() });
+  recordTranscriptRequest(desk, room);
   desk.bus.emitState({ type: 'transcript', rid: room._id, email: input.email });
   return { message: 'Livechat transcript sent' };
 };

@@ -10,6 +10,7 @@ import type { CallLog } from '../log';
 import type { RateLimiter } from '../ratelimit';
 import { messageRoutes } from './message-routes';
 import { roomRoutes } from './room-routes';
+import { DuplicateMessageError } from '../rooms';
 import { RestFailure, type RestHandler } from './types';
 import { uploadRoutes } from './upload';
 import { visitorRoutes } from './visitor-routes';
@@ -69,15 +70,31 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
     res.end();
     return;
   }
-  const record = (status: number, name: string, error?: string) =>
-    ctx.log.record({
-      transport: 'rest',
-      kind: method,
-      name,
-      status,
-      outcome: status < 400 ? 'ok' : 'error',
-      ...(error ? { error } : {}),
-    });
+  const record = (status: number, name: string, error?: string, duplicate = false) =>
+    ctx.log.record(
+      {
+        transport: 'rest',
+        kind: method,
+        name,
+        status,
+        outcome: status < 400 ? 'ok' : 'error',
+        ...(error ? { error } : {}),
+      },
+      duplicate
+        ? {
+            kind: 'error',
+            rule: 'duplicate-id',
+            what: `rest ${method} ${name}`,
+            why: 'the message _id is stored already',
+          }
+        : undefined,
+    );
+  if (method === 'GET' && url.pathname === '/api/info') {
+    // `getServerInfo` without a login: `major.minor` only (RC#16050 removed the patch number).
+    record(200, url.pathname);
+    sendJson(res, 200, { version: ctx.desk.caps.version, success: true }, CORS);
+    return;
+  }
   const route = ROUTES.find(
     (r) => r.method === method && r.pattern.test(url.pathname) && !ctx.desk.caps.missingRoutes.has(r.key),
   );
@@ -132,7 +149,12 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
         : err instanceof SyntaxError || err instanceof BodyTooLargeError
           ? [400, { success: false, error: err.message }]
           : [400, toRestErrorBody(err)];
-    record(status, url.pathname, String(body.errorType ?? body.error ?? body.reason));
+    record(
+      status,
+      url.pathname,
+      String(body.errorType ?? body.error ?? body.reason),
+      err instanceof DuplicateMessageError,
+    );
     sendJson(res, status, body, headers);
   }
 }

@@ -174,8 +174,20 @@ describe('v8 flow (server rid, REST)', () => {
       file: { name: 'photo.png', type: 'image/png' },
       attachments: [{ title: 'photo.png', image_type: 'image/png', description: 'my photo' }],
     });
-    const file = await fetch(`${server.url}${body.attachments[0].title_link}`);
+    // Files are protected (FileUpload_ProtectFiles on): the visitor's rc_* credentials open them.
+    const link = `${server.url}${body.attachments[0].title_link}`;
+    expect((await fetch(link)).status).toBe(403);
+    const file = await fetch(`${link}?rc_token=${TOKEN}&rc_rid=${rid}&rc_room_type=l`);
     expect(await file.text()).toBe('PNGDATA');
+    const cookies = { cookie: `rc_token=${TOKEN}; rc_rid=${rid}; rc_room_type=l` };
+    expect((await fetch(link, { headers: cookies })).status).toBe(200);
+    // Cookies without rc_uid replace the query, as FileUpload.requestCanAccessFiles reads them.
+    const overridden = await fetch(`${link}?rc_token=${TOKEN}&rc_rid=${rid}&rc_room_type=l`, {
+      headers: { cookie: 'other=1' },
+    });
+    expect(overridden.status).toBe(403);
+    expect((await fetch(`${link}?rc_token=someone-else&rc_rid=${rid}&rc_room_type=l`)).status).toBe(403);
+    expect(server.control.violations().map((v) => v.rule)).toContain('rest-4xx');
     const anonymous = await fetch(`${server.url}/api/v1/livechat/upload/${rid}`, { method: 'POST', body: form });
     expect(anonymous.status).toBe(403);
     server.control.settings({ fileUploadMediaTypes: 'application/pdf' });
