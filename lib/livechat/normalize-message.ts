@@ -11,6 +11,7 @@ import {
   MAX_URL_CHARS,
   mdWithinBounds,
 } from './bounds';
+import { withFileAccess, type FileAccess } from './file-access';
 import { list, obj, str, type Obj } from './read';
 import type { AgentInfo, Attachment, ChatMessage } from './types';
 
@@ -55,7 +56,7 @@ export function normalizeMessage(raw: unknown, context: MessageContext): ChatMes
   const rawAttachments = list(m.attachments);
   const attachments = rawAttachments
     .slice(0, MAX_ATTACHMENTS)
-    .map((a) => normalizeAttachment(a, context.baseUrl))
+    .map((a) => normalizeAttachment(a, { baseUrl: context.baseUrl, token: context.token, rid }))
     .filter((a): a is Attachment & { cut: boolean } => a !== null);
   const shortened =
     text.length < fullText.length || rawAttachments.length > MAX_ATTACHMENTS || attachments.some((a) => a.cut);
@@ -111,18 +112,19 @@ export function agentStatus(value: unknown): AgentInfo['status'] {
   return value === 'online' || value === 'away' || value === 'busy' || value === 'offline' ? value : 'unknown';
 }
 
-function normalizeAttachment(raw: unknown, baseUrl: string): (Attachment & { cut: boolean }) | null {
+/** An attachment; links to the desk's own uploads carry the visitor's file credentials (`withFileAccess`). */
+function normalizeAttachment(raw: unknown, access: FileAccess): (Attachment & { cut: boolean }) | null {
   const a = obj(raw);
-  const link = safeUrl(str(a.title_link) || str(a.image_url), baseUrl);
+  const link = safeUrl(str(a.title_link) || str(a.image_url), access.baseUrl);
   if (!link) return null;
-  const image = safeUrl(str(a.image_url), baseUrl);
+  const image = safeUrl(str(a.image_url), access.baseUrl);
   const title = str(a.title);
   const description = str(a.description);
   const size = a.image_size;
   return {
     title: clip(title, MAX_ATTACHMENT_TEXT_CHARS) || link,
-    url: link,
-    ...(image ? { imageUrl: image } : {}),
+    url: withFileAccess(link, access),
+    ...(image ? { imageUrl: withFileAccess(image, access) } : {}),
     ...(field(a.image_type) ? { type: field(a.image_type) } : {}),
     ...(typeof size === 'number' && Number.isFinite(size) ? { size } : {}),
     ...(description ? { description: clip(description, MAX_ATTACHMENT_TEXT_CHARS) } : {}),

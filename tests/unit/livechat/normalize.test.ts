@@ -123,7 +123,12 @@ describe('normalizeMessage', () => {
       },
       context,
     );
-    expect(m?.attachments).toEqual([{ title: 'ok', url: 'https://chat.example.com/file-upload/x' }]);
+    expect(m?.attachments).toEqual([
+      {
+        title: 'ok',
+        url: `https://chat.example.com/file-upload/x?rc_token=${context.token}&rc_rid=r&rc_room_type=l`,
+      },
+    ]);
     expect(safeUrl('data:text/html,x', context.baseUrl)).toBeNull();
   });
 

@@ -88,7 +88,9 @@ describe('room operations', () => {
     await api.closeRoom('R');
     await api.submitSurvey('R', [{ name: 'satisfaction', value: '5' }]);
     const uploaded = await api.upload('R', new Blob(['png']), 'a.png');
-    expect(uploaded.attachments[0]?.url).toBe('https://x.test/file-upload/f1/a.png');
+    expect(uploaded.attachments[0]?.url).toBe(
+      `https://x.test/file-upload/f1/a.png?rc_token=${TOKEN}&rc_rid=R&rc_room_type=l`,
+    );
     expect(requests[2]?.headers['x-visitor-token']).toBe(TOKEN);
     expect(requests[2]?.body).toBeInstanceOf(FormData);
     expect((await api.editMessage('R', 'm1', 'edited')).text).toBe('edited');
