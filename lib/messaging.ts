@@ -36,6 +36,8 @@ export interface ChatSnapshot {
   agentTyping: string | null;
   /** The last operation error worth telling the visitor about (cleared by the next success). */
   lastError: string | null;
+  /** `storage-reset`: stored data was damaged and partly reset on start (the chat says so once). */
+  notice: 'storage-reset' | null;
 }
 
 /** A snapshot with nothing in it yet: what the UI shows before the worker answers, and the worker without a desk. */
@@ -53,6 +55,7 @@ export function emptySnapshot(connection: ConnectionView): ChatSnapshot {
     unread: 0,
     agentTyping: null,
     lastError: null,
+    notice: null,
   };
 }
 

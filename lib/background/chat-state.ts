@@ -91,7 +91,14 @@ export function createChatState(
     get desk() {
       return current;
     },
-    snapshot: () => ({ ...view(current), messages: current.messages, connection, agentTyping, lastError }),
+    snapshot: () => ({
+      ...view(current),
+      messages: current.messages,
+      connection,
+      agentTyping,
+      lastError,
+      notice: null,
+    }),
     update(change) {
       const changed = Object.keys(change) as Array<keyof DeskRecord>;
       const before = view(current);
@@ -143,7 +150,7 @@ export function createChatState(
 }
 
 /** The persisted part of the snapshot, without the message list. */
-function view(d: DeskRecord): Omit<ChatSnapshot, 'connection' | 'agentTyping' | 'lastError' | 'messages'> {
+function view(d: DeskRecord): Omit<ChatSnapshot, 'connection' | 'agentTyping' | 'lastError' | 'messages' | 'notice'> {
   return {
     serverUrl: d.serverUrl,
     config: d.config,

@@ -33,16 +33,22 @@ export interface DeskRecordV1 extends Omit<DeskRecord, 'historyComplete' | 'room
   room: { id: string; open: boolean; confirmed: boolean } | null;
 }
 
-/** v1 → v2: a restored desk does not know whether older history exists, so it assumes it does. */
+/**
+ * v1 → v2: a restored desk does not know whether older history exists, so it assumes it does. Whatever is not a
+ * desk is passed on as it is, for the worker's repair (`repair.ts`) to judge.
+ */
 export function migrateDesksV2(old: Record<string, DeskRecordV1>): Record<string, DeskRecord> {
+  if (typeof old !== 'object' || old === null) return old;
   return Object.fromEntries(
-    Object.entries(old ?? {}).map(([url, desk]) => [
+    Object.entries(old).map(([url, desk]) => [
       url,
-      {
-        ...desk,
-        room: desk.room && { ...desk.room, surveySent: false, transcriptSent: false },
-        historyComplete: false,
-      },
+      typeof desk === 'object' && desk !== null
+        ? {
+            ...desk,
+            room: desk.room && { surveySent: false, transcriptSent: false, ...desk.room },
+            historyComplete: false,
+          }
+        : desk,
     ]),
   );
 }

@@ -14,6 +14,7 @@ import { createNotifier, type NotifierApis } from './notifier';
 import { createPresence } from './presence';
 import { createSession, type Session } from './session';
 import { essentialDesk, leanDesk } from './storage-budget';
+import { repairDesks, repairSettings } from './repair';
 import { createUiHub } from './ui-hub';
 
 /** A DDP connection the worker can start and stop (lib/ddp's client). */
@@ -47,6 +48,12 @@ interface Active {
   presence: ReturnType<typeof createPresence>;
 }
 
+/** A failed read of stored data, logged and turned into a value the repair resets. */
+const unreadable = (what: string) => (error: unknown) => {
+  console.warn(`the stored ${what} could not be read; starting afresh`, error);
+  return 'unreadable' as const;
+};
+
 const UNCONFIGURED: ChatSnapshot = emptySnapshot({ state: 'unconfigured' });
 
 /** Starts the worker logic. `ready` resolves once persisted state is restored. */
@@ -56,7 +63,9 @@ export function startWorker(deps: WorkerDeps) {
   let active: Active | null = null;
   const notifier = createNotifier(deps.apis, deps.iconUrl, deps.clock);
 
-  const hub = createUiHub(() => active?.state.snapshot() ?? UNCONFIGURED, {
+  /** Set when stored data had to be repaired on start; every snapshot carries it so each chat says so. */
+  let notice: ChatSnapshot['notice'] = null;
+  const hub = createUiHub(() => ({ ...(active?.state.snapshot() ?? UNCONFIGURED), notice }), {
     'chat/register': async (p) => (await need().session.register(p), null),
     'chat/send': async (p) => ({ messageId: need().session.send(p.text) }),
     'chat/retry': async (p) => (need().session.retry(p.messageId), null),
@@ -186,15 +195,26 @@ export function startWorker(deps: WorkerDeps) {
   let restored = false;
   // Watch before reading, so a change saved while the worker starts is not missed between the two.
   deps.watchSettings((next) => {
-    settings = next;
+    settings = repairSettings(next).value;
     if (restored) activate(next);
   });
   const ready = (async () => {
-    const [storedDesks, loaded] = await Promise.all([deps.loadDesks(), deps.loadSettings()]);
-    desks = storedDesks;
-    settings ??= loaded;
+    // Storage may hold anything: what cannot be read or repaired is reset, and the chat is usable either way.
+    const [storedDesks, loaded] = await Promise.all([
+      deps.loadDesks().catch(unreadable('conversation')),
+      deps.loadSettings().catch(unreadable('settings')),
+    ]);
+    const repairedDesks = repairDesks(storedDesks === 'unreadable' ? 'unreadable' : storedDesks);
+    const repairedSettings = repairSettings(loaded === 'unreadable' ? 'unreadable' : loaded);
+    desks = repairedDesks.value;
+    settings ??= repairedSettings.value;
+    if (repairedDesks.reset || repairedSettings.reset) {
+      notice = 'storage-reset';
+      console.warn('stored data was damaged and has been partly reset');
+    }
     restored = true;
     activate(settings);
+    if (repairedDesks.reset) persist();
   })();
 
   return {
