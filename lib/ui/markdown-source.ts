@@ -1,30 +1,54 @@
 /**
  * Where a message's markdown AST comes from (DECISIONS #5): the server's `md` when it sent one, otherwise
- * Rocket.Chat's own parser. The parser is large, so it is imported only when a message without `md` shows up,
- * never on open; until it arrives such a message shows as plain text with links. Emoji short codes
- * (`:smile:`) resolve through a table that is loaded the same lazy way.
+ * Rocket.Chat's own parser. The parser is large and, on crafted input, slow (seconds for a few KB of `[` or `*`),
+ * so it never runs on the page's thread: texts go to a worker (parse-client.ts) and show as plain text with
+ * links until their AST is back. Texts longer than {@link PARSE_LIMIT} are never parsed at all. Emoji short
+ * codes (`:smile:`) resolve through a table that is loaded lazily.
  */
 import { signal } from '@preact/signals';
+import { createParseClient, type ParseClient } from './parse-client';
 
-type Parse = (text: string) => unknown[];
+/** Longer texts show as plain text with links (Rocket.Chat's default message size limit). */
+export const PARSE_LIMIT = 5000;
 
-const parser = signal<Parse | null>(null);
 const emoji = signal<Readonly<Record<string, string>> | null>(null);
-let parserLoad: Promise<void> | null = null;
 let emojiLoad: Promise<void> | null = null;
+let client: ParseClient | null = null;
+/** Bumped whenever a parse finishes, so the messages waiting on it render again. */
+const parses = signal(0);
+/** A text the parser failed on or gave up: it stays plain. */
+const PLAIN = Symbol('plain');
 /** Parsed texts, newest last; a chat never shows more than a few hundred messages. */
-const parsed = new Map<string, unknown[]>();
+const parsed = new Map<string, unknown[] | typeof PLAIN>();
+const pending = new Set<string>();
 const CACHE_SIZE = 500;
 
-/** Starts loading the parser (once); resolves when it is usable or failed to load. */
-export function loadParser(): Promise<void> {
-  parserLoad ??= import('@rocket.chat/message-parser').then(
-    (module) => {
-      parser.value = (text) => module.parse(text, { emoticons: true }) as unknown[];
-    },
-    (error: unknown) => console.warn('The markdown parser could not be loaded; showing plain text', error),
-  );
-  return parserLoad;
+/** Replaces the parser (tests); the next text is parsed by `next`. */
+export function setParseClient(next: ParseClient | null): void {
+  client = next;
+  parsed.clear();
+  pending.clear();
+}
+
+function remember(text: string, ast: unknown[] | typeof PLAIN): void {
+  if (parsed.size >= CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
+  parsed.set(text, ast);
+}
+
+function requestParse(text: string): void {
+  if (pending.has(text)) return;
+  pending.add(text);
+  client ??= createParseClient();
+  client
+    .parse(text)
+    .then(
+      (ast) => remember(text, ast),
+      () => remember(text, PLAIN),
+    )
+    .finally(() => {
+      pending.delete(text);
+      parses.value += 1;
+    });
 }
 
 /** Starts loading the emoji short code table (once). */
@@ -39,31 +63,22 @@ export function loadEmoji(): Promise<void> {
 }
 
 /**
- * The AST to render for a message, or null while the parser is still on its way (render plain text then).
- * Reading this inside a component subscribes it to the parser's arrival.
+ * The AST to render for a message, or null to render its plain text (with links): while its parse is on its way,
+ * when the text is too long to parse, or when the parser gave up. Reading this inside a component subscribes it
+ * to the parse's arrival.
  */
 export function messageAst(message: { text: string; md?: unknown; delivery?: string }): unknown[] | null {
   if (Array.isArray(message.md) && message.md.length > 0) return message.md;
   if (!message.text) return [];
   // The visitor's own text not yet on the server: the server's `md` follows in a moment, the parser is not needed.
   if (message.delivery === 'pending' || message.delivery === 'failed') return null;
-  const parse = parser.value;
-  if (!parse) {
-    void loadParser();
-    return null;
-  }
-  let ast = parsed.get(message.text);
-  if (!ast) {
-    try {
-      ast = parse(message.text);
-    } catch {
-      // The grammar rejects nothing in practice, but a visitor must still see the text if it ever does.
-      ast = [{ type: 'PARAGRAPH', value: [{ type: 'PLAIN_TEXT', value: message.text }] }];
-    }
-    if (parsed.size >= CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
-    parsed.set(message.text, ast);
-  }
-  return ast;
+  if (message.text.length > PARSE_LIMIT) return null;
+  void parses.value;
+  const ast = parsed.get(message.text);
+  if (ast === PLAIN) return null;
+  if (ast) return ast;
+  requestParse(message.text);
+  return null;
 }
 
 /** The emoji for a short code (without colons), or null when unknown or while the table loads. */

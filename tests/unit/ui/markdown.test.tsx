@@ -5,7 +5,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Markdown } from '../../../components/Markdown';
 import { MessageBody } from '../../../components/MessageText';
-import { loadEmoji, loadParser } from '../../../lib/ui/markdown-source';
+import { loadEmoji } from '../../../lib/ui/markdown-source';
 
 afterEach(cleanup);
 
@@ -207,7 +207,6 @@ describe('markdown (Rocket.Chat AST)', () => {
     withMd.unmount();
 
     const parsed = render(<MessageBody message={{ text: 'see **this** at https://example.com' }} serverUrl={SERVER} />);
-    await loadParser();
     await waitFor(() => expect(parsed.container.querySelector('strong')?.textContent).toBe('this'));
     expect(parsed.container.querySelector('a')?.getAttribute('href')).toBe('https://example.com/');
     expect(screen.getByText('this')).toBeTruthy();
