@@ -6,6 +6,8 @@
 /** A label that reads as a web address: with a scheme, or a bare `host.tld[/…]`. */
 const BARE_HOST = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$/i;
 
+const bare = (host: string) => host.toLowerCase().replace(/^www\./, '');
+
 function hostOfLabel(label: string): string | null {
   const words = label.trim();
   if (!words || /\s/.test(words)) return null;
@@ -32,6 +34,5 @@ export function misleadingLinkHost(label: string, href: string): string | null {
     return null;
   }
   if (real.protocol === 'mailto:') return null;
-  const bare = (host: string) => host.toLowerCase().replace(/^www\./, '');
   return bare(shown) === bare(real.hostname) ? null : real.host;
 }

@@ -5,6 +5,7 @@
  * texts queued behind it are asked again. Where no Worker exists (unit tests) the parser runs in-thread.
  */
 
+// oxlint-disable-next-line import/default -- Vite's `?worker` import: the worker's constructor, bundled on its own
 import ParserWorker from './parser-worker?worker';
 
 type Ast = unknown[];
@@ -54,20 +55,20 @@ export function createWorkerParseClient(
 
   function start(): Worker {
     const created = spawn();
-    created.onmessage = (event: MessageEvent<{ id: number; ast?: unknown; error?: string }>) => {
+    created.addEventListener('message', (event: MessageEvent<{ id: number; ast?: unknown; error?: string }>) => {
       const index = queue.findIndex((job) => job.id === event.data.id);
       if (index < 0) return;
       const [job] = queue.splice(index, 1);
       if (Array.isArray(event.data.ast)) job?.resolve(event.data.ast);
       else job?.reject(new Error(event.data.error ?? 'the markdown parser failed'));
       arm();
-    };
-    created.onerror = () => {
+    });
+    created.addEventListener('error', () => {
       created.terminate();
       if (worker === created) worker = null;
       for (const job of queue.splice(0)) job.reject(new Error('the markdown parser could not run'));
       arm();
-    };
+    });
     return created;
   }
 
