@@ -1,6 +1,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import type { ChatModel } from '../lib/ui/chat-model';
 import type { ChatScreen } from '../lib/ui/screen';
+import { isCleartextUrl } from '../lib/cleartext';
 import { stripBidi } from '../lib/ui/bidi';
 import { initials } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
@@ -83,6 +84,9 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
   });
 
   const serving = chatting ? agent.value : null;
+  const server = model.serverUrl.value;
+  // Whoever chose this address (visitor, administrator, build), an unencrypted chat says so for as long as it lasts.
+  const insecureHost = server && isCleartextUrl(server) ? new URL(server).host : null;
   return (
     <header class="lqs-header">
       <div class="lqs-header__row">
@@ -126,6 +130,11 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
             )}
           </span>
         </div>
+      )}
+      {insecureHost && (
+        <p class="lqs-header__insecure" role="note">
+          {t('insecureConnection', insecureHost)}
+        </p>
       )}
       <ConnectionLine
         connection={model.connection}

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { isCleartextUrl } from '../lib/cleartext';
 import type { VisitorSettings } from '../lib/settings';
 import type { DeskProbe } from '../lib/livechat/desk-probe';
 import { t } from '../lib/ui/i18n';
@@ -40,6 +41,7 @@ export function OptionsPage({ load, deps, probe }: Props) {
   const name = useSignal('');
   const email = useSignal('');
   const notifications = useSignal(true);
+  const allowCleartext = useSignal(false);
   const errors = useSignal<OptionsErrors>({});
   const status = useSignal<Status | null>(null);
   const busy = useSignal(false);
@@ -52,6 +54,7 @@ export function OptionsPage({ load, deps, probe }: Props) {
         name.value = settings.name;
         email.value = settings.email;
         notifications.value = settings.notifications;
+        allowCleartext.value = settings.allowCleartext === true;
       },
       (error: unknown) => (status.value = { tone: 'error', text: t('optionsReadFailed', String(error)) }),
     );
@@ -64,7 +67,13 @@ export function OptionsPage({ load, deps, probe }: Props) {
     busy.value = true;
     // Called synchronously from the submit event: the permission prompt needs this user gesture.
     const outcome = saveOptions(
-      { serverUrl: serverUrl.value, name: name.value, email: email.value, notifications: notifications.value },
+      {
+        serverUrl: serverUrl.value,
+        name: name.value,
+        email: email.value,
+        notifications: notifications.value,
+        allowCleartext: allowCleartext.value,
+      },
       { ...deps, previous: saved.value },
     );
     outcome
@@ -121,6 +130,9 @@ export function OptionsPage({ load, deps, probe }: Props) {
           error={e.serverUrl}
           hint={t('optionsServerHint')}
         />
+        {(allowCleartext.value || isCleartextUrl(serverUrl.value)) && (
+          <CheckField id="opt-cleartext" label={t('optionsAllowCleartext')} checked={allowCleartext} />
+        )}
         <TextField id="opt-name" autocomplete="name" label={t('optionsName')} value={name} />
         <TextField
           id="opt-email"

@@ -9,6 +9,8 @@ export interface VisitorSettings {
   name: string;
   email: string;
   notifications: boolean;
+  /** The visitor accepted a plain `http://` connection to a server that is not this machine. */
+  allowCleartext: boolean;
 }
 
 const presetServer = typeof __LQS_PRESET_SERVER__ === 'string' ? __LQS_PRESET_SERVER__ : '';
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: VisitorSettings = {
   name: '',
   email: '',
   notifications: true,
+  allowCleartext: false,
 };
 
 export const settingsItem = storage.defineItem<VisitorSettings>('local:settings', {

@@ -3,6 +3,7 @@
  * server's origin, then write the settings. The permission prompt only appears inside a user gesture, so
  * {@link saveOptions} calls `requestAccess` before its first `await`; the page must call it from the click.
  */
+import { isCleartextUrl } from '../cleartext';
 import { checkServerUrl, originPattern, type VisitorSettings } from '../settings';
 import { t } from './i18n';
 import { isValidEmail } from './validate';
@@ -49,13 +50,22 @@ export function validateOptions(
   const errors: OptionsErrors = {};
   const server = checkServerUrl(input.serverUrl);
   if (!server.ok) errors.serverUrl = serverError(input.serverUrl);
+  const cleartext = server.ok && isCleartextUrl(server.url);
+  if (server.ok && cleartext && !input.allowCleartext) errors.serverUrl = t('errorServerCleartext', server.origin);
   const email = input.email.trim();
   if (email && !isValidEmail(email)) errors.email = t('errorEmailNamed', email);
-  if (!server.ok || errors.email) return { ok: false, errors };
+  if (!server.ok || errors.serverUrl || errors.email) return { ok: false, errors };
   return {
     ok: true,
     origin: server.origin,
-    settings: { serverUrl: server.url, name: input.name.trim(), email, notifications: input.notifications },
+    settings: {
+      serverUrl: server.url,
+      name: input.name.trim(),
+      email,
+      notifications: input.notifications,
+      // Consent covers this unencrypted address only; moving to https:// or loopback forgets it.
+      allowCleartext: cleartext && input.allowCleartext,
+    },
   };
 }
 

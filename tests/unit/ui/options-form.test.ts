@@ -9,6 +9,7 @@ const input = (overrides: Partial<VisitorSettings> = {}): VisitorSettings => ({
   name: ' Ada ',
   email: 'ada@example.com',
   notifications: false,
+  allowCleartext: false,
   ...overrides,
 });
 
@@ -38,7 +39,13 @@ describe('validateOptions', () => {
     expect(validateOptions(input({ email: '' }))).toEqual({
       ok: true,
       origin: 'https://chat.example.com',
-      settings: { serverUrl: 'https://chat.example.com', name: 'Ada', email: '', notifications: false },
+      settings: {
+        serverUrl: 'https://chat.example.com',
+        name: 'Ada',
+        email: '',
+        notifications: false,
+        allowCleartext: false,
+      },
     });
   });
 });
@@ -55,6 +62,7 @@ describe('saveOptions', () => {
       name: 'Ada',
       email: 'ada@example.com',
       notifications: false,
+      allowCleartext: false,
     });
   });
 

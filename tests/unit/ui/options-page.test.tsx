@@ -56,6 +56,7 @@ describe('options page', () => {
       name: 'Ada',
       email: 'ada@example.com',
       notifications: false,
+      allowCleartext: false,
     });
   });
 
