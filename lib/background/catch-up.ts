@@ -36,9 +36,11 @@ export async function fetchMissed(
   let reachedStart = false;
   let joined = false;
   for (let page = 0; page < maxPages; page += 1) {
-    const batch = await api.loadHistory(rid, { limit: pageSize, ...(before === undefined ? {} : { before }) });
+    const answer = await api.loadHistory(rid, { limit: pageSize, ...(before === undefined ? {} : { before }) });
+    // Another room's messages are not this room's history, whatever their ids: paging still counts the answer.
+    const batch = answer.filter((m) => m.rid === rid);
     for (const message of batch) fetched.set(message.id, message);
-    if (batch.length < pageSize) {
+    if (answer.length < pageSize) {
       reachedStart = joined = true;
       break;
     }
@@ -46,7 +48,7 @@ export async function fetchMissed(
       joined = true;
       break;
     }
-    const oldest = batch[0]?.ts;
+    const oldest = answer[0]?.ts;
     // A server that pages no further has nothing older to give: what we hold joins what it said.
     if (oldest === undefined || oldest === before) {
       joined = true;

@@ -4,7 +4,8 @@
  */
 import type { ChatSnapshot, ConnectionView, Events } from '../messaging';
 import type { ChatMessage } from '../livechat/types';
-import { isUndelivered, upsertMessage, withCache, type DeskRecord } from './desk';
+import { isUndelivered, withCache, type DeskRecord } from './desk';
+import { createMessageStore } from './message-store';
 import { trimCache } from './storage-budget';
 
 export type StateEvent = {
@@ -19,8 +20,10 @@ export interface ChatState {
   setConnection(connection: ConnectionView): void;
   setTyping(name: string | null): void;
   setError(message: string | null): void;
+  /** The message with this id in this room, in O(1). */
+  message(rid: string, id: string): ChatMessage | undefined;
   upsert(message: ChatMessage): void;
-  remove(id: string): void;
+  remove(id: string, rid: string): void;
   onEvent(listener: (event: StateEvent) => void): () => void;
 }
 
@@ -39,6 +42,11 @@ const SOURCES: Record<keyof ReturnType<typeof view>, ReadonlyArray<keyof DeskRec
 const URGENT: ReadonlyArray<keyof DeskRecord> = ['token', 'visitor', 'room', 'caps', 'serverUrl'];
 /** Longest a non-urgent change waits before it is written; the server still has it if the worker dies meanwhile. */
 export const SAVE_DELAY_MS = 250;
+/**
+ * Most messages held in memory per desk. Beyond it (plus a tenth, so trimming happens in batches) the oldest
+ * delivered ones are let go; history paging brings them back from the server when the visitor scrolls up.
+ */
+export const MEMORY_MESSAGE_LIMIT = 1_000;
 
 export type Defer = (fn: () => void, ms: number) => void;
 
@@ -52,7 +60,9 @@ export function createChatState(
   save: (desk: DeskRecord) => void,
   defer: Defer = (fn, ms) => void setTimeout(fn, ms),
 ): ChatState {
-  let current = desk;
+  const { messages: restored, ...rest } = desk;
+  let meta: Omit<DeskRecord, 'messages'> = rest;
+  const store = createMessageStore(restored);
   let connection: ConnectionView = { state: 'idle' };
   let agentTyping: string | null = null;
   let lastError: string | null = null;
@@ -71,7 +81,7 @@ export function createChatState(
   };
   const write = (): void => {
     saveQueued = false;
-    save(withCache(current, trimCache(current.messages)));
+    save(withCache(deskView(), trimCache(store.list())));
   };
   const persist = (urgent: boolean): void => {
     if (saveQueued) return;
@@ -87,24 +97,33 @@ export function createChatState(
     }
   };
 
-  return {
+  /** The desk as callers see it; its messages are read (and copied) only when asked for. */
+  const deskView = (): DeskRecord => {
+    const record = { ...meta } as DeskRecord;
+    Object.defineProperty(record, 'messages', { get: () => store.list(), enumerable: true });
+    return record;
+  };
+
+  const state: ChatState = {
     get desk() {
-      return current;
+      return deskView();
     },
     snapshot: () => ({
-      ...view(current),
-      messages: current.messages,
+      ...view(meta),
+      messages: store.list() as ChatMessage[],
       connection,
       agentTyping,
       lastError,
       notice: null,
     }),
     update(change) {
-      const changed = Object.keys(change) as Array<keyof DeskRecord>;
-      const before = view(current);
-      current = { ...current, ...change };
+      const { messages, ...fields } = change;
+      if (messages) throw new Error('messages change through upsert and remove');
+      const changed = Object.keys(fields) as Array<keyof DeskRecord>;
+      const before = view(meta);
+      meta = { ...meta, ...fields };
       persist(changed.some((key) => URGENT.includes(key)));
-      const after = view(current);
+      const after = view(meta);
       const patch: Partial<ChatSnapshot> = {};
       for (const key of Object.keys(SOURCES) as Array<keyof typeof after>) {
         if (!SOURCES[key].some((source) => changed.includes(source)) || before[key] === after[key]) continue;
@@ -127,18 +146,23 @@ export function createChatState(
       lastError = message;
       emit({ type: 'patch', payload: { lastError } });
     },
+    message: (rid, id) => store.get(rid, id),
     upsert(message) {
-      const known = current.messages.find((m) => m.id === message.id);
-      if (known && JSON.stringify(known) === JSON.stringify(message)) return;
-      current = { ...current, messages: upsertMessage(current.messages, message) };
+      const same = store.get(message.rid, message.id);
+      if (same && JSON.stringify(same) === JSON.stringify(message)) return;
+      const known = store.upsert(message);
       // The visitor's own undelivered words are never left unwritten.
       persist(isUndelivered(message) || (known !== undefined && isUndelivered(known)));
+      if (known && known.rid !== message.rid) emit({ type: 'message/remove', payload: { id: known.id } });
       emit({ type: 'message/upsert', payload: message });
+      if (store.size > MEMORY_MESSAGE_LIMIT + MEMORY_MESSAGE_LIMIT / 10 && store.trimOldest(MEMORY_MESSAGE_LIMIT) > 0) {
+        emit({ type: 'patch', payload: { messages: store.list() as ChatMessage[] } });
+        state.update({ historyComplete: false });
+      }
     },
-    remove(id) {
-      const gone = current.messages.find((m) => m.id === id);
+    remove(id, rid) {
+      const gone = store.remove(rid, id);
       if (!gone) return;
-      current = { ...current, messages: current.messages.filter((m) => m.id !== id) };
       persist(isUndelivered(gone));
       emit({ type: 'message/remove', payload: { id } });
     },
@@ -147,10 +171,13 @@ export function createChatState(
       return () => listeners.delete(listener);
     },
   };
+  return state;
 }
 
 /** The persisted part of the snapshot, without the message list. */
-function view(d: DeskRecord): Omit<ChatSnapshot, 'connection' | 'agentTyping' | 'lastError' | 'messages' | 'notice'> {
+function view(
+  d: Omit<DeskRecord, 'messages'>,
+): Omit<ChatSnapshot, 'connection' | 'agentTyping' | 'lastError' | 'messages' | 'notice'> {
   return {
     serverUrl: d.serverUrl,
     config: d.config,

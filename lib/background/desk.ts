@@ -84,15 +84,6 @@ export function newDesk(serverUrl: string, token: string): DeskRecord {
   };
 }
 
-/** Inserts or replaces a message by id, keeping time order. Returns a new array. */
-export function upsertMessage(messages: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
-  const rest = messages.filter((m) => m.id !== message.id);
-  let at = rest.length;
-  while (at > 0 && (rest[at - 1]?.ts ?? 0) > message.ts) at -= 1;
-  rest.splice(at, 0, message);
-  return rest;
-}
-
 /** The visitor's own words not (yet) on the server: waiting to be sent, or refused and waiting for a retry. */
 export function isUndelivered(message: ChatMessage): boolean {
   return message.delivery === 'pending' || message.delivery === 'failed';

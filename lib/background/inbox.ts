@@ -16,7 +16,10 @@ export function createInbox(state: ChatState, agentMessages: (messages: ChatMess
     for (const message of incoming) {
       if (INVISIBLE_TYPES.has(message.type ?? '')) continue;
       if (state.desk.config?.hiddenSystemMessages.includes(message.type ?? '')) continue;
-      const known = state.desk.messages.find((m) => m.id === message.id);
+      const room = state.desk.room;
+      // A message of another room has no place in this conversation (the visitor's not-yet-roomed ones aside).
+      if (room && message.rid !== room.id && message.from !== 'visitor') continue;
+      const known = state.message(message.rid, message.id);
       if (known && known.delivery !== 'pending' && known.updatedAt > message.updatedAt) continue;
       if (message.type === 'livechat-close' && state.desk.room?.id === message.rid) {
         state.update({ room: { ...state.desk.room, open: false }, queue: null });

@@ -86,7 +86,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const rid = config.room?.id ?? deps.state.desk.room?.id;
     if (!rid) return null;
     const history = await deps.api().loadHistory(rid, { limit: 50 });
-    return history.find((m) => m.id === message.id) ?? null;
+    return history.find((m) => m.id === message.id && m.rid === rid) ?? null;
   }
 
   function ensureRoom(): { id: string; confirmed: boolean } {

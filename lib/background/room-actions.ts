@@ -40,7 +40,8 @@ export function createRoomActions({ state, api, receive }: RoomActionDeps) {
       const room = confirmedRoom();
       const oldest = state.desk.messages.find((m) => m.rid === room.id && m.delivery !== 'pending');
       const page = await api.loadHistory(room.id, { limit: HISTORY_PAGE, ...(oldest ? { before: oldest.ts } : {}) });
-      receive(page);
+      // Only this room's messages: another room's, even with a colliding id, is not part of this conversation.
+      receive(page.filter((m) => m.rid === room.id));
       if (page.length < HISTORY_PAGE) state.update({ historyComplete: true });
       return page.length;
     },
@@ -56,8 +57,7 @@ export function createRoomActions({ state, api, receive }: RoomActionDeps) {
     startNew(): void {
       const room = state.desk.room;
       if (room?.open) throw new LivechatError('rejected', 'room-open', 'Close the current conversation first');
-      const keep = state.desk.messages.filter(isUndelivered);
-      for (const message of state.desk.messages) if (!keep.includes(message)) state.remove(message.id);
+      for (const message of state.desk.messages) if (!isUndelivered(message)) state.remove(message.id, message.rid);
       state.update({ room: null, agent: null, queue: null, historyComplete: false });
     },
 
@@ -94,7 +94,7 @@ export function createRoomActions({ state, api, receive }: RoomActionDeps) {
     async remove(id: string): Promise<void> {
       const message = ownMessage(id);
       await api.deleteMessage(message.rid, id);
-      state.remove(id);
+      state.remove(id, message.rid);
     },
 
     async upload(file: { name: string; type: string; dataBase64: string; description?: string }): Promise<void> {

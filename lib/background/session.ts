@@ -114,7 +114,7 @@ export function createSession(deps: SessionDeps) {
     const context = { token: state.desk.token, baseUrl: state.desk.serverUrl };
     const sub = subscribeRoom(ddp, rid, context, {
       message: (m) => receive([m]),
-      removed: (id) => state.remove(id),
+      removed: (id) => state.remove(id, rid),
       agent: (agent) => state.update({ agent, ...(agent ? { queue: null } : {}) }),
       agentStatus: (status) => {
         const { agent } = state.desk;
@@ -145,11 +145,11 @@ export function createSession(deps: SessionDeps) {
       rid,
       state.desk.messages.filter((m) => m.rid === rid),
     );
-    for (const id of deletedWhileAway(state.desk.messages, rid, result)) state.remove(id);
+    for (const id of deletedWhileAway(state.desk.messages, rid, result)) state.remove(id, rid);
     // Away for longer than one catch-up reads: the cache keeps only what joins up with the newest messages, so
     // paging back (loadOlder, from the oldest cached) walks through the gap instead of skipping it.
     if (!result.joined && result.window) {
-      for (const id of olderThan(state.desk.messages, rid, result.window.from)) state.remove(id);
+      for (const id of olderThan(state.desk.messages, rid, result.window.from)) state.remove(id, rid);
       state.update({ historyComplete: false });
     }
     receive(result.messages);
