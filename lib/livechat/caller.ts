@@ -3,7 +3,7 @@
  * REST client, the learnt capabilities and the message normaliser bound to this visitor.
  */
 import type { DdpConnection } from '../ddp/types';
-import { LivechatError } from './errors';
+import { LivechatError, withoutSecrets } from './errors';
 import { normalizeMessage, type MessageContext } from './normalize-message';
 import { fromDdpError, type Capabilities } from './paths';
 import { list } from './read';
@@ -30,7 +30,8 @@ export function createCaller(deps: LivechatApiDeps) {
       try {
         return await deps.ddp.call<T>(method, params, { resendOnReconnect });
       } catch (error) {
-        throw fromDdpError(error);
+        const token = deps.token();
+        throw withoutSecrets(fromDdpError(error), [token, encodeURIComponent(token)]);
       }
     },
     /** One message from a server answer; an unreadable one is a protocol error. */

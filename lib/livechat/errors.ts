@@ -29,6 +29,18 @@ export class LivechatError extends Error {
   }
 }
 
+/**
+ * `error` with every non-empty secret (the visitor token, a request URL or path) cut out of its code and text,
+ * even where the server echoed it: error texts reach the chat's banner and the logs.
+ */
+export function withoutSecrets(error: LivechatError, secrets: readonly (string | undefined)[]): LivechatError {
+  const redact = (text: string) => secrets.reduce<string>((out, s) => (s ? out.split(s).join('…') : out), text);
+  const code = redact(error.code);
+  const message = redact(error.message);
+  if (code === error.code && message === error.message) return error;
+  return new LivechatError(error.kind, code, message, error.retryAfterMs);
+}
+
 /** True when the operation should move to its other path (REST twin) for this server. */
 export function isMissing(error: unknown): boolean {
   return error instanceof LivechatError && error.kind === 'missing';

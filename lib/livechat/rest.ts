@@ -7,7 +7,7 @@
  * whatever origin it names), and an error's text never carries a request path or header value (some paths hold
  * the token, e.g. `agent.info/:rid/:token`), because error texts reach the chat's banner and the logs.
  */
-import { LivechatError } from './errors';
+import { LivechatError, withoutSecrets } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -39,11 +39,11 @@ export function createRestClient(options: RestOptions): RestClient {
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
-    const headers: Record<string, string> = { 'x-visitor-token': options.token() };
+    const token = options.token();
+    const headers: Record<string, string> = { 'x-visitor-token': token };
     const form = body instanceof FormData;
     if (body !== undefined && !form) headers['content-type'] = 'application/json';
-    const token = headers['x-visitor-token'];
-    const secrets = [url.toString(), url.pathname, path, token, token && encodeURIComponent(token)];
+    const secrets = [url.toString(), url.pathname, path, token, encodeURIComponent(token)];
     let response: Response;
     try {
       response = await options.fetch(url.toString(), {
@@ -55,7 +55,7 @@ export function createRestClient(options: RestOptions): RestClient {
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new LivechatError('unreachable', 'network', `Cannot reach the server (${redact(reason, secrets)})`);
+      throw withoutSecrets(new LivechatError('unreachable', 'network', `Cannot reach the server (${reason})`), secrets);
     }
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       throw new LivechatError(
@@ -67,11 +67,7 @@ export function createRestClient(options: RestOptions): RestClient {
     try {
       return await readResponse<T>(response, `${method} ${endpoint(path)}`);
     } catch (error) {
-      if (error instanceof LivechatError) {
-        const { kind, code, message, retryAfterMs } = error;
-        throw new LivechatError(kind, redact(code, secrets), redact(message, secrets), retryAfterMs);
-      }
-      throw error;
+      throw error instanceof LivechatError ? withoutSecrets(error, secrets) : error;
     }
   }
 
@@ -87,13 +83,6 @@ export function createRestClient(options: RestOptions): RestClient {
 /** The endpoint's name without the ids and token its path may carry (`livechat/agent.info`). */
 function endpoint(path: string): string {
   return path.replace(/^\/+/, '').split('/').slice(0, 2).join('/');
-}
-
-/** `text` with every non-empty secret (token, URL, path) replaced by an ellipsis, even when the server echoes it. */
-function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join('…');
-  return out;
 }
 
 async function readResponse<T>(response: Response, what: string): Promise<T> {
