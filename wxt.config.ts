@@ -38,6 +38,9 @@ export default defineConfig({
           permissions: ['storage', 'notifications', 'alarms', ...(presetOrigin ? [presetOrigin] : [])],
         }),
     action: { default_title: '__MSG_extName__' },
+    // Chrome checks an organization's policy for the extension against this schema (see docs/deploy.md); Firefox
+    // reads the same settings from policies.json and needs no schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     // The toolbar popup opens from the keyboard too (the visitor can change the keys at chrome://extensions/shortcuts).
     commands: {
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { isCleartextUrl } from '../lib/cleartext';
+import { locks, type ManagedPolicy } from '../lib/managed';
 import type { VisitorSettings } from '../lib/settings';
 import type { DeskProbe } from '../lib/livechat/desk-probe';
 import { t } from '../lib/ui/i18n';
@@ -13,7 +14,8 @@ import './theme.css';
 import './options.css';
 
 interface Props {
-  load(): Promise<VisitorSettings>;
+  /** The settings in force and the organization's policy behind them (`loadSettings`). */
+  load(): Promise<{ settings: VisitorSettings; policy: ManagedPolicy }>;
   deps: Omit<SaveDeps, 'previous'>;
   /** Asks the saved server whether it is a Livechat desk (`probeDesk`). */
   probe(serverUrl: string): Promise<DeskProbe>;
@@ -45,10 +47,13 @@ export function OptionsPage({ load, deps, probe }: Props) {
   const errors = useSignal<OptionsErrors>({});
   const status = useSignal<Status | null>(null);
   const busy = useSignal(false);
+  const policy = useSignal<ManagedPolicy>({});
 
   useEffect(() => {
     load().then(
-      (settings) => {
+      (loaded) => {
+        const { settings } = loaded;
+        policy.value = loaded.policy;
         saved.value = settings;
         serverUrl.value = settings.serverUrl;
         name.value = settings.name;
@@ -108,6 +113,11 @@ export function OptionsPage({ load, deps, probe }: Props) {
   }
 
   const e = errors.value;
+  const locked = locks(policy.value);
+  const lockedText = locked.serverUrl
+    ? t(locked.visitor ? 'optionsManagedBoth' : 'optionsManagedDesk')
+    : locked.visitor && t('optionsManagedVisitor');
+  const managedDefault = t('optionsManagedDefault');
   return (
     <main class="lqs-options">
       <header class="lqs-options__header">
@@ -120,29 +130,46 @@ export function OptionsPage({ load, deps, probe }: Props) {
         </div>
       </header>
       <form class="lqs-form lqs-options__card" onSubmit={onSubmit} noValidate aria-busy={saved.value === null}>
-        <TextField
-          id="opt-server"
-          type="url"
-          autocomplete="url"
-          placeholder="https://chat.example.com"
-          label={t('optionsServer')}
-          value={serverUrl}
-          error={e.serverUrl}
-          hint={t('optionsServerHint')}
-        />
-        {(allowCleartext.value || isCleartextUrl(serverUrl.value)) && (
+        {lockedText && (
+          <p class="lqs-options__managed" role="note">
+            {t('optionsManagedLocked', lockedText)}
+          </p>
+        )}
+        {!locked.serverUrl && (
+          <TextField
+            id="opt-server"
+            type="url"
+            autocomplete="url"
+            placeholder="https://chat.example.com"
+            label={t('optionsServer')}
+            value={serverUrl}
+            error={e.serverUrl}
+            hint={policy.value.deskUrl ? managedDefault : t('optionsServerHint')}
+          />
+        )}
+        {!locked.serverUrl && (allowCleartext.value || isCleartextUrl(serverUrl.value)) && (
           <CheckField id="opt-cleartext" label={t('optionsAllowCleartext')} checked={allowCleartext} />
         )}
-        <TextField id="opt-name" autocomplete="name" label={t('optionsName')} value={name} />
-        <TextField
-          id="opt-email"
-          type="email"
-          autocomplete="email"
-          label={t('optionsEmail')}
-          value={email}
-          error={e.email}
-          hint={t('optionsEmailHint')}
-        />
+        {!locked.visitor && (
+          <>
+            <TextField
+              id="opt-name"
+              autocomplete="name"
+              label={t('optionsName')}
+              value={name}
+              hint={policy.value.visitorName ? managedDefault : undefined}
+            />
+            <TextField
+              id="opt-email"
+              type="email"
+              autocomplete="email"
+              label={t('optionsEmail')}
+              value={email}
+              error={e.email}
+              hint={policy.value.visitorEmail ? managedDefault : t('optionsEmailHint')}
+            />
+          </>
+        )}
         <CheckField id="opt-notifications" label={t('optionsNotifications')} checked={notifications} />
         <div class="lqs-options__actions">
           <button type="submit" class="lqs-button lqs-button--primary" disabled={busy.value || saved.value === null}>

@@ -9,17 +9,31 @@ import { openChat } from '../lib/background/open-chat';
 import { isOwnPage } from '../lib/background/port-guard';
 import { focusMessageItem } from '../lib/focus';
 import { PORT_NAME, type BgPort } from '../lib/messaging';
-import { settingsItem } from '../lib/settings';
+import { loadSettings, settingsItem } from '../lib/settings';
 
 /** Meteor's id alphabet: message and room ids look like the ones Rocket.Chat makes itself. */
 const meteorId = customAlphabet('23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz', 17);
 const visitorToken = customAlphabet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 32);
 const KEEPALIVE_ALARM = 'lqs-keepalive';
 
+/** The visitor's settings under the organization's policy, if any. */
+async function currentSettings() {
+  return (await loadSettings(browser.storage.managed)).settings;
+}
+
 export default defineBackground(() => {
   const worker = startWorker({
-    loadSettings: () => settingsItem.getValue(),
-    watchSettings: (listener) => void settingsItem.watch((next) => listener(next)),
+    loadSettings: currentSettings,
+    watchSettings: (listener) => {
+      // Re-read in order: two quick changes must not reach the worker newest first.
+      let reading = Promise.resolve();
+      const reread = () => void (reading = reading.then(currentSettings).then(listener, () => undefined));
+      void settingsItem.watch(reread);
+      // An administrator's change reaches running browsers too.
+      browser.storage.onChanged.addListener((_changes, area) => {
+        if (area === 'managed') reread();
+      });
+    },
     loadDesks: () => desksItem.getValue(),
     saveDesks: (desks) => desksItem.setValue(desks),
     createDdp: (serverUrl) =>

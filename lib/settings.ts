@@ -3,6 +3,8 @@
  * so an extension update migrates what a visitor saved instead of losing it (DECISIONS #12).
  */
 import { storage } from 'wxt/utils/storage';
+import { isCleartextUrl } from './cleartext';
+import { loadPolicy, locks, type ManagedArea, type ManagedPolicy } from './managed';
 
 export interface VisitorSettings {
   serverUrl: string;
@@ -11,6 +13,8 @@ export interface VisitorSettings {
   notifications: boolean;
   /** The visitor accepted a plain `http://` connection to a server that is not this machine. */
   allowCleartext: boolean;
+  /** Set only by an organization's policy (never stored): the department a new chat goes to. */
+  department?: string;
 }
 
 const presetServer = typeof __LQS_PRESET_SERVER__ === 'string' ? __LQS_PRESET_SERVER__ : '';
@@ -54,4 +58,39 @@ export function checkServerUrl(input: string): ServerUrlCheck {
 /** The match pattern that grants host access to a server origin (for `permissions.request`). */
 export function originPattern(origin: string): string {
   return `${origin}/*`;
+}
+
+function deskOf(url: string | undefined): string {
+  const check = url ? checkServerUrl(url) : null;
+  return check?.ok ? check.url : '';
+}
+
+/**
+ * The settings in force: what the visitor saved (`null` if never), under the organization's policy. A locked
+ * value replaces the visitor's; a managed default fills what the visitor left empty (or never chose, for
+ * notifications); the brand's baked desk comes last.
+ */
+export function effectiveSettings(stored: VisitorSettings | null, policy: ManagedPolicy): VisitorSettings {
+  const locked = locks(policy);
+  const desk = deskOf(policy.deskUrl);
+  const own = stored ?? { ...DEFAULT_SETTINGS, serverUrl: '' };
+  // The organization chose its desk: a plain http:// one is its decision, not the visitor's to confirm.
+  const deskFromPolicy = Boolean(desk) && (locked.serverUrl || !own.serverUrl);
+  return {
+    serverUrl: locked.serverUrl ? desk : own.serverUrl || desk || presetServer,
+    allowCleartext: deskFromPolicy ? isCleartextUrl(desk) : own.allowCleartext === true,
+    name: locked.visitor ? (policy.visitorName ?? '') : own.name || policy.visitorName || '',
+    email: locked.visitor ? (policy.visitorEmail ?? '') : own.email || policy.visitorEmail || '',
+    notifications: stored ? stored.notifications : (policy.notifications ?? true),
+    ...(policy.department ? { department: policy.department } : {}),
+  };
+}
+
+/** Reads the visitor's saved settings and the policy (`browser.storage.managed`) together. */
+export async function loadSettings(
+  managed: ManagedArea | undefined,
+): Promise<{ settings: VisitorSettings; policy: ManagedPolicy }> {
+  const [raw, policy] = await Promise.all([storage.getItem<VisitorSettings>('local:settings'), loadPolicy(managed)]);
+  const stored = raw === null ? null : await settingsItem.getValue();
+  return { settings: effectiveSettings(stored, policy), policy };
 }

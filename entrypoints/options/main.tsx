@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/OptionsPage';
 import { probeDesk } from '../../lib/livechat/desk-probe';
 import { locale, t } from '../../lib/ui/i18n';
-import { settingsItem } from '../../lib/settings';
+import { loadSettings, settingsItem } from '../../lib/settings';
 
 // The page speaks the browser's language (the desk's is unknown here); say so to screen readers and the tab.
 document.documentElement.lang = locale.value;
@@ -11,7 +11,7 @@ document.title = `${t('extName')} — ${t('settings')}`;
 
 render(
   <OptionsPage
-    load={() => settingsItem.getValue()}
+    load={() => loadSettings(browser.storage.managed)}
     deps={{
       requestAccess: (pattern) => browser.permissions.request({ origins: [pattern] }),
       dropAccess: (pattern) => browser.permissions.remove({ origins: [pattern] }),

@@ -24,7 +24,7 @@ export interface SessionDeps {
   clock: Clock;
   newId: () => string;
   /** Name and e-mail from the options page, used when the visitor registers implicitly. */
-  defaults: () => Promise<{ name: string; email: string }>;
+  defaults: () => Promise<{ name: string; email: string; department?: string }>;
   /** New agent messages the visitor has not been told about yet. */
   agentMessages: (messages: ChatMessage[]) => void;
 }
@@ -88,7 +88,11 @@ export function createSession(deps: SessionDeps) {
     const defaults = await deps.defaults();
     const name = visitor.name || defaults.name;
     const email = visitor.email || defaults.email;
-    const registered = await api.registerGuest({ name: name || undefined, email: email || undefined });
+    const registered = await api.registerGuest({
+      name: name || undefined,
+      email: email || undefined,
+      ...(defaults.department ? { department: defaults.department } : {}),
+    });
     state.update({
       visitor: {
         id: registered.id,

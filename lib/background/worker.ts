@@ -66,7 +66,13 @@ export function startWorker(deps: WorkerDeps) {
   /** Set when stored data had to be repaired on start; every snapshot carries it so each chat says so. */
   let notice: ChatSnapshot['notice'] = null;
   const hub = createUiHub(() => ({ ...(active?.state.snapshot() ?? UNCONFIGURED), notice }), {
-    'chat/register': async (p) => (await need().session.register(p), null),
+    // A department the organization manages is where the chat goes unless the visitor picked one.
+    'chat/register': async (p) => (
+      await need().session.register(
+        p.department || !settings?.department ? p : { ...p, department: settings.department },
+      ),
+      null
+    ),
     'chat/send': async (p) => ({ messageId: need().session.send(p.text) }),
     'chat/retry': async (p) => (need().session.retry(p.messageId), null),
     'chat/typing': async (p) => (await need().session.typing(p.typing), null),
@@ -153,7 +159,11 @@ export function startWorker(deps: WorkerDeps) {
         api,
         clock: deps.clock,
         newId: deps.newId,
-        defaults: async () => ({ name: settings?.name ?? '', email: settings?.email ?? '' }),
+        defaults: async () => ({
+          name: settings?.name ?? '',
+          email: settings?.email ?? '',
+          ...(settings?.department ? { department: settings.department } : {}),
+        }),
         agentMessages: (messages) => {
           if (settings?.notifications === false) return;
           if (hub.openCount() > 0) notifier.hold(messages);

@@ -39,8 +39,11 @@ export interface Extension {
 
 const SIZES = { popup: { width: 380, height: 560 }, sidepanel: { width: 420, height: 800 } };
 
-/** Launches Chromium with the extension loaded; reuse `profileDir` to reopen the same browser profile. */
-export async function launchExtension(profileDir?: string): Promise<Extension> {
+/**
+ * Launches Chromium with the extension in `extensionDir` loaded; reuse `profileDir` to reopen the same browser
+ * profile.
+ */
+export async function launchExtension(profileDir?: string, extensionDir = EXTENSION_DIR): Promise<Extension> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: install it with `apt-get install -y chromium`');
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'lqs-e2e-'));
@@ -49,7 +52,7 @@ export async function launchExtension(profileDir?: string): Promise<Extension> {
     headless: true,
     // Tests open several pages at once: none of them may be throttled for being in a background tab.
     args: [
-      ...extensionArgs(EXTENSION_DIR),
+      ...extensionArgs(extensionDir),
       '--disable-gpu',
       '--disable-renderer-backgrounding',
       '--disable-background-timer-throttling',

@@ -186,6 +186,26 @@ describe('worker', () => {
     });
   });
 
+  it("sends a chat to the organization's managed department unless the visitor picked one", async () => {
+    const { open, ddps } = setup({}, { ...DEFAULT_SETTINGS, serverUrl: URL_A, department: 'sales' });
+    const { ui } = open();
+    await tick();
+    const ddp = ddps[0];
+    ddp?.handle('livechat:registerGuest', () => ({ visitor: { _id: 'V1', username: 'guest-1', token: 't' } }));
+    ddp?.goOnline();
+    await tick();
+    const register = (id: string, params: { name: string; email: string; department?: string }) =>
+      ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id, op: 'chat/register', params });
+    register('q1', { name: 'Ana', email: 'ana@example.com' });
+    await vi.waitFor(() => expect(ddp?.callsTo('livechat:registerGuest')).toHaveLength(1));
+    register('q2', { name: 'Ana', email: 'ana@example.com', department: 'support' });
+    await vi.waitFor(() => expect(ddp?.callsTo('livechat:registerGuest')).toHaveLength(2));
+    const departments = ddp
+      ?.callsTo('livechat:registerGuest')
+      .map((c) => (c.params[0] as { department?: string }).department);
+    expect(departments).toEqual(['sales', 'support']);
+  });
+
   it('does not miss a server saved while the worker is still restoring', async () => {
     const { worker, changeSettings, open } = setup({}, DEFAULT_SETTINGS);
     changeSettings({ ...DEFAULT_SETTINGS, serverUrl: URL_A });

@@ -53,7 +53,7 @@ describe('cleartext in the options', () => {
     const requestAccess = vi.fn(async () => true);
     render(
       <OptionsPage
-        load={async () => ({ ...DEFAULT_SETTINGS, name: 'Ada' })}
+        load={async () => ({ settings: { ...DEFAULT_SETTINGS, name: 'Ada' }, policy: {} })}
         deps={{ requestAccess, dropAccess: async () => true, write }}
         probe={() => new Promise(() => undefined)}
       />,

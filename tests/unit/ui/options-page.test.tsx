@@ -4,12 +4,17 @@ import './english';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage } from '../../../components/OptionsPage';
-import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
+import type { ManagedPolicy } from '../../../lib/managed';
+import { DEFAULT_SETTINGS, effectiveSettings, type VisitorSettings } from '../../../lib/settings';
 import type { DeskProbe } from '../../../lib/livechat/desk-probe';
 
 afterEach(cleanup);
 
-function setup(granted: boolean, answer: DeskProbe = { kind: 'ready', title: 'Acme Support' }) {
+function setup(
+  granted: boolean,
+  answer: DeskProbe = { kind: 'ready', title: 'Acme Support' },
+  policy: ManagedPolicy = {},
+) {
   const deps = {
     requestAccess: vi.fn(async () => granted),
     dropAccess: vi.fn(async () => true),
@@ -17,7 +22,13 @@ function setup(granted: boolean, answer: DeskProbe = { kind: 'ready', title: 'Ac
   };
   let answered: (value: DeskProbe) => void = () => {};
   const probe = vi.fn(() => new Promise<DeskProbe>((resolve) => (answered = resolve)));
-  render(<OptionsPage load={async () => ({ ...DEFAULT_SETTINGS, name: 'Ada' })} deps={deps} probe={probe} />);
+  render(
+    <OptionsPage
+      load={async () => ({ settings: effectiveSettings({ ...DEFAULT_SETTINGS, name: 'Ada' }, policy), policy })}
+      deps={deps}
+      probe={probe}
+    />,
+  );
   return { ...deps, probe, answer: () => answered(answer) };
 }
 
@@ -87,5 +98,45 @@ describe('options page', () => {
     deps.answer();
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain(text));
     expect(screen.getByRole('status').getAttribute('data-tone')).toBe('error');
+  });
+
+  it('hides what the organization locked and says it set it; saving keeps the locked values', async () => {
+    const deps = setup(true, undefined, {
+      deskUrl: 'https://help.acme.example',
+      allowOtherDesks: false,
+      visitorName: 'Ada Staff',
+      visitorEmail: 'ada@acme.example',
+      visitorLocked: true,
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('note').textContent).toBe(
+        'Set by your organization: the support desk, your name and e-mail.',
+      ),
+    );
+    expect(screen.queryByLabelText('Support desk address')).toBeNull();
+    expect(screen.queryByLabelText('Your name')).toBeNull();
+    expect(screen.queryByLabelText('Your e-mail')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(deps.write).toHaveBeenCalled());
+    expect(deps.requestAccess).toHaveBeenCalledWith('https://help.acme.example/*');
+    expect(deps.write).toHaveBeenCalledWith({
+      serverUrl: 'https://help.acme.example',
+      name: 'Ada Staff',
+      email: 'ada@acme.example',
+      notifications: true,
+      allowCleartext: false,
+    });
+  });
+
+  it('shows managed defaults in editable fields, marked as set by the organization', async () => {
+    setup(true, undefined, { deskUrl: 'https://help.acme.example', visitorEmail: 'team@acme.example' });
+    await waitFor(() =>
+      expect((screen.getByLabelText('Support desk address') as HTMLInputElement).value).toBe(
+        'https://help.acme.example',
+      ),
+    );
+    expect((screen.getByLabelText('Your e-mail') as HTMLInputElement).value).toBe('team@acme.example');
+    expect(screen.getAllByText('Set by your organization; you can change it.')).toHaveLength(2);
+    expect(screen.queryByRole('note')).toBeNull();
   });
 });
