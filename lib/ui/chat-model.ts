@@ -36,6 +36,30 @@ export interface ChatModel extends SnapshotSignals {
 
 const EMPTY: ChatSnapshot = emptySnapshot({ state: 'connecting', attempt: 0 });
 
+/** Runs `fn` at the next frame; a hidden page gets no frames, so a timer stands in after 50 ms. */
+export function nextFrame(fn: () => void): void {
+  let done = false;
+  const run = (): void => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  globalThis.requestAnimationFrame?.(run);
+  setTimeout(run, 50);
+}
+
+type MessageDelta = Extract<BgEvent, { type: 'message/upsert' | 'message/remove' }>;
+
+/** Applies many message deltas at once: one pass over the list and one sort, however many arrived. */
+function applyAll(messages: readonly ChatMessage[], deltas: readonly MessageDelta[]): ChatMessage[] {
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  for (const delta of deltas) {
+    if (delta.type === 'message/upsert') byId.set(delta.payload.id, delta.payload);
+    else byId.delete(delta.payload.id);
+  }
+  return sortByTs([...byId.values()]);
+}
+
 /** Messages in `ts` order; equal times keep their arrival order. */
 function sortByTs(messages: readonly ChatMessage[]): ChatMessage[] {
   return messages
@@ -61,8 +85,15 @@ function firstUnreadId(messages: readonly ChatMessage[], unread: number): string
   return fromAgent[Math.max(0, fromAgent.length - unread)]?.id ?? null;
 }
 
-/** Builds the model and starts listening to `client`. */
-export function createChatModel(client: BackgroundClient): ChatModel {
+/**
+ * Builds the model and starts listening to `client`. Message deltas are applied at most once per `frame`: the
+ * first one at once (a single reply shows without delay), the ones arriving within the same frame together
+ * (a flood of thousands re-renders a few times, not thousands).
+ */
+export function createChatModel(
+  client: BackgroundClient,
+  { frame = nextFrame }: { frame?: (fn: () => void) => void } = {},
+): ChatModel {
   const state = {} as { [K in keyof ChatSnapshot]: Signal<ChatSnapshot[K]> };
   for (const key of Object.keys(EMPTY) as (keyof ChatSnapshot)[]) {
     (state as Record<string, Signal<unknown>>)[key] = signal(EMPTY[key], { name: key });
@@ -79,6 +110,38 @@ export function createChatModel(client: BackgroundClient): ChatModel {
   let resyncInFlight = false;
   let typingSent = false;
   let seenInFlight = false;
+  /** Message deltas waiting for the next frame, and whether this frame already applied one. */
+  let queued: MessageDelta[] = [];
+  let frameBusy = false;
+
+  function applyMessages(deltas: readonly MessageDelta[]): void {
+    const [only] = deltas;
+    if (deltas.length !== 1 || !only) state.messages.value = applyAll(state.messages.value, deltas);
+    else if (only.type === 'message/upsert') state.messages.value = upsertMessage(state.messages.value, only.payload);
+    else state.messages.value = state.messages.value.filter((m) => m.id !== only.payload.id);
+  }
+  function flushQueued(): void {
+    const deltas = queued;
+    queued = [];
+    if (deltas.length > 0) applyMessages(deltas);
+  }
+  function onFrame(): void {
+    if (queued.length === 0) {
+      frameBusy = false;
+      return;
+    }
+    flushQueued();
+    frame(onFrame);
+  }
+  function message(event: MessageDelta): void {
+    if (frameBusy) {
+      queued.push(event);
+      return;
+    }
+    frameBusy = true;
+    applyMessages([event]);
+    frame(onFrame);
+  }
 
   function set<K extends keyof ChatSnapshot>(key: K, value: ChatSnapshot[K] | undefined): void {
     if (value === undefined || !(key in state)) return;
@@ -97,6 +160,7 @@ export function createChatModel(client: BackgroundClient): ChatModel {
 
   function apply(event: BgEvent): void {
     if (event.type === 'snapshot') {
+      queued = [];
       phase = 'synced';
       lastSeq = event.seq;
       batch(() => {
@@ -116,15 +180,15 @@ export function createChatModel(client: BackgroundClient): ChatModel {
     lastSeq = event.seq;
     switch (event.type) {
       case 'patch':
+        // Deltas keep their order: messages waiting for the frame go first.
+        flushQueued();
         batch(() => {
           for (const key of Object.keys(event.payload) as (keyof ChatSnapshot)[]) set(key, event.payload[key]);
         });
         break;
       case 'message/upsert':
-        state.messages.value = upsertMessage(state.messages.value, event.payload);
-        break;
       case 'message/remove':
-        state.messages.value = state.messages.value.filter((m) => m.id !== event.payload.id);
+        message(event);
         break;
     }
   }
@@ -133,6 +197,7 @@ export function createChatModel(client: BackgroundClient): ChatModel {
   const stopDisconnects = client.onDisconnect(() => {
     // The worker may have restarted and forgotten everything about this page; start over from its snapshot.
     phase = 'initial';
+    queued = [];
     resyncInFlight = false;
     typingSent = false;
     seenInFlight = false;

@@ -25,7 +25,8 @@ function msg(id: string, ts: number, extra: Partial<ChatMessage> = {}): ChatMess
 async function setup(snapshot = baseSnapshot()) {
   const worker = createFakeWorker(snapshot);
   const client = createBackgroundClient(worker.connect);
-  const model = createChatModel(client);
+  // Frames come at once here; the test of batching below drives them by hand.
+  const model = createChatModel(client, { frame: (fn) => setTimeout(fn, 0) });
   await flush();
   return { worker, client, model };
 }
@@ -135,6 +136,36 @@ describe('createChatModel', () => {
     await flush();
 
     expect(model.unread.value).toBe(0);
+    client.close();
+  });
+
+  it('shows a single message at once, and a flood of 5 000 in a few renders, in order', async () => {
+    const worker = createFakeWorker(baseSnapshot());
+    const client = createBackgroundClient(worker.connect);
+    const frames: Array<() => void> = [];
+    const model = createChatModel(client, { frame: (fn) => void frames.push(fn) });
+    await flush();
+    let renders = 0;
+    const stop = model.messages.subscribe(() => (renders += 1));
+    renders = 0;
+
+    worker.emit('message/upsert', msg('first', 1));
+    await flush();
+    // No waiting for a frame: the one message is there.
+    expect(model.messages.value.map((m) => m.id)).toEqual(['first']);
+
+    for (let i = 2; i <= 5_000; i += 1) worker.emit('message/upsert', msg(`m${i}`, 5_001 - i));
+    worker.emit('message/remove', { id: 'm2' });
+    await flush();
+    while (frames.length > 0) frames.shift()?.();
+    const ids = model.messages.value.map((m) => m.id);
+    expect(ids).toHaveLength(4_999);
+    expect(ids[0]).toBe('first');
+    expect(ids.at(-1)).toBe('m3');
+    expect(ids).not.toContain('m2');
+    expect(renders).toBeLessThanOrEqual(3);
+    stop();
+    model.dispose();
     client.close();
   });
 });
