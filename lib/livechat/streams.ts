@@ -3,7 +3,9 @@
  * each carrying both `token` and `visitorToken` since different permission checks read different keys.
  */
 import type { DdpConnection, SubscriptionHandle } from '../ddp/types';
+import { withoutSecrets, type LivechatError } from './errors';
 import { normalizeAgent, normalizeMessage, agentStatus, type MessageContext } from './normalize-message';
+import { fromDdpError } from './paths';
 import { list, obj, str } from './read';
 import type { AgentInfo, ChatMessage, QueueInfo } from './types';
 
@@ -16,8 +18,8 @@ export interface RoomHandlers {
   queue(queue: QueueInfo): void;
   /** Someone other than the visitor is typing (`typing` false: stopped). */
   typing(name: string, typing: boolean): void;
-  /** A subscription was refused or ended by the server. */
-  refused(stream: string, error: unknown): void;
+  /** A subscription was refused or ended by the server (the error without the visitor token, for logs). */
+  refused(stream: string, error: LivechatError): void;
 }
 
 export interface RoomSubscription {
@@ -38,7 +40,11 @@ export function subscribeRoom(
   const offs: Array<() => void> = [];
   const listen = (stream: string, eventName: string, handler: (args: unknown[]) => void): void => {
     offs.push(ddp.onStream(stream, eventName, handler));
-    subs.push(ddp.subscribe(stream, [eventName, extra], { onNosub: (error) => on.refused(stream, error) }));
+    subs.push(
+      ddp.subscribe(stream, [eventName, extra], {
+        onNosub: (error) => on.refused(stream, withoutSecrets(fromDdpError(error), [context.token])),
+      }),
+    );
   };
 
   listen('stream-room-messages', rid, (args) => {

@@ -1,10 +1,12 @@
-// Issue 14 item 8 on the DDP path: a server that echoes the visitor token in a method error does not get it
-// into the error text (which reaches the chat's banner and the logs).
+// Issue 14 item 8 on the DDP path: a server that echoes the visitor token in a method error or a refused
+// subscription does not get it into the error text (which reaches the chat's banner and the logs).
 import { describe, expect, it } from 'vitest';
 import { createLivechatApi } from '../../../lib/livechat/api';
 import { LivechatError } from '../../../lib/livechat/errors';
 import { createCapabilities } from '../../../lib/livechat/paths';
 import { createRestClient } from '../../../lib/livechat/rest';
+import { subscribeRoom } from '../../../lib/livechat/streams';
+import type { SubscribeOptions, SubscriptionHandle } from '../../../lib/ddp/types';
 import { FakeDdp, meteorError } from '../fakes/fake-ddp';
 
 const TOKEN = 'EchoedVisitorToken77';
@@ -31,5 +33,35 @@ describe('token hygiene over DDP', () => {
     expect(error).toBeInstanceOf(LivechatError);
     expect(`${(error as LivechatError).code} ${(error as LivechatError).message}`).not.toContain(TOKEN);
     expect((error as LivechatError).message).toContain('no visitor with token');
+  });
+
+  it('cuts an echoed token out of a refused subscription before anyone logs it', () => {
+    class RefusingDdp extends FakeDdp {
+      override subscribe(name: string, params: unknown[], options?: SubscribeOptions): SubscriptionHandle {
+        options?.onNosub?.(meteorError('not-allowed', `token ${TOKEN} may not read ${name}`));
+        return super.subscribe(name, params, options);
+      }
+    }
+    const refused: string[] = [];
+    const sub = subscribeRoom(
+      new RefusingDdp(),
+      'R1',
+      { token: TOKEN, baseUrl: 'https://chat.example.com' },
+      {
+        message: () => undefined,
+        removed: () => undefined,
+        agent: () => undefined,
+        agentStatus: () => undefined,
+        queue: () => undefined,
+        typing: () => undefined,
+        refused: (_stream, error) => refused.push(`${error.code} ${error.message}`),
+      },
+    );
+    sub.stop();
+    expect(refused.length).toBeGreaterThan(0);
+    for (const text of refused) {
+      expect(text).toContain('may not read');
+      expect(text).not.toContain(TOKEN);
+    }
   });
 });
