@@ -1,13 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { preact } from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { brandedMessages, checkDeskUrl, ICON_SIZES, readBrand } from './scripts/brand';
 
 /**
- * A branded build may bake its Rocket.Chat server in: `LQS_SERVER_URL=https://chat.example.com wxt build`.
- * Its origin then becomes a required host permission and the default server; otherwise host access is
- * requested at run time for whatever server the visitor configures.
+ * A branded build (docs/deploy.md): `LQS_BRAND=brands/example wxt zip` takes name, icon, colour, desk, locale and
+ * Firefox id from that folder's brand.json and builds into `.output/brands/<folder>`.
  */
-const presetServer = process.env.LQS_SERVER_URL ?? '';
-const presetOrigin = presetServer ? `${new URL(presetServer).origin}/*` : null;
+const brand = process.env.LQS_BRAND ? readBrand(process.env.LQS_BRAND) : null;
+
+/**
+ * A build may bake its Rocket.Chat server in: `LQS_SERVER_URL=https://chat.example.com wxt build`, or a brand's
+ * deskUrl. Its origin then becomes a required host permission and the default server; otherwise host access is
+ * requested at run time for whatever server the visitor configures. A non-loopback http:// address fails the
+ * build: visitors' messages would cross the network unencrypted.
+ */
+const presetServer = process.env.LQS_SERVER_URL || brand?.deskUrl || '';
+const presetOrigin = presetServer
+  ? `${checkDeskUrl(presetServer, process.env.LQS_SERVER_URL ? 'LQS_SERVER_URL' : 'brand.json deskUrl')}/*`
+  : null;
 
 /**
  * The extension pages' CSP, stricter than the browsers' defaults: only the extension's own scripts, no plugins,
@@ -18,14 +30,50 @@ const CSP = "script-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'n
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  ...(brand ? { outDir: `.output/brands/${brand.slug}` } : {}),
+  zip: {
+    ...(brand ? { name: brand.slug } : {}),
+    // The sources zip addons.mozilla.org reviewers rebuild from: the code and the build, not local test output.
+    excludeSources: ['test-results/**', '.tmp/**', 'docs/screenshots/**'],
+  },
+  hooks: {
+    // WXT names the toolbar button and the sidebar after the pages' <title>; they take the localized (or brand's)
+    // name instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const surface of [manifest.action, manifest.browser_action, manifest.sidebar_action]) {
+        if (surface) surface.default_title = '__MSG_extName__';
+      }
+    },
+    // A brand's icon and texts replace the stock ones in the build's public files.
+    'build:publicAssets': async (wxt, files) => {
+      if (!brand) return;
+      const { renderIcons } = await import('./scripts/brand-icons');
+      const icons = await renderIcons(brand.icon, ICON_SIZES, join(wxt.config.wxtDir, 'brand-icons', brand.slug));
+      for (let i = 0; i < files.length; i += 1) {
+        const file = files[i];
+        if (!file || !('absoluteSrc' in file)) continue;
+        const size = /^icon\/(\d+)\.png$/.exec(file.relativeDest)?.[1];
+        const icon = size ? icons.get(Number(size)) : undefined;
+        if (icon) files[i] = { ...file, absoluteSrc: icon };
+        else if (/^_locales\/[^/]+\/messages\.json$/.test(file.relativeDest)) {
+          const messages = JSON.parse(readFileSync(file.absoluteSrc, 'utf8')) as Record<string, { message: string }>;
+          files[i] = { relativeDest: file.relativeDest, contents: brandedMessages(messages, brand) };
+        }
+      }
+    },
+  },
   vite: () => ({
     plugins: [preact()],
-    define: { __LQS_PRESET_SERVER__: JSON.stringify(presetServer) },
+    define: {
+      __LQS_PRESET_SERVER__: JSON.stringify(presetServer),
+      __LQS_BRAND_ACCENT__: JSON.stringify(brand?.colors.accent ?? ''),
+    },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
+    ...(brand ? { short_name: '__MSG_extShortName__' } : {}),
     description: '__MSG_extDescription__',
-    default_locale: 'en',
+    default_locale: brand?.defaultLocale ?? 'en',
     minimum_chrome_version: '116',
     permissions: ['storage', 'notifications', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     ...(manifestVersion === 3
@@ -52,7 +100,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'livechat-quick-support@example.org',
+              id: brand?.firefoxId ?? 'livechat-quick-support@example.org',
               strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },

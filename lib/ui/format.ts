@@ -79,7 +79,9 @@ export function initials(name: string): string {
   return letters.join('') || '?';
 }
 
-export const DEFAULT_ACCENT = '#2563eb';
+/** The accent when the desk sets none: a branded build's colour, else the stock blue. */
+export const DEFAULT_ACCENT =
+  typeof __LQS_BRAND_ACCENT__ === 'string' && __LQS_BRAND_ACCENT__ ? __LQS_BRAND_ACCENT__ : '#2563eb';
 
 /** The header colour: the desk's `config.color` when it is a hex colour, a calm blue otherwise. */
 export function accentColor(color: string | null | undefined): string {

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { launch, type Browser, type Page } from 'puppeteer-core';
 import { findFirefox } from '../../scripts/firefox';
 
 /** The add-on id in wxt.config.ts (browser_specific_settings.gecko.id). */
@@ -65,7 +65,7 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxExtens
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('Firefox not found: `npm test` installs it (or set FIREFOX_PATH)');
   const uuid = randomUUID();
-  const firefox = await puppeteer.launch({
+  const firefox = await launch({
     browser: 'firefox',
     executablePath,
     headless: true,

@@ -134,7 +134,7 @@ describe('managed_schema.json', () => {
       department: 'd',
       notifications: true,
     };
-    expect(Object.keys(readPolicy(sample)).sort()).toEqual(Object.keys(schema.properties).sort());
+    expect(Object.keys(readPolicy(sample)).toSorted()).toEqual(Object.keys(schema.properties).toSorted());
     for (const [key, value] of Object.entries(sample)) {
       expect(schema.properties[key as keyof typeof schema.properties].type).toBe(typeof value);
     }
