@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { startDevServer, type DevServer } from '../devserver/index';
 import { clockOffset, launchBrowser, type BenchBrowser } from './browser';
+import { FLOOD, floodFigures } from './flood';
 import { run } from './in-page';
 import { measureOpens } from './open';
 import { baselineSocket } from './probes';
@@ -99,6 +100,12 @@ export async function browserFigures(
     step('recovering from server outages and worker stops');
     const restarts = await serverRestarts(server, room.rid, pages.popup);
     const stops = await workerStops(browser, server, room.rid, pages.popup, control);
+
+    step(`flooding the open popup with ${FLOOD.count} agent messages of ${FLOOD.bytes} bytes`);
+    const flood = await floodFigures(browser, server, room, pages.popup, {
+      workerMb: memory['memory.worker_heap_mb'],
+      popupMb: memory['memory.popup_heap_mb'],
+    });
     const list = (samples: number[]): string => samples.map((ms) => Math.round(ms)).join(', ');
     step(
       `  caught up after outages of ${OUTAGES_MS.map((ms) => ms / 1000).join(', ')} s: ${list(restarts.samples)} ms`,
@@ -117,6 +124,7 @@ export async function browserFigures(
         'recovery.worker_stop_to_caught_up_ms': medianOf(stops.samples),
         'recovery.worker_stop_max_ms': maxOf(stops.samples),
         'recovery.lost': restarts.lost + stops.lost,
+        ...flood,
       },
     };
   } finally {

@@ -23,7 +23,8 @@ interface Open {
   interactive: number;
 }
 
-async function openOnce(browser: BenchBrowser, url: string, marker: string): Promise<Open> {
+/** Opens `url` in a new page and reads when it was interactive (`marker` in its log, its message box usable). */
+export async function openOnce(browser: BenchBrowser, url: string, marker: string): Promise<Open> {
   const page = await browser.newPage();
   try {
     await addInit(page, openProbe, { marker });

@@ -19,6 +19,12 @@ export const TARGETS: Record<string, Target> = {
   // DECISIONS #3: our own DDP client must be faster than the official one, or the decision is wrong.
   'ddp.stream_ratio_vs_rc_ddp_client': { atLeast: 1.5 },
   'ddp.method_rtt_p50_ms': { atMost: 'ddp.rc_ddp_client_method_rtt_p50_ms' },
+  // Issue 14 (floods): 5 000 messages of 2 KB at once show within a few static page loads of the same 5 000, and
+  // neither the worker (which holds at most ~1 000 per desk) nor the popup grows beyond a few times its quiet heap
+  // (the issue saw 185 → 768 MB).
+  'flood.last_shown_ratio_vs_static_page': { atMost: 5 },
+  'flood.worker_heap_ratio_vs_quiet': { atMost: 4 },
+  'flood.popup_heap_ratio_vs_quiet': { atMost: 4 },
 };
 
 export interface Row {

@@ -155,9 +155,11 @@ export function createChatState(
       persist(isUndelivered(message) || (known !== undefined && isUndelivered(known)));
       if (known && known.rid !== message.rid) emit({ type: 'message/remove', payload: { id: known.id } });
       emit({ type: 'message/upsert', payload: message });
-      if (store.size > MEMORY_MESSAGE_LIMIT + MEMORY_MESSAGE_LIMIT / 10 && store.trimOldest(MEMORY_MESSAGE_LIMIT) > 0) {
-        emit({ type: 'patch', payload: { messages: store.list() as ChatMessage[] } });
-        state.update({ historyComplete: false });
+      if (store.size > MEMORY_MESSAGE_LIMIT + MEMORY_MESSAGE_LIMIT / 10) {
+        const dropped = store.trimOldest(MEMORY_MESSAGE_LIMIT);
+        // UIs let them go too (small deltas, applied a frame at a time), and may page back to them.
+        for (const gone of dropped) emit({ type: 'message/remove', payload: { id: gone.id } });
+        if (dropped.length > 0) state.update({ historyComplete: false });
       }
     },
     remove(id, rid) {

@@ -20,8 +20,8 @@ export interface MessageStore {
    */
   upsert(message: ChatMessage): ChatMessage | undefined;
   remove(rid: string, id: string): ChatMessage | undefined;
-  /** Drops the oldest delivered messages until at most `max` remain; returns how many went. */
-  trimOldest(max: number): number;
+  /** Drops the oldest delivered messages until at most `max` remain; returns those that went. */
+  trimOldest(max: number): ChatMessage[];
   /** All messages, oldest first: a stable copy, rebuilt only after a change. */
   list(): readonly ChatMessage[];
 }
@@ -105,14 +105,14 @@ export function createMessageStore(initial: readonly ChatMessage[]): MessageStor
     },
     trimOldest(max) {
       let excess = byKey.size - max;
-      if (excess <= 0) return 0;
+      if (excess <= 0) return [];
       const kept: ChatMessage[] = [];
-      let dropped = 0;
+      const dropped: ChatMessage[] = [];
       for (const message of order) {
         if (excess > 0 && !isUndelivered(message)) {
           byKey.delete(messageKey(message.rid, message.id));
           excess -= 1;
-          dropped += 1;
+          dropped.push(message);
         } else kept.push(message);
       }
       order.length = 0;
