@@ -97,4 +97,14 @@ describe.each([
     await expect.poll(() => serverTexts(server, rid).at(-1), { timeout: 15_000 }).toBe('Thanks!');
     await popup.close();
   });
+
+  it("formats a text without the server's md through the parser worker, under the strict CSP", async () => {
+    const popup = await ext.open('popup');
+    // `md: []` leaves the parsing to the extension (the parser runs in a worker of the extension's own origin).
+    server.control.raw(rid, { fields: { msg: 'Parsed **in a worker** here', md: [] } });
+    await expect
+      .poll(() => popup.$$eval('[role=log] strong', (nodes) => nodes.map((n) => n.textContent)), { timeout: 15_000 })
+      .toContain('in a worker');
+    await popup.close();
+  });
 });

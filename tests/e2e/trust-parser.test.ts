@@ -38,6 +38,6 @@ it('keeps the popup responsive through texts that take the parser seconds', asyn
 
   await expect.poll(() => popup.locator('[role=log] strong', { hasText: 'bold' }).count(), { timeout: 30_000 }).toBe(1);
   expect(await popup.getByText('over the bound').count()).toBe(1);
-  // The parser blocks for seconds on either text; rendering them takes a small fraction of that.
-  expect(await longest()).toBeLessThan(1000);
+  // On the page thread the parser blocked for about 9 s here; rendering the texts takes a small fraction of that.
+  expect(await longest()).toBeLessThan(2000);
 });

@@ -16,7 +16,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** A worker stand-in: one text at a time, in order; a text starting with "slow" keeps it busy for good. */
+/** A worker stand-in: ready at once, then one text at a time, in order; a text starting with "slow" keeps it busy for good. */
 class FakeWorker {
   static spawned: FakeWorker[] = [];
   listener: ((event: MessageEvent) => void) | null = null;
@@ -25,6 +25,7 @@ class FakeWorker {
   received: string[] = [];
   constructor() {
     FakeWorker.spawned.push(this);
+    queueMicrotask(() => this.listener?.({ data: { ready: true } } as MessageEvent));
   }
   postMessage({ id, text }: { id: number; text: string }) {
     this.received.push(text);
@@ -71,6 +72,27 @@ describe('parsing off the page thread', () => {
     expect(await thirdOutcome).toBe('given up');
     expect(FakeWorker.spawned[2]!.received).toEqual(['fine']);
     await expect(fourth).resolves.toEqual([{ type: 'PARAGRAPH', value: 'fine' }]);
+  });
+
+  it('does not count the time the worker takes to load as a stall', async () => {
+    vi.useFakeTimers();
+    const listeners: Array<(event: MessageEvent) => void> = [];
+    const posted: Array<{ id: number; text: string }> = [];
+    const slowLoader = {
+      addEventListener: (type: string, listener: (event: MessageEvent) => void) => {
+        if (type === 'message') listeners.push(listener);
+      },
+      postMessage: (message: { id: number; text: string }) => posted.push(message),
+      terminate: vi.fn(),
+    };
+    const client = createWorkerParseClient(() => slowLoader as unknown as Worker);
+    const parsed = client.parse('**x**');
+    await vi.advanceTimersByTimeAsync(PARSE_STALL_MS * 3);
+    expect(slowLoader.terminate).not.toHaveBeenCalled();
+    const answer = (data: unknown) => listeners.forEach((listener) => listener({ data } as MessageEvent));
+    answer({ ready: true });
+    answer({ id: posted[0]!.id, ast: ['done'] });
+    await expect(parsed).resolves.toEqual(['done']);
   });
 
   it('never parses a text over the size bound and shows it as plain text with links', async () => {
