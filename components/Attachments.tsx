@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { Attachment } from '../lib/livechat/types';
-import { stripBidi } from '../lib/ui/bidi';
+import { stripBidi } from '../lib/bidi';
 import { foreignHost } from '../lib/ui/desk-origin';
 import { formatSize } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';

@@ -2,7 +2,7 @@ import { useComputed, useSignal } from '@preact/signals';
 import type { ChatModel } from '../lib/ui/chat-model';
 import type { ChatScreen } from '../lib/ui/screen';
 import { isCleartextUrl } from '../lib/cleartext';
-import { stripBidi } from '../lib/ui/bidi';
+import { stripBidi } from '../lib/bidi';
 import { initials } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import type { ChatActions } from './chat-actions';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { stripBidi } from '../lib/ui/bidi';
+import { stripBidi } from '../lib/bidi';
 import { formatSize } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import { AttachmentIcon, CloseIcon, FileIcon } from './icons';

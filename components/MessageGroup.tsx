@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../lib/livechat/types';
-import { stripBidi } from '../lib/ui/bidi';
+import { stripBidi } from '../lib/bidi';
 import { formatFull, formatTime, initials } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import type { TimelineItem } from '../lib/ui/timeline';

@@ -1,4 +1,4 @@
-import { stripBidi } from '../lib/ui/bidi';
+import { stripBidi } from '../lib/bidi';
 import { linkify } from '../lib/ui/linkify';
 import { messageAst } from '../lib/ui/markdown-source';
 import { Markdown } from './Markdown';

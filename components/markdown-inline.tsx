@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { locale, t } from '../lib/ui/i18n';
 import { ImageGate } from './ImageGate';
-import { stripBidi } from '../lib/ui/bidi';
+import { stripBidi } from '../lib/bidi';
 import { misleadingLinkHost } from '../lib/ui/link-spoof';
 import { safeHref } from '../lib/ui/linkify';
 import { emojiFor } from '../lib/ui/markdown-source';

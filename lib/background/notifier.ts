@@ -3,6 +3,7 @@
  * place with the count and the newest reply (at most once per `NOTIFY_INTERVAL_MS`, so a flood of replies cannot
  * flood the desktop), and the unread count on the toolbar badge.
  */
+import { stripBidi } from '../bidi';
 import type { Clock } from '../ddp/types';
 import type { ChatMessage } from '../livechat/types';
 
@@ -71,11 +72,12 @@ export function createNotifier(apis: NotifierApis, iconUrl: string, clock: Pick<
     lastShownAt = clock.now();
     const id = notificationId(desk.url);
     const who = newest.author.name || newest.author.username || desk.title;
+    // Names and texts are the agent's words: no bidi override may reorder them in the system's notification either.
     const options: NotificationOptions = {
       type: 'basic',
       iconUrl,
-      title: count === 1 ? who : `${desk.title}: ${count} new messages`,
-      message: count === 1 ? preview(newest) : `${who}: ${preview(newest)}`,
+      title: stripBidi(count === 1 ? who : `${desk.title}: ${count} new messages`),
+      message: stripBidi(count === 1 ? preview(newest) : `${who}: ${preview(newest)}`),
     };
     try {
       const updated = shownId === id && apis.notifications.update && (await apis.notifications.update(id, options));

@@ -69,6 +69,13 @@ describe('notifier', () => {
     }
   });
 
+  it('keeps bidi controls of the agent out of the notification', async () => {
+    const { notifier, shown } = setup(true);
+    const author = { id: 'a1', username: 'maria', name: 'Maria \u202Etroppus' };
+    await notifier.agentReplied([chatMessage('m1', 1, { text: 'open \u202Egnp.exe', author })], URL, 'Acme');
+    expect(shown.get(`lqs-desk:${URL}`)).toMatchObject({ title: 'Maria troppus', message: 'open gnp.exe' });
+  });
+
   it('shows a single reply at once, and starts counting again once the visitor looked', async () => {
     const { notifier, shown, advance } = setup(true);
     await notifier.agentReplied([chatMessage('m1', 1, { text: 'hello' })], URL, 'Acme');
