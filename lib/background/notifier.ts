@@ -104,7 +104,7 @@ export function createNotifier(apis: NotifierApis, iconUrl: string, clock: Pick<
   return {
     /** Keeps agent replies that arrived while a chat UI was open, until it reports them seen or closes. */
     hold(messages: ChatMessage[]): void {
-      held = [...held, ...messages];
+      for (const message of messages) held.push(message);
     },
     /** The last chat UI closed: announces what it never saw. */
     async releaseHeld(serverUrl: string, deskTitle: string): Promise<void> {

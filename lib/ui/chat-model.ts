@@ -49,6 +49,7 @@ export function nextFrame(fn: () => void): void {
 }
 
 type MessageDelta = Extract<BgEvent, { type: 'message/upsert' | 'message/remove' }>;
+type Delta = Exclude<BgEvent, { type: 'snapshot' }>;
 
 /** Applies many message deltas at once: one pass over the list and one sort, however many arrived. */
 function applyAll(messages: readonly ChatMessage[], deltas: readonly MessageDelta[]): ChatMessage[] {
@@ -87,8 +88,8 @@ function firstUnreadId(messages: readonly ChatMessage[], unread: number): string
 
 /**
  * Builds the model and starts listening to `client`. Message deltas are applied at most once per `frame`: the
- * first one at once (a single reply shows without delay), the ones arriving within the same frame together
- * (a flood of thousands re-renders a few times, not thousands).
+ * first one at once (a single reply shows without delay), what arrives within the same frame (messages and the
+ * patches between them, in order) together, so a flood of thousands re-renders a few times, not thousands.
  */
 export function createChatModel(
   client: BackgroundClient,
@@ -110,20 +111,36 @@ export function createChatModel(
   let resyncInFlight = false;
   let typingSent = false;
   let seenInFlight = false;
-  /** Message deltas waiting for the next frame, and whether this frame already applied one. */
-  let queued: MessageDelta[] = [];
+  /** Deltas waiting for the next frame (in order), and whether this frame already applied a message. */
+  let queued: Delta[] = [];
   let frameBusy = false;
 
+  function applyPatch(payload: Partial<ChatSnapshot>): void {
+    for (const key of Object.keys(payload) as (keyof ChatSnapshot)[]) set(key, payload[key]);
+  }
   function applyMessages(deltas: readonly MessageDelta[]): void {
     const [only] = deltas;
     if (deltas.length !== 1 || !only) state.messages.value = applyAll(state.messages.value, deltas);
     else if (only.type === 'message/upsert') state.messages.value = upsertMessage(state.messages.value, only.payload);
     else state.messages.value = state.messages.value.filter((m) => m.id !== only.payload.id);
   }
+  /** Applies what waited, in order: each run of message deltas in one pass, all of it in one render. */
   function flushQueued(): void {
     const deltas = queued;
     queued = [];
-    if (deltas.length > 0) applyMessages(deltas);
+    batch(() => {
+      let run: MessageDelta[] = [];
+      for (const delta of deltas) {
+        if (delta.type !== 'patch') {
+          run.push(delta);
+          continue;
+        }
+        if (run.length > 0) applyMessages(run);
+        run = [];
+        applyPatch(delta.payload);
+      }
+      if (run.length > 0) applyMessages(run);
+    });
   }
   function onFrame(): void {
     if (queued.length === 0) {
@@ -133,9 +150,13 @@ export function createChatModel(
     flushQueued();
     frame(onFrame);
   }
-  function message(event: MessageDelta): void {
+  function delta(event: Delta): void {
     if (frameBusy) {
       queued.push(event);
+      return;
+    }
+    if (event.type === 'patch') {
+      batch(() => applyPatch(event.payload));
       return;
     }
     frameBusy = true;
@@ -180,15 +201,9 @@ export function createChatModel(
     lastSeq = event.seq;
     switch (event.type) {
       case 'patch':
-        // Deltas keep their order: messages waiting for the frame go first.
-        flushQueued();
-        batch(() => {
-          for (const key of Object.keys(event.payload) as (keyof ChatSnapshot)[]) set(key, event.payload[key]);
-        });
-        break;
       case 'message/upsert':
       case 'message/remove':
-        message(event);
+        delta(event);
         break;
     }
   }

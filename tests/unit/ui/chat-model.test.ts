@@ -154,7 +154,11 @@ describe('createChatModel', () => {
     // No waiting for a frame: the one message is there.
     expect(model.messages.value.map((m) => m.id)).toEqual(['first']);
 
-    for (let i = 2; i <= 5_000; i += 1) worker.emit('message/upsert', msg(`m${i}`, 5_001 - i));
+    // As the worker sends them: each agent message followed by the unread count.
+    for (let i = 2; i <= 5_000; i += 1) {
+      worker.emit('message/upsert', msg(`m${i}`, 5_001 - i));
+      worker.emit('patch', { unread: i });
+    }
     worker.emit('message/remove', { id: 'm2' });
     await flush();
     while (frames.length > 0) frames.shift()?.();
@@ -164,6 +168,7 @@ describe('createChatModel', () => {
     expect(ids.at(-1)).toBe('m3');
     expect(ids).not.toContain('m2');
     expect(renders).toBeLessThanOrEqual(3);
+    expect(model.unread.value).toBe(5_000);
     stop();
     model.dispose();
     client.close();
