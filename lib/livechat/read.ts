@@ -1,4 +1,5 @@
 /** Defensive readers for untrusted server JSON: each returns a safe value of the asked type, never throws. */
+import { stripBidi } from '../bidi';
 
 export type Obj = Record<string, unknown>;
 
@@ -12,9 +13,12 @@ export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** The value as a string, or `''`. */
+/**
+ * The value as a string, or `''`. Bidi embedding, override and isolate controls are removed on arrival, so no
+ * name, title or text the server sends can reorder itself on screen (`gnp.exe` shown as `exe.png`).
+ */
 export function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+  return typeof value === 'string' ? stripBidi(value) : '';
 }
 
 /** The value as a boolean, or `fallback`. */
@@ -24,5 +28,5 @@ export function bool(value: unknown, fallback: boolean): boolean {
 
 /** The string items of an array, or `fallback` when the value is not an array. */
 export function strings(value: unknown, fallback: string[]): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : fallback;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map(stripBidi) : fallback;
 }
