@@ -5,7 +5,7 @@
  * links until their AST is back. Texts longer than {@link PARSE_LIMIT} are never parsed at all. Emoji short
  * codes (`:smile:`) resolve through a table that is loaded lazily.
  */
-import { signal } from '@preact/signals';
+import { signal, type Signal } from '@preact/signals';
 import { createParseClient, type ParseClient } from './parse-client';
 
 /** Longer texts show as plain text with links (Rocket.Chat's default message size limit). */
@@ -14,41 +14,36 @@ export const PARSE_LIMIT = 5000;
 const emoji = signal<Readonly<Record<string, string>> | null>(null);
 let emojiLoad: Promise<void> | null = null;
 let client: ParseClient | null = null;
-/** Bumped whenever a parse finishes, so the messages waiting on it render again. */
-const parses = signal(0);
 /** A text the parser failed on or gave up: it stays plain. */
 const PLAIN = Symbol('plain');
-/** Parsed texts, newest last; a chat never shows more than a few hundred messages. */
-const parsed = new Map<string, unknown[] | typeof PLAIN>();
-const pending = new Set<string>();
+type Slot = Signal<unknown[] | typeof PLAIN | null>;
+/**
+ * One slot per text, filled when its parse is back: a message subscribes to its own text only, so a history of
+ * a few hundred texts re-renders each message once, not once per finished parse. Newest last; a chat never shows
+ * more than a few hundred messages.
+ */
+const parsed = new Map<string, Slot>();
 const CACHE_SIZE = 500;
 
 /** Replaces the parser (tests); the next text is parsed by `next`. */
 export function setParseClient(next: ParseClient | null): void {
   client = next;
   parsed.clear();
-  pending.clear();
 }
 
-function remember(text: string, ast: unknown[] | typeof PLAIN): void {
+/** The slot of `text`, its parse started when it is new. */
+function slotOf(text: string): Slot {
+  const known = parsed.get(text);
+  if (known) return known;
+  const slot: Slot = signal(null);
   if (parsed.size >= CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
-  parsed.set(text, ast);
-}
-
-function requestParse(text: string): void {
-  if (pending.has(text)) return;
-  pending.add(text);
+  parsed.set(text, slot);
   client ??= createParseClient();
-  client
-    .parse(text)
-    .then(
-      (ast) => remember(text, ast),
-      () => remember(text, PLAIN),
-    )
-    .finally(() => {
-      pending.delete(text);
-      parses.value += 1;
-    });
+  client.parse(text).then(
+    (ast) => (slot.value = ast),
+    () => (slot.value = PLAIN),
+  );
+  return slot;
 }
 
 /** Starts loading the emoji short code table (once). */
@@ -73,12 +68,8 @@ export function messageAst(message: { text: string; md?: unknown; delivery?: str
   // The visitor's own text not yet on the server: the server's `md` follows in a moment, the parser is not needed.
   if (message.delivery === 'pending' || message.delivery === 'failed') return null;
   if (message.text.length > PARSE_LIMIT) return null;
-  void parses.value;
-  const ast = parsed.get(message.text);
-  if (ast === PLAIN) return null;
-  if (ast) return ast;
-  requestParse(message.text);
-  return null;
+  const ast = slotOf(message.text).value;
+  return ast === PLAIN ? null : ast;
 }
 
 /** The emoji for a short code (without colons), or null when unknown or while the table loads. */
