@@ -64,4 +64,17 @@ describe('token hygiene over DDP', () => {
       expect(text).not.toContain(TOKEN);
     }
   });
+
+  it("refuses a browser's opaque redirect answer and never lets fetch follow one", async () => {
+    const inits: Array<RequestInit | undefined> = [];
+    // What a browser's fetch gives for `redirect: 'manual'`: status 0, no Location, type `opaqueredirect`.
+    const opaque = { type: 'opaqueredirect', status: 0, ok: false, headers: new Headers(), text: async () => '' };
+    const rest = createRestClient({
+      baseUrl: 'https://chat.example.com',
+      fetch: async (_url, init) => (inits.push(init), opaque as unknown as Response),
+      token: () => TOKEN,
+    });
+    await expect(rest.get('livechat/config')).rejects.toMatchObject({ kind: 'protocol', code: 'redirect' });
+    expect(inits[0]?.redirect).toBe('manual');
+  });
 });
