@@ -47,6 +47,15 @@ export function createSession(deps: SessionDeps) {
   });
 
   const offStatus = ddp.onStatus((status) => state.setConnection(connectionView(status)));
+  // A closed or left room is no longer listened to: the client would re-send its subscriptions after every
+  // reconnect, and 8.x refuses `stream-room-messages` of a closed room.
+  const offRoom = state.onEvent((event) => {
+    if (event.type !== 'patch' || !('room' in event.payload) || !watched) return;
+    const room = state.desk.room;
+    if (room?.id === watched.rid && room.open) return;
+    watched.sub.stop();
+    watched = null;
+  });
   /** Counts handshakes, so a room is read back once per connection however many triggers ask. */
   let epoch = 0;
   let refreshed = '';
@@ -62,7 +71,9 @@ export function createSession(deps: SessionDeps) {
 
   async function sync(): Promise<void> {
     try {
-      await api.setUpConnection().catch(() => undefined);
+      // Known from the desk, or read at activation while the socket connected: rarely waited for here.
+      if (epoch > 1) api.lineReconnected();
+      await Promise.all([api.knowLine(), api.setUpConnection().catch(() => undefined)]);
       const config = await api.getConfig();
       state.update({ config, ...(config.agent ? { agent: config.agent } : {}) });
       if (config.guest) {
@@ -72,7 +83,9 @@ export function createSession(deps: SessionDeps) {
       if (config.room?.open) adoptRoom(config.room.id);
       const room = state.desk.room;
       if (room?.confirmed) {
-        watch(room.id);
+        // A room the config no longer names as open was closed meanwhile: read back how it ended, but do not
+        // subscribe to it (8.x refuses a closed room's messages).
+        if (room.open && config.room?.id === room.id) watch(room.id);
         await refreshRoom(room.id);
       }
       state.setError(null);
@@ -116,18 +129,28 @@ export function createSession(deps: SessionDeps) {
     if (watched?.rid === rid) return;
     watched?.sub.stop();
     const context = { token: state.desk.token, baseUrl: state.desk.serverUrl };
-    const sub = subscribeRoom(ddp, rid, context, {
-      message: (m) => receive([m]),
-      removed: (id) => state.remove(id, rid),
-      agent: (agent) => state.update({ agent, ...(agent ? { queue: null } : {}) }),
-      agentStatus: (status) => {
-        const { agent } = state.desk;
-        if (agent) state.update({ agent: { ...agent, status } });
+    const sub = subscribeRoom(
+      ddp,
+      rid,
+      context,
+      {
+        message: (m) => {
+          receive([m]);
+          // An agent joined (`uj` comes before its `agentData`): now, and not before, the room has an agent to ask for.
+          if (m.type === 'uj' && !state.desk.agent) void loadAgent(rid).catch(() => undefined);
+        },
+        removed: (id) => state.remove(id, rid),
+        agent: (agent) => state.update({ agent, ...(agent ? { queue: null } : {}) }),
+        agentStatus: (status) => {
+          const { agent } = state.desk;
+          if (agent) state.update({ agent: { ...agent, status } });
+        },
+        queue: (queue) => state.update({ queue }),
+        typing: (name, typing) => state.setTyping(typing ? name : null),
+        refused: (stream, error) => console.warn(`subscription to ${stream} refused`, error),
       },
-      queue: (queue) => state.update({ queue }),
-      typing: (name, typing) => state.setTyping(typing ? name : null),
-      refused: (stream, error) => console.warn(`subscription to ${stream} refused`, error),
-    });
+      api.typingEvent(),
+    );
     watched = { rid, sub };
     // What the room said between its creation and our subscriptions being ready reached nobody: read it back.
     sub.ready.then(() => refreshRoom(rid)).catch(() => undefined);
@@ -140,7 +163,16 @@ export function createSession(deps: SessionDeps) {
     refreshed = key;
     await catchUp(rid);
     const room = state.desk.room;
-    if (room?.id === rid && room.open && !state.desk.agent) state.update({ agent: await api.getAgent(rid) });
+    // Asked only once the room shows an agent serving it: before that, 7.x+ answer `invalid-agent`.
+    if (room?.id === rid && room.open && !state.desk.agent && agentJoined(state.desk.messages, rid)) {
+      await loadAgent(rid);
+    }
+  }
+
+  /** The serving agent's details, unless the stream told us meanwhile (or the room changed). */
+  async function loadAgent(rid: string): Promise<void> {
+    const agent = await api.getAgent(rid);
+    if (state.desk.room?.id === rid && state.desk.room.open && !state.desk.agent) state.update({ agent });
   }
 
   async function catchUp(rid: string): Promise<void> {
@@ -231,10 +263,25 @@ export function createSession(deps: SessionDeps) {
     dispose(): void {
       offStatus();
       offConnected();
+      offRoom();
       watched?.sub.stop();
       watched = null;
     },
   };
+}
+
+/**
+ * Whether a room's messages show an agent serving it now: the latest of its joins (`uj`, an agent's words) and
+ * hand-backs (`ul`, a transfer) is a join. What the streams missed while nobody listened is read back this way.
+ */
+export function agentJoined(messages: readonly ChatMessage[], rid: string): boolean {
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    const m = messages[i];
+    if (m?.rid !== rid) continue;
+    if (m.type === 'uj' || (m.type === null && m.from === 'agent')) return true;
+    if (m.type === 'ul' || m.type === 'livechat_transfer_history') return false;
+  }
+  return false;
 }
 
 /** Meteor's status shape → the connection line the UI shows. */

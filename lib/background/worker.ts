@@ -152,7 +152,9 @@ export function startWorker(deps: WorkerDeps) {
       const ddp = deps.createDdp(url);
       const token = (): string => state.desk.token;
       const rest = createRestClient({ baseUrl: url, fetch: deps.fetch, token });
-      const api = createLivechatApi({ ddp, rest, caps, baseUrl: url, token });
+      const api = createLivechatApi({ ddp, rest, caps, baseUrl: url, token, now: () => deps.clock.now() });
+      // The line decides each operation's path: read it (if the desk does not know it) while the socket connects.
+      void api.knowLine();
       const session = createSession({
         state,
         ddp,

@@ -16,6 +16,8 @@ export interface LivechatApiDeps {
   caps: Capabilities;
   baseUrl: string;
   token: () => string;
+  /** Epoch ms (when the line was read); default `Date.now`. */
+  now?: () => number;
 }
 
 export type Caller = ReturnType<typeof createCaller>;

@@ -68,13 +68,18 @@ export function chatOps(c: Caller) {
           return { ...c.message(raw), newRoom: raw.newRoom === true };
         },
         async () => {
-          const query = { token: token(), ...(out.confirmed ? { rid: out.rid } : {}) };
-          const room = obj(await rest.get('livechat/room', query));
-          const rid = str(obj(room.room)._id);
-          if (!rid) throw new LivechatError('protocol', 'bad-room', 'The server did not say which room to use');
+          // `GET livechat/room` opens the room (5 a minute on 8.x): asked only for the first message of a room.
+          let rid = out.rid;
+          let newRoom = false;
+          if (!out.confirmed) {
+            const room = obj(await rest.get('livechat/room', { token: token() }));
+            rid = str(obj(room.room)._id);
+            newRoom = room.newRoom === true;
+            if (!rid) throw new LivechatError('protocol', 'bad-room', 'The server did not say which room to use');
+          }
           const body = { token: token(), rid, msg: out.text, _id: out.id };
           const raw = obj(obj(await rest.post('livechat/message', body)).message);
-          return { ...c.message(raw), newRoom: room.newRoom === true };
+          return { ...c.message(raw), newRoom };
         },
       );
     },
@@ -111,15 +116,11 @@ export function chatOps(c: Caller) {
       );
     },
 
-    /**
-     * Tells the agent the visitor is typing (or stopped). Stream writes never fail loudly (SPEC §1.6), so the old
-     * `<rid>/typing` event is also written where the server is old enough to still read it (it had the seed's
-     * config method, so ≤ 4.x; 3.x reads nothing else).
-     */
+    /** Tells the agent the visitor is typing (or stopped), on the one event name the line reads (`line.ts`). */
     async sendTyping(rid: string, username: string, typing: boolean): Promise<void> {
       const extra = { token: token() };
-      await call('stream-notify-room', [`${rid}/user-activity`, username, typing ? ['user-typing'] : [], extra]);
-      if (caps.get('config') === 'ddp') await call('stream-notify-room', [`${rid}/typing`, username, typing, extra]);
+      if (caps.get('typing') === 'typing') await call('stream-notify-room', [`${rid}/typing`, username, typing, extra]);
+      else await call('stream-notify-room', [`${rid}/user-activity`, username, typing ? ['user-typing'] : [], extra]);
     },
   };
 }

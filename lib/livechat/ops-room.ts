@@ -6,7 +6,7 @@
 import { enc, type Caller } from './caller';
 import { LivechatError } from './errors';
 import { viaPaths, viaTwin } from './paths';
-import { obj, str } from './read';
+import { obj } from './read';
 import type { ChatMessage } from './types';
 
 export interface SurveyAnswer {
@@ -19,11 +19,6 @@ export interface CustomFieldValue {
   key: string;
   value: string;
   overwrite: boolean;
-}
-
-/** Newer servers keep the DDP transcript method for agents: to a visitor it is as good as missing. */
-function notForVisitors(error: LivechatError): boolean {
-  return error.kind === 'missing' || error.code === 'error-not-allowed';
 }
 
 /** The operations around a conversation. */
@@ -56,44 +51,23 @@ export function roomOps(c: Caller) {
     },
 
     /**
-     * E-mails the transcript to the visitor. Servers after ~3.3 keep the DDP method for agents only and answer a
-     * visitor `error-not-allowed`; that counts as "not here" and moves the operation to REST.
+     * E-mails the transcript to the visitor, over REST on every line: since ~3.4 the DDP method is for agents and
+     * answers a visitor `error-not-allowed`. Older routes `check()` exactly `{token, rid, email}`: no subject.
      */
-    requestTranscript(rid: string, email: string, subject?: string): Promise<string> {
-      return viaPaths(
-        caps,
-        'transcript',
-        [
-          [
-            'ddp',
-            async () => (
-              await call('livechat:sendTranscript', [token(), rid, email, ...(subject ? [subject] : [])]),
-              ''
-            ),
-          ],
-          [
-            'rest',
-            async () => {
-              const body = { token: token(), rid, email, ...(subject ? { subject } : {}) };
-              return str(obj(await rest.post('livechat/transcript', body)).message);
-            },
-          ],
-        ],
-        notForVisitors,
-      );
+    async requestTranscript(rid: string, email: string): Promise<void> {
+      await rest.post('livechat/transcript', { token: token(), rid, email });
     },
 
-    /** The offline form (no agent online). Returns the server's confirmation text when it sends one. */
-    sendOfflineMessage(input: { name: string; email: string; message: string; department?: string }): Promise<string> {
+    /** The offline form (no agent online). The server's confirmation text is not for visitors and is dropped. */
+    sendOfflineMessage(input: { name: string; email: string; message: string; department?: string }): Promise<void> {
       return viaTwin(
         caps,
         'offlineMessage',
         // The DDP check is an exact object of these three strings: anything more fails `Match`.
         async () => {
           await call('livechat:sendOfflineMessage', [{ name: input.name, email: input.email, message: input.message }]);
-          return '';
         },
-        async () => str(obj(await rest.post('livechat/offline.message', input)).message),
+        async () => void (await rest.post('livechat/offline.message', input)),
       );
     },
 

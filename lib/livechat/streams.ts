@@ -28,12 +28,16 @@ export interface RoomSubscription {
   stop(): void;
 }
 
-/** Subscribes to everything a visitor hears about one room. */
+/**
+ * Subscribes to everything a visitor hears about one room; typing on the one event name the line emits
+ * (`<rid>/typing` up to 3.x, `<rid>/user-activity` from 4.0).
+ */
 export function subscribeRoom(
   ddp: DdpConnection,
   rid: string,
   context: MessageContext,
   on: RoomHandlers,
+  typingEvent: 'typing' | 'user-activity' = 'user-activity',
 ): RoomSubscription {
   const extra = { useCollection: false, args: [{ token: context.token, visitorToken: context.token }] };
   const subs: SubscriptionHandle[] = [];
@@ -65,14 +69,9 @@ export function subscribeRoom(
       });
     }
   });
-  listen('stream-notify-room', `${rid}/user-activity`, (args) => {
+  listen('stream-notify-room', `${rid}/${typingEvent}`, (args) => {
     const name = str(args[0]);
-    if (name) on.typing(name, list(args[1]).includes('user-typing'));
-  });
-  // Servers ≤ 5.x also (3.x only) speak the older typing event.
-  listen('stream-notify-room', `${rid}/typing`, (args) => {
-    const name = str(args[0]);
-    if (name) on.typing(name, args[1] === true);
+    if (name) on.typing(name, typingEvent === 'typing' ? args[1] === true : list(args[1]).includes('user-typing'));
   });
   listen('stream-notify-room', `${rid}/deleteMessage`, (args) => {
     const id = str(obj(args[0])._id);

@@ -109,6 +109,37 @@ describe('createLivechatApi', () => {
     expect(http.requests[1]?.body).toEqual({ token: TOKEN, rid: 'R7', msg: 'hello', _id: 'mine' });
   });
 
+  it('sends into a known room over REST without asking GET livechat/room (5 a minute on 8.x)', async () => {
+    const { http, api } = setup(
+      {
+        'POST /api/v1/livechat/message': (_url, init) => ({
+          body: { message: { ...storedMessage('R7'), _id: JSON.parse(String(init?.body))._id }, success: true },
+        }),
+      },
+      { sendMessage: 'rest' },
+    );
+    const sent = await api.sendMessage({ id: 'next', text: 'again', rid: 'R7', confirmed: true });
+    expect(sent).toMatchObject({ id: 'next', rid: 'R7', newRoom: false });
+    expect(http.requests.map((r) => r.url.pathname)).toEqual(['/api/v1/livechat/message']);
+  });
+
+  it('writes typing on the one event name of the line: user-activity by default, typing on 3.x', async () => {
+    const modern = setup();
+    modern.ddp.handle('stream-notify-room', () => undefined);
+    await modern.api.sendTyping('R', 'guest-1', true);
+    expect(modern.ddp.callsTo('stream-notify-room').map((c) => c.params)).toEqual([
+      ['R/user-activity', 'guest-1', ['user-typing'], { token: TOKEN }],
+    ]);
+    const old = setup({}, { typing: 'typing' });
+    old.ddp.handle('stream-notify-room', () => undefined);
+    await old.api.sendTyping('R', 'guest-1', false);
+    expect(old.ddp.callsTo('stream-notify-room').map((c) => c.params)).toEqual([
+      ['R/typing', 'guest-1', false, { token: TOKEN }],
+    ]);
+    expect(old.api.typingEvent()).toBe('typing');
+    expect(modern.api.typingEvent()).toBe('user-activity');
+  });
+
   it('maps server refusals, rate limits and lost connections to typed errors', async () => {
     const { ddp, api } = setup();
     ddp.handle('sendMessageLivechat', () => {

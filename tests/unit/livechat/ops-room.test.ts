@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLivechatApi } from '../../../lib/livechat/api';
 import { createCapabilities, type ApiPath } from '../../../lib/livechat/paths';
 import { createRestClient } from '../../../lib/livechat/rest';
-import { FakeDdp, meteorError } from '../fakes/fake-ddp';
+import { FakeDdp } from '../fakes/fake-ddp';
 
 const TOKEN = 'tok';
 
@@ -47,14 +47,12 @@ describe('room operations', () => {
     expect(legacy.requests).toHaveLength(0);
   });
 
-  it('moves the transcript to REST when the DDP method is agent-only', async () => {
+  it('asks for the transcript over REST on every line, never over DDP (agent-only since ~3.4)', async () => {
     const { ddp, api, requests } = setup({
       'POST /api/v1/livechat/transcript': { body: { message: 'Livechat transcript sent', success: true } },
     });
-    ddp.handle('livechat:sendTranscript', () => {
-      throw meteorError('error-not-allowed', 'Not allowed', { method: 'livechat:sendTranscript' });
-    });
-    expect(await api.requestTranscript('R', 'ana@example.com')).toBe('Livechat transcript sent');
+    await api.requestTranscript('R', 'ana@example.com');
+    expect(ddp.callsTo('livechat:sendTranscript')).toHaveLength(0);
     expect(requests[0]?.body).toEqual({ token: TOKEN, rid: 'R', email: 'ana@example.com' });
   });
 
