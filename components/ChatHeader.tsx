@@ -87,6 +87,8 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
   const server = model.serverUrl.value;
   // Whoever chose this address (visitor, administrator, build), an unencrypted chat says so for as long as it lasts.
   const insecureHost = server && isCleartextUrl(server) ? new URL(server).host : null;
+  // While the link is down the agent's presence is not known: never claim they are still online.
+  const status = serving && model.connection.value.state === 'connected' ? serving.status : 'unknown';
   return (
     <header class="lqs-header">
       <div class="lqs-header__row">
@@ -121,13 +123,13 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
         <div class="lqs-header__agent">
           <span class="lqs-header__avatar">
             <Avatar name={serving.name} username={serving.username} serverUrl={model.serverUrl.value} />
-            {serving.status !== 'unknown' && <span class="lqs-avatar__status" data-status={serving.status} />}
+            {status !== 'unknown' && <span class="lqs-avatar__status" data-status={status} />}
           </span>
           <span class="lqs-header__who">
             <span class="lqs-header__agent-name">{serving.name}</span>
-            {serving.status !== 'unknown' && (
-              <span class="lqs-header__agent-status">{t(STATUS_KEYS[serving.status])}</span>
-            )}
+            <span class="lqs-header__agent-status">
+              {status === 'unknown' ? t('statusUnknown') : t(STATUS_KEYS[status])}
+            </span>
           </span>
         </div>
       )}

@@ -40,7 +40,7 @@ export function OfflineForm({ model }: { model: ChatModel }) {
         message: message.value.trim(),
         ...(department.value ? { department: department.value } : {}),
       });
-      // The desk's own thank-you text wins over the server's generic one, as in Rocket.Chat's widget.
+      // The desk's own thank-you text, else ours (the worker never passes on the server's REST status text).
       sent.value = config.messages.offlineSuccessMessage || result.message || t('offlineSent');
     } catch (error) {
       failure.value = t('offlineFailed', error instanceof Error ? error.message : String(error));

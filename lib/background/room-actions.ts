@@ -69,14 +69,16 @@ export function createRoomActions({ state, api, receive }: RoomActionDeps) {
 
     async transcript(email: string): Promise<string> {
       const room = confirmedRoom();
-      const text = await api.requestTranscript(room.id, email);
+      await api.requestTranscript(room.id, email);
       state.update({ room: { ...room, transcriptSent: true } });
-      return text || state.desk.config?.messages.transcriptMessage || 'The transcript is on its way';
+      // The server's REST status text is not for visitors: the UI says it in the visitor's language.
+      return '';
     },
 
     async offline(input: { name: string; email: string; message: string; department?: string }): Promise<string> {
-      const text = await api.sendOfflineMessage(input);
-      return text || state.desk.config?.messages.offlineSuccessMessage || 'Thanks! We will get back to you by e-mail.';
+      await api.sendOfflineMessage(input);
+      // The desk's own thanks, else the UI's localized one; never the server's REST status text.
+      return state.desk.config?.messages.offlineSuccessMessage ?? '';
     },
 
     async department(department: string): Promise<void> {
