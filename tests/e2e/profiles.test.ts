@@ -21,6 +21,15 @@ import { front, reloadDesk, setAgents, waitForText } from './ui-flows';
 const ddpCalls = (log: LogEntry[], method: string) =>
   log.filter((e) => e.transport === 'ddp' && e.kind === 'method' && e.name === method && e.outcome === 'result');
 
+const subscribed = (log: LogEntry[], rid: string) =>
+  log.some(
+    (e) =>
+      e.kind === 'sub' &&
+      e.name === 'stream-room-messages' &&
+      e.outcome === 'ready' &&
+      (e.params as unknown[])[0] === rid,
+  );
+
 describe.each(PROFILES)('against a %s server', (profile) => {
   let server: DevServer;
   let ext: Extension;
@@ -88,6 +97,8 @@ describe.each(PROFILES)('against a %s server', (profile) => {
     const bubble = (text: string) => popup.locator('[data-from="visitor"]').filter({ hasText: text });
     await bubble('a typo mesage').getByRole('button', { name: 'Edit message' }).click({ force: true });
     const composer = popup.getByRole('textbox', { name: 'Message' });
+    // The composer takes the message to edit; replacing its text before that would edit nothing.
+    await expect.poll(() => composer.inputValue(), { timeout: 15_000 }).toBe('a typo mesage');
     await composer.fill('a typo message');
     await composer.press('Enter');
     await expect.poll(() => serverTexts(server, rid).includes('a typo message'), { timeout: 15_000 }).toBe(true);
@@ -152,6 +163,8 @@ describe.each(PROFILES)('against a %s server', (profile) => {
     const second = latestRoom(server)._id;
     // On 7.x+ the room opens before the message lands in it: close it only once it holds the message.
     await expect.poll(() => serverTexts(server, second), { timeout: 15_000 }).toContain('a second question');
+    // And once the visitor listens to it (8.x refuses to subscribe to a room that is closed already).
+    await expect.poll(() => subscribed(server.control.log(), second), { timeout: 15_000 }).toBe(true);
     expect(second).not.toBe(rid);
     rid = second;
     server.control.close(rid);
