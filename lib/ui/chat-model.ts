@@ -225,9 +225,11 @@ export function createChatModel(
     firstUnread,
     async register(params) {
       await client.request('chat/register', params);
+      flushQueued();
     },
     async send(text) {
       const { messageId } = await client.request('chat/send', { text });
+      flushQueued();
       typingSent = false;
       return messageId;
     },
@@ -250,7 +252,13 @@ export function createChatModel(
     async reconnect() {
       await client.request('settings/reconnect', null);
     },
-    act: (op, params) => client.request(op, params),
+    async act(op, params) {
+      const result = await client.request(op, params);
+      // The worker sends the deltas an operation caused before its answer: whoever awaits the answer (paging back
+      // keeps its scroll place by it) finds them applied, not waiting for the next frame.
+      flushQueued();
+      return result;
+    },
     dispose() {
       stopEvents();
       stopDisconnects();
