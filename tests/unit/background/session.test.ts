@@ -12,12 +12,12 @@ import { FakeDdp, meteorError } from '../fakes/fake-ddp';
 const TOKEN = 'visitor-token';
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup(desk: DeskRecord = newDesk('https://chat.example.com', TOKEN)) {
+function setup(desk: DeskRecord = newDesk('https://chat.example.com', TOKEN), learnt: Record<string, string> = {}) {
   const ddp = new FakeDdp();
   let n = 0;
   const saved: DeskRecord[] = [];
   const state = createChatState(desk, (d) => saved.push(d));
-  const caps = createCapabilities();
+  const caps = createCapabilities(learnt);
   const rest = createRestClient({
     baseUrl: desk.serverUrl,
     fetch: async () => new Response('{}', { status: 404 }),
@@ -84,6 +84,70 @@ describe('session', () => {
     expect(subscribed).toContain('stream-livechat-room SERVER-ROOM');
     expect(subscribed).toContain('stream-notify-room SERVER-ROOM/user-activity');
     expect(session.needsConnection()).toBe(true);
+  });
+
+  it("listens to typing on the line's one event name: <rid>/typing on 3.x, <rid>/user-activity otherwise", async () => {
+    for (const [learnt, event, other] of [
+      [{ '@line': '3.18', typing: 'typing' }, 'typing', 'user-activity'],
+      [{}, 'user-activity', 'typing'],
+    ] as const) {
+      const { ddp, state, session } = setup(undefined, learnt);
+      ddp.goOnline();
+      session.send('hi');
+      await vi.waitFor(() => expect(state.desk.room?.confirmed).toBe(true));
+      const subscribed = ddp.subs.map((sub) => `${sub.name} ${String(sub.params[0])}`);
+      expect(subscribed).toContain(`stream-notify-room SERVER-ROOM/${event}`);
+      expect(subscribed).not.toContain(`stream-notify-room SERVER-ROOM/${other}`);
+    }
+  });
+
+  it('asks for the agent only once the room shows one serving it (7.x+ refuse agent.info before)', async () => {
+    const { ddp, state, session } = setup();
+    ddp.goOnline();
+    session.send('hi');
+    await vi.waitFor(() => expect(state.desk.room?.confirmed).toBe(true));
+    await vi.waitFor(() => expect(ddp.callsTo('livechat:loadHistory').length).toBeGreaterThan(0));
+    await flush();
+    expect(ddp.callsTo('livechat:getAgentData')).toHaveLength(0);
+    ddp.handle('livechat:getAgentData', () => ({
+      _id: 'A1',
+      username: 'maria.agent',
+      name: 'Maria',
+      status: 'online',
+    }));
+    ddp.emit('stream-room-messages', 'SERVER-ROOM', [
+      {
+        _id: 'uj1',
+        rid: 'SERVER-ROOM',
+        t: 'uj',
+        msg: '',
+        ts: { $date: 3000 },
+        u: { _id: 'A1', username: 'maria.agent' },
+      },
+    ]);
+    await vi.waitFor(() => expect(state.desk.agent?.username).toBe('maria.agent'));
+    expect(ddp.callsTo('livechat:getAgentData')).toHaveLength(1);
+  });
+
+  it('stops listening to a room once it is closed', async () => {
+    const { ddp, state, session } = setup();
+    ddp.goOnline();
+    session.send('hi');
+    await vi.waitFor(() => expect(state.desk.room?.confirmed).toBe(true));
+    ddp.emit('stream-room-messages', 'SERVER-ROOM', [
+      {
+        _id: 'c1',
+        rid: 'SERVER-ROOM',
+        t: 'livechat-close',
+        msg: '',
+        ts: { $date: 3000 },
+        u: { _id: 'A1', username: 'maria.agent' },
+      },
+    ]);
+    await vi.waitFor(() => expect(state.desk.room?.open).toBe(false));
+    expect(ddp.subs.filter((sub) => String(sub.params[0]).startsWith('SERVER-ROOM')).every((sub) => sub.stopped)).toBe(
+      true,
+    );
   });
 
   it('reads back what the room said before its subscriptions were ready', async () => {
