@@ -1,6 +1,8 @@
+import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { WebSocket } from 'ws';
 
 /**
  * A few calls to Chromium's DevTools HTTP endpoints (`--remote-debugging-port=0`). Only the HTTP
@@ -64,9 +66,55 @@ export function waitForExtensionId(port: number, timeoutMs: number, signal?: Abo
   );
 }
 
-/** Opens `url` in a new foreground tab. */
-export async function openTab(port: number, url: string): Promise<void> {
-  // Chromium only accepts PUT here since version 111.
-  const response = await fetch(`http://127.0.0.1:${port}/json/new?${url}`, { method: 'PUT' });
-  if (!response.ok) throw new Error(`DevTools could not open ${url}: HTTP ${response.status}`);
+interface WindowBounds {
+  left?: number;
+  top?: number;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * Opens `url` in a window of its own, `size` large and centred on the browser's current window: the chat as a
+ * visitor meets it (the toolbar popup's size), not a narrow column in a full tab. Talks to the browser target
+ * over the DevTools WebSocket for this one command, never to the extension's worker.
+ */
+export async function openWindow(port: number, url: string, size: { width: number; height: number }): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${port}/json/version`);
+  const { webSocketDebuggerUrl } = (await response.json()) as { webSocketDebuggerUrl: string };
+  const socket = new WebSocket(webSocketDebuggerUrl);
+  await once(socket, 'open');
+  let nextId = 0;
+  const send = (method: string, params: object = {}) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const id = (nextId += 1);
+      const onMessage = (data: Buffer) => {
+        const reply = JSON.parse(data.toString()) as { id?: number; result?: object; error?: { message: string } };
+        if (reply.id !== id) return;
+        socket.off('message', onMessage);
+        if (reply.error) reject(new Error(`${method}: ${reply.error.message}`));
+        else resolve((reply.result ?? {}) as Record<string, unknown>);
+      };
+      socket.on('message', onMessage);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  try {
+    const { targetInfos } = (await send('Target.getTargets')) as {
+      targetInfos: Array<{ type: string; targetId: string }>;
+    };
+    const page = targetInfos.find((target) => target.type === 'page');
+    const around: WindowBounds = page
+      ? ((await send('Browser.getWindowForTarget', { targetId: page.targetId })) as { bounds: WindowBounds }).bounds
+      : {};
+    const centre = (start = 0, extent = 0, own: number) => Math.max(0, start + Math.round((extent - own) / 2));
+    await send('Target.createTarget', {
+      url,
+      newWindow: true,
+      width: size.width,
+      height: size.height,
+      left: centre(around.left, around.width, size.width),
+      top: centre(around.top, around.height, size.height),
+    });
+  } finally {
+    socket.close();
+  }
 }

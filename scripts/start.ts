@@ -1,6 +1,6 @@
 /**
  * `npm start`: the devserver, an extension build pointed at it, and Chromium with that build
- * loaded, showing the agent console and the popup as tabs. Ctrl-C (or closing Chromium) stops it all.
+ * loaded, showing the agent console in a tab and the chat in a popup-sized window. Ctrl-C (or closing Chromium) stops it all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startDevServer } from '../devserver/index';
 import { machineDeps } from './browser-deps';
 import { extensionArgs } from './chromium';
-import { openTab, readDevToolsPort, waitForExtensionId } from './devtools';
+import { openWindow, readDevToolsPort, waitForExtensionId } from './devtools';
 import { provision } from './provision';
 import { readStartOptions } from './start-options';
 
@@ -19,6 +19,8 @@ const extDir = join(root, '.output', 'chrome-mv3');
 const profileDir = join(root, '.tmp', 'chromium-profile');
 const logFile = join(root, '.tmp', 'chromium.log');
 const STARTUP_TIMEOUT_MS = 30_000;
+/** The toolbar popup's 380×560 (components/chat.css) plus a window's frame: the chat as a visitor meets it. */
+const POPUP_SIZE = { width: 400, height: 660 };
 
 const children = new Set<ChildProcess>();
 let server: { close(): unknown } | undefined;
@@ -90,7 +92,7 @@ async function launchChromium(chromium: string, agentUrl: string): Promise<void>
   }
   const popup = `chrome-extension://${id}/popup.html`;
   try {
-    await openTab(port, popup);
+    await openWindow(port, popup, POPUP_SIZE);
   } catch (error) {
     console.log(`${(error as Error).message}; open ${popup} by hand.`);
   }

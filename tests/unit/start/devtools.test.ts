@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTab, readDevToolsPort, waitForExtensionId } from '../../../scripts/devtools';
+import { WebSocketServer } from 'ws';
+import { openWindow, readDevToolsPort, waitForExtensionId } from '../../../scripts/devtools';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -64,22 +65,60 @@ describe('waitForExtensionId', () => {
   });
 });
 
-describe('openTab', () => {
-  it('asks for a new tab with PUT /json/new', async () => {
-    const seen: string[] = [];
-    const port = await serve((req, res) => {
-      seen.push(`${req.method} ${req.url}`);
-      res.end('{}');
+describe('openWindow', () => {
+  /** A DevTools endpoint whose browser target answers like Chromium's; returns the commands it got. */
+  async function fakeBrowser(window: { left: number; top: number; width: number; height: number } | null) {
+    const commands: Array<{ method: string; params: Record<string, unknown> }> = [];
+    const wss = new WebSocketServer({ noServer: true });
+    const server: Server = createServer((_req, res) =>
+      res.end(
+        JSON.stringify({ webSocketDebuggerUrl: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/browser` }),
+      ),
+    );
+    server.on('upgrade', (req, socket, head) =>
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws)),
+    );
+    wss.on('connection', (ws) =>
+      ws.on('message', (data) => {
+        const { id, method, params } = JSON.parse(data.toString()) as (typeof commands)[number] & { id: number };
+        commands.push({ method, params });
+        const result =
+          method === 'Target.getTargets'
+            ? { targetInfos: window ? [{ type: 'page', targetId: 'T1' }] : [] }
+            : method === 'Browser.getWindowForTarget'
+              ? { windowId: 1, bounds: window }
+              : {};
+        ws.send(JSON.stringify({ id, result }));
+      }),
+    );
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    cleanups.push(() => {
+      wss.close();
+      server.close();
     });
-    await openTab(port, 'chrome-extension://abc/popup.html');
-    expect(seen).toEqual(['PUT /json/new?chrome-extension://abc/popup.html']);
+    return { port: (server.address() as AddressInfo).port, commands };
+  }
+
+  it('opens the page in a window of its own, sized as asked and centred on the browser window', async () => {
+    const { port, commands } = await fakeBrowser({ left: 100, top: 50, width: 1200, height: 900 });
+    await openWindow(port, 'chrome-extension://abc/popup.html', { width: 400, height: 660 });
+    expect(commands.at(-1)).toEqual({
+      method: 'Target.createTarget',
+      params: {
+        url: 'chrome-extension://abc/popup.html',
+        newWindow: true,
+        width: 400,
+        height: 660,
+        left: 500,
+        top: 170,
+      },
+    });
   });
 
-  it('throws when DevTools refuses', async () => {
-    const port = await serve((_req, res) => {
-      res.statusCode = 405;
-      res.end();
-    });
-    await expect(openTab(port, 'about:blank')).rejects.toThrow('DevTools could not open about:blank: HTTP 405');
+  it('puts it at the top left when there is no window to centre on', async () => {
+    const { port, commands } = await fakeBrowser(null);
+    await openWindow(port, 'about:blank', { width: 400, height: 660 });
+    expect(commands.at(-1)?.params).toMatchObject({ left: 0, top: 0 });
   });
 });
