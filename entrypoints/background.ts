@@ -9,29 +9,37 @@ import { openChat } from '../lib/background/open-chat';
 import { isOwnPage } from '../lib/background/port-guard';
 import { focusMessageItem } from '../lib/focus';
 import { PORT_NAME, type BgPort } from '../lib/messaging';
-import { loadSettings, settingsItem } from '../lib/settings';
+import type { ManagedPolicy } from '../lib/managed';
+import { effectiveSettings, loadSettings, settingsItem } from '../lib/settings';
 
 /** Meteor's id alphabet: message and room ids look like the ones Rocket.Chat makes itself. */
 const meteorId = customAlphabet('23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz', 17);
 const visitorToken = customAlphabet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 32);
 const KEEPALIVE_ALARM = 'lqs-keepalive';
 
-/** The visitor's settings under the organization's policy, if any. */
-async function currentSettings() {
-  return (await loadSettings(browser.storage.managed)).settings;
-}
-
 export default defineBackground(() => {
+  // The policy in force, kept so a visitor's change applies at once: a chat page may write to the worker right
+  // after the options page saved, and must find the new desk, not wait for a policy read. Until the first read
+  // is done (a change can be what woke the worker), changes wait for it.
+  let policy: ManagedPolicy | null = null;
+  const firstRead = loadSettings(browser.storage.managed).then((loaded) => {
+    policy ??= loaded.policy;
+    return loaded;
+  });
   const worker = startWorker({
-    loadSettings: currentSettings,
+    loadSettings: async () => (await firstRead).settings,
     watchSettings: (listener) => {
-      // Re-read in order: two quick changes must not reach the worker newest first.
-      let reading = Promise.resolve();
-      const reread = () => void (reading = reading.then(currentSettings).then(listener, () => undefined));
-      void settingsItem.watch(reread);
+      void settingsItem.watch((next) => {
+        if (policy) listener(effectiveSettings(next, policy));
+        else void firstRead.then(({ policy: read }) => listener(effectiveSettings(next, read)));
+      });
       // An administrator's change reaches running browsers too.
       browser.storage.onChanged.addListener((_changes, area) => {
-        if (area === 'managed') reread();
+        if (area !== 'managed') return;
+        void loadSettings(browser.storage.managed).then((loaded) => {
+          policy = loaded.policy;
+          listener(loaded.settings);
+        });
       });
     },
     loadDesks: () => desksItem.getValue(),

@@ -20,7 +20,8 @@ import { isOp, paramsProblem } from './port-guard';
 export type Handlers = { [K in Op]: (params: Params<K>) => Promise<Result<K>> };
 
 export interface UiHub {
-  attach(port: BgPort): void;
+  /** Serves a UI's port; `early` are requests it sent before the worker was ready, answered now in order. */
+  attach(port: BgPort, early?: readonly unknown[]): void;
   /** Sends a state change to every open UI. */
   publish(event: StateEvent): void;
   /** Sends a fresh snapshot to every open UI (e.g. after the desk changed). */
@@ -85,12 +86,13 @@ export function createUiHub(snapshot: () => ChatSnapshot, handlers: Handlers): U
   }
 
   return {
-    attach(port) {
+    attach(port, early = []) {
       ports.add(port);
       countChanged();
       port.onDisconnect.addListener(() => drop(port));
       port.onMessage.addListener((message) => void handle(port, message));
       sendSnapshot(port);
+      for (const message of early) void handle(port, message);
     },
     publish(event) {
       seq += 1;

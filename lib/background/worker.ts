@@ -233,8 +233,14 @@ export function startWorker(deps: WorkerDeps) {
     ready,
     /** Attaches a UI port once state is restored, so no UI ever sees an empty snapshot. */
     async attach(port: BgPort): Promise<void> {
+      // Listen at once: a port drops what arrives while nothing listens, and a UI may write before the worker
+      // has restored its state (a cold start reads storage and the organization's policy first).
+      const early: unknown[] = [];
+      const hold = (message: unknown) => void early.push(message);
+      port.onMessage.addListener(hold);
       await ready;
-      hub.attach(port);
+      port.onMessage.removeListener(hold);
+      hub.attach(port, early);
     },
     /** The message a click on the notification should show: the newest agent reply of the active desk. */
     focusTarget(): string | null {

@@ -206,6 +206,18 @@ describe('worker', () => {
     expect(departments).toEqual(['sales', 'support']);
   });
 
+  it('answers a request a UI sent before the worker finished restoring', async () => {
+    const { open } = setup({}, DEFAULT_SETTINGS);
+    const { ui } = open();
+    const responses: BgToUi[] = [];
+    ui.onMessage.addListener((m) => {
+      if (m.kind === 'response') responses.push(m);
+    });
+    // Sent in the same turn as the port connected: the worker is still reading storage and policy.
+    ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'early', op: 'chat/send', params: { text: 'hi' } });
+    await vi.waitFor(() => expect(responses.map((r) => (r.kind === 'response' ? r.id : ''))).toEqual(['early']));
+  });
+
   it('does not miss a server saved while the worker is still restoring', async () => {
     const { worker, changeSettings, open } = setup({}, DEFAULT_SETTINGS);
     changeSettings({ ...DEFAULT_SETTINGS, serverUrl: URL_A });
