@@ -173,4 +173,20 @@ describe('createChatModel', () => {
     model.dispose();
     client.close();
   });
+
+  it('has the deltas an operation caused applied when its answer resolves, frame or not', async () => {
+    const worker = createFakeWorker(baseSnapshot());
+    const client = createBackgroundClient(worker.connect);
+    const frames: Array<() => void> = [];
+    const model = createChatModel(client, { frame: (fn) => void frames.push(fn) });
+    await flush();
+    worker.handle('chat/loadOlder', async () => {
+      for (let i = 1; i <= 50; i += 1) worker.emit('message/upsert', msg(`old${i}`, i));
+      return { loaded: 50 };
+    });
+    await model.act('chat/loadOlder', null);
+    expect(model.messages.value).toHaveLength(50);
+    model.dispose();
+    client.close();
+  });
 });
