@@ -65,9 +65,10 @@ export function createSession(deps: SessionDeps) {
   });
   state.setConnection(connectionView(ddp.status));
   // A restored room is listened to at once: the client sends the subscriptions with its handshake, so nothing
-  // said between connect and the end of `sync` is missed.
+  // said between connect and the end of `sync` is missed. Not on lines that refuse a closed room's messages: the
+  // room may have closed while the worker slept, so there `sync` subscribes once the config says it is open.
   const restored = state.desk.room;
-  if (restored?.confirmed && restored.open) watch(restored.id);
+  if (restored?.confirmed && restored.open && api.subscribeRestoredAtOnce()) watch(restored.id);
 
   async function sync(): Promise<void> {
     try {

@@ -26,5 +26,7 @@ export function createLivechatApi(deps: LivechatApiDeps) {
     lineReconnected: line.reconnected,
     /** The typing event name this line emits and reads. */
     typingEvent: line.typingEvent,
+    /** Whether a remembered room may be subscribed before the config confirms it is open. */
+    subscribeRestoredAtOnce: line.subscribeRestoredAtOnce,
   };
 }

@@ -27,10 +27,12 @@ export function createLineKeeper(deps: LineKeeperDeps) {
 
   function apply(next: Line): void {
     const known = line();
-    if (!known || known.major !== next.major || known.minor !== next.minor) {
-      for (const [op, path] of Object.entries(pathsFor(next))) stored.set(op, path);
-      stored.set(LINE_KEY, formatLine(next));
+    const changed = !known || known.major !== next.major || known.minor !== next.minor;
+    // A new line takes its whole table; the same line keeps what was learnt since and only gains new entries.
+    for (const [op, path] of Object.entries(pathsFor(next))) {
+      if (changed || stored.get(op) === undefined) stored.set(op, path);
     }
+    stored.set(LINE_KEY, formatLine(next));
     stored.set(LINE_READ_AT_KEY, String(now()));
   }
 
@@ -67,6 +69,10 @@ export function createLineKeeper(deps: LineKeeperDeps) {
     reconnected(): void {
       const readAt = Number(stored.get(LINE_READ_AT_KEY));
       if (!line() || !Number.isFinite(readAt) || now() - readAt > LINE_STALE_MS) void read();
+    },
+    /** Whether a remembered room may be subscribed before the config says it is still open (yes while unknown). */
+    subscribeRestoredAtOnce(): boolean {
+      return stored.get('restoredRoom') !== 'after-config';
     },
     /** The typing event name of the line (`user-activity` while unknown: every line since 4.0). */
     typingEvent(): 'typing' | 'user-activity' {

@@ -36,7 +36,9 @@ const GONE = {
 
 /**
  * The path of every operation on `line`. `typing` is the event name the line emits (`typing` up to 3.x,
- * `user-activity` from 4.0); `transcript` is REST everywhere (visitors get `error-not-allowed` over DDP since ~3.4).
+ * `user-activity` from 4.0); `transcript` is REST everywhere (visitors get `error-not-allowed` over DDP since ~3.4);
+ * `restoredRoom` says whether a room remembered from before may be subscribed at once, or only once the config
+ * says it is still open (8.x refuses `stream-room-messages` of a closed room, devserver README q11).
  */
 export function pathsFor(line: Line): Record<string, ApiPath> {
   const seed = (goneIn: number): ApiPath => (line.major < goneIn ? 'ddp' : 'rest');
@@ -54,6 +56,7 @@ export function pathsFor(line: Line): Record<string, ApiPath> {
     departmentTransfer: line.major < GONE.seedMethods ? 'ddp' : line.major < GONE.roomTransfer ? 'rest' : 'rest-v8',
     transcript: 'rest',
     typing: line.major < 4 ? 'typing' : 'user-activity',
+    restoredRoom: line.major < 8 ? 'at-once' : 'after-config',
   };
 }
 

@@ -129,6 +129,22 @@ describe('session', () => {
     expect(ddp.callsTo('livechat:getAgentData')).toHaveLength(1);
   });
 
+  it('subscribes to a remembered room only once the config says it is open, on lines that refuse closed rooms', async () => {
+    for (const [learnt, early] of [
+      [{}, true],
+      [{ '@line': '8.9', restoredRoom: 'after-config' }, false],
+    ] as const) {
+      const desk = { ...newDesk('https://chat.example.com', TOKEN), room: { id: 'OLD', open: true, confirmed: true } };
+      const { ddp } = setup(desk, learnt);
+      expect(ddp.subs.some((sub) => sub.params[0] === 'OLD')).toBe(early);
+      // The room closed while the worker slept: the config names no open room.
+      ddp.goOnline();
+      await flush();
+      await flush();
+      expect(ddp.subs.some((sub) => sub.params[0] === 'OLD')).toBe(early);
+    }
+  });
+
   it('stops listening to a room once it is closed', async () => {
     const { ddp, state, session } = setup();
     ddp.goOnline();
