@@ -154,8 +154,18 @@ async function ended(server: DevServer, rid: string, pages: Pages): Promise<void
   );
   await shoot(pages, 'ended', { dark: true });
   const popup = await front(pages.popup);
-  await popup.locator('label[for="lqs-star-5"]').click();
-  await popup.getByRole('textbox', { name: 'Comment' }).fill('Quick and friendly, thanks!');
+  for (const [item, n] of [
+    ['satisfaction', 5],
+    ['agentKnowledge', 5],
+    ['agentResposiveness', 4],
+    ['agentFriendliness', 5],
+  ] as const) {
+    for (const page of SURFACES.map((s) => pages[s])) await page.locator(`label[for="lqs-star-${item}-${n}"]`).click();
+  }
+  for (const page of SURFACES.map((s) => pages[s])) {
+    await page.getByRole('textbox', { name: 'Comment' }).fill('Quick and friendly, thanks!');
+  }
+  await shoot(pages, 'ended-survey', { dark: true });
   await popup.getByRole('button', { name: 'Send rating' }).click();
   await popup.getByRole('button', { name: 'Send', exact: true }).click();
   await waitForText([popup], 'Thanks for your feedback!');

@@ -53,13 +53,7 @@ const roomClose: RestHandler = ({ desk, body }) => {
   return { rid, comment };
 };
 
-const SURVEY_FIELDS = [
-  'satisfaction',
-  'agentKnowledge',
-  'agentResposiveness',
-  'agentFriendliness',
-  'additionalFeedback',
-];
+const SURVEY_FIELDS = ['satisfaction', 'agentKnowledge', 'agentResposiveness', 'agentFriendliness'];
 
 const roomSurvey: RestHandler = ({ desk, body }) => {
   const input = validate<{ rid: string; token: string; data: { name: string; value: string }[] }>(body, {
@@ -70,7 +64,10 @@ const roomSurvey: RestHandler = ({ desk, body }) => {
   visitorOf(desk, input.token);
   const room = ownRoom(desk, input.rid, input.token);
   const items = input.data.filter(
-    (item) => typeof item?.name === 'string' && typeof item.value === 'string' && SURVEY_FIELDS.includes(item.name),
+    (item) =>
+      typeof item?.name === 'string' &&
+      typeof item.value === 'string' &&
+      ((SURVEY_FIELDS.includes(item.name) && /^[1-5]$/.test(item.value)) || item.name === 'additionalFeedback'),
   );
   if (items.length === 0) throw new Error('invalid-data');
   const data = Object.fromEntries(items.map((item) => [item.name, item.value]));

@@ -150,9 +150,21 @@ describe.each(PROFILES)('against a %s server', (profile) => {
     await expect.poll(() => room()?.open, { timeout: 15_000 }).toBe(false);
 
     await waitForText([popup], 'How would you rate this chat?');
-    await popup.getByLabel('5 of 5 stars').check({ force: true });
+    const stars = { Overall: 5, 'Agent’s knowledge': 4, 'Agent’s responsiveness': 3, 'Agent’s friendliness': 2 };
+    for (const [question, n] of Object.entries(stars)) {
+      await popup.getByRole('group', { name: question }).getByLabel(`${n} of 5 stars`).check({ force: true });
+    }
+    await popup.getByRole('textbox', { name: 'Comment' }).fill('Solved');
     await popup.getByRole('button', { name: 'Send rating' }).click();
-    await expect.poll(() => room()?.surveyFeedback, { timeout: 15_000 }).toMatchObject({ satisfaction: '5' });
+    await expect
+      .poll(() => room()?.surveyFeedback, { timeout: 15_000 })
+      .toEqual({
+        satisfaction: '5',
+        agentKnowledge: '4',
+        agentResposiveness: '3',
+        agentFriendliness: '2',
+        additionalFeedback: 'Solved',
+      });
     await popup.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => (server.control.state().transcripts as unknown[]).length, { timeout: 15_000 }).toBe(1);
     await waitForText([popup], 'A transcript of this chat was sent by e-mail.');

@@ -204,7 +204,7 @@ describe('the chat in popup and side panel', () => {
       expect(await page.getByRole('textbox', { name: 'Message' }).count()).toBe(0);
     });
 
-    await popup.getByLabel('5 of 5 stars').check({ force: true });
+    await popup.getByRole('group', { name: 'Overall' }).getByLabel('5 of 5 stars').check({ force: true });
     await popup.getByRole('textbox', { name: 'Comment' }).fill('Great help');
     await popup.getByRole('button', { name: 'Send rating' }).click();
     await waitForText(both(), 'Thanks for your feedback!');

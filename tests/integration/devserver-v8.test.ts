@@ -250,9 +250,20 @@ describe('v8 flow (server rid, REST)', () => {
       error: 'room-closed',
     });
     expect(
-      (await rest('POST', 'livechat/room.survey', { rid, token: TOKEN, data: [{ name: 'satisfaction', value: '5' }] }))
-        .body,
-    ).toEqual({ rid, data: { satisfaction: '5' }, success: true });
+      (
+        await rest('POST', 'livechat/room.survey', {
+          rid,
+          token: TOKEN,
+          data: [
+            { name: 'satisfaction', value: '5' },
+            { name: 'agentKnowledge', value: '9' },
+            { name: 'mood', value: '1' },
+            { name: 'agentFriendliness', value: '4' },
+            { name: 'additionalFeedback', value: 'ok' },
+          ],
+        })
+      ).body,
+    ).toEqual({ rid, data: { satisfaction: '5', agentFriendliness: '4', additionalFeedback: 'ok' }, success: true });
     expect((await rest('POST', 'livechat/transcript', { rid, token: TOKEN, email: 'ana@example.com' })).body).toEqual({
       message: 'Livechat transcript sent',
       success: true,

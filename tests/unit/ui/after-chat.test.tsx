@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
-import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testConfig } from './config';
 import { flush } from './fake-worker';
@@ -33,7 +33,9 @@ describe('after the chat closed', () => {
     expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
     expect(screen.getByLabelText('Want a copy?')).toBeTruthy();
 
-    fireEvent.click(screen.getByLabelText('4 of 5 stars'));
+    const overall = within(screen.getByRole('group', { name: 'Overall' }));
+    fireEvent.click(overall.getByLabelText('4 of 5 stars'));
+    fireEvent.click(within(screen.getByRole('group', { name: 'Agent’s knowledge' })).getByLabelText('5 of 5 stars'));
     fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), { target: { value: 'Helpful' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
     await flush();
@@ -42,6 +44,7 @@ describe('after the chat closed', () => {
       {
         answers: [
           { name: 'satisfaction', value: '4' },
+          { name: 'agentKnowledge', value: '5' },
           { name: 'additionalFeedback', value: 'Helpful' },
         ],
       },
@@ -53,6 +56,36 @@ describe('after the chat closed', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start a new chat' }));
     await flush();
     expect(chat.worker.requests.map((r) => r.op)).toContain('chat/new');
+    chat.cleanup();
+  });
+
+  it('asks every item the desk defines that Rocket.Chat records, once each, and sends only the rated ones', async () => {
+    const items = ['agentFriendliness', 'satisfaction', 'agentResposiveness', 'agentKnowledge', 'satisfaction', 'x'];
+    const chat = await renderChat({
+      config: testConfig({ survey: { items, values: ['1', '2', '3', '4', '5'] } }),
+      room: closed,
+    });
+    const groups = screen.getAllByRole('group').map((g) => g.querySelector('legend')?.textContent);
+    expect(groups).toEqual(['Agent’s friendliness', 'Overall', 'Agent’s responsiveness', 'Agent’s knowledge']);
+    expect(screen.queryByRole('button', { name: 'Send rating' })).toBeNull();
+    fireEvent.click(
+      within(screen.getByRole('group', { name: 'Agent’s responsiveness' })).getByLabelText('2 of 5 stars'),
+    );
+    fireEvent.click(within(screen.getByRole('group', { name: 'Agent’s friendliness' })).getByLabelText('3 of 5 stars'));
+    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+    await flush();
+    expect(chat.worker.requests.find((r) => r.op === 'chat/survey')?.params).toEqual({
+      answers: [
+        { name: 'agentFriendliness', value: '3' },
+        { name: 'agentResposiveness', value: '2' },
+      ],
+    });
+    chat.cleanup();
+  });
+
+  it('asks nothing when the desk defines no item Rocket.Chat records', async () => {
+    const chat = await renderChat({ config: testConfig({ survey: { items: ['mood'], values: ['1'] } }), room: closed });
+    expect(screen.queryByText('How would you rate this chat?')).toBeNull();
     chat.cleanup();
   });
 
