@@ -14,6 +14,9 @@ import { createInbox } from './inbox';
 import { createOutbox } from './outbox';
 import { createRoomActions } from './room-actions';
 
+/** How long a room the visitor closed is still heard, waiting for the server's `livechat-close`. */
+export const CLOSE_LINGER_MS = 5_000;
+
 /** Longest message we accept when the server sets no limit of its own. */
 export const MAX_MESSAGE_LENGTH = 10_000;
 
@@ -48,14 +51,26 @@ export function createSession(deps: SessionDeps) {
 
   const offStatus = ddp.onStatus((status) => state.setConnection(connectionView(status)));
   // A closed or left room is no longer listened to: the client would re-send its subscriptions after every
-  // reconnect, and 8.x refuses `stream-room-messages` of a closed room.
+  // reconnect, and 8.x refuses `stream-room-messages` of a closed room. A room the visitor closed is heard until
+  // its `livechat-close` arrives (the server broadcasts it after answering the close), or for a few seconds.
+  let linger: unknown;
   const offRoom = state.onEvent((event) => {
     if (event.type !== 'patch' || !('room' in event.payload) || !watched) return;
     const room = state.desk.room;
     if (room?.id === watched.rid && room.open) return;
-    watched.sub.stop();
-    watched = null;
+    if (room?.id === watched.rid && !closeHeard(room.id)) {
+      linger ??= deps.clock.setTimeout(unwatch, CLOSE_LINGER_MS);
+      return;
+    }
+    unwatch();
   });
+  const closeHeard = (rid: string) => state.desk.messages.some((m) => m.rid === rid && m.type === 'livechat-close');
+  function unwatch(): void {
+    if (linger !== undefined) deps.clock.clearTimeout(linger);
+    linger = undefined;
+    watched?.sub.stop();
+    watched = null;
+  }
   /** Counts handshakes, so a room is read back once per connection however many triggers ask. */
   let epoch = 0;
   let refreshed = '';
@@ -128,7 +143,7 @@ export function createSession(deps: SessionDeps) {
 
   function watch(rid: string): void {
     if (watched?.rid === rid) return;
-    watched?.sub.stop();
+    unwatch();
     const context = { token: state.desk.token, baseUrl: state.desk.serverUrl };
     const sub = subscribeRoom(
       ddp,
@@ -137,6 +152,7 @@ export function createSession(deps: SessionDeps) {
       {
         message: (m) => {
           receive([m]);
+          if (m.type === 'livechat-close' && state.desk.room?.id === rid && !state.desk.room.open) unwatch();
           // An agent joined (`uj` comes before its `agentData`): now, and not before, the room has an agent to ask for.
           if (m.type === 'uj' && !state.desk.agent) void loadAgent(rid).catch(() => undefined);
         },
@@ -265,8 +281,7 @@ export function createSession(deps: SessionDeps) {
       offStatus();
       offConnected();
       offRoom();
-      watched?.sub.stop();
-      watched = null;
+      unwatch();
     },
   };
 }

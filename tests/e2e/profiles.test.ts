@@ -30,14 +30,20 @@ const subscribed = (log: LogEntry[], rid: string) =>
       (e.params as unknown[])[0] === rid,
   );
 
-describe.each(PROFILES)('against a %s server', (profile) => {
+/** Every profile, plus a Community 8.x server (Meteor's DDP framing instead of the EE ddp-streamer's). */
+const SERVERS = [
+  ...PROFILES.map((profile) => ({ profile, framing: undefined, name: profile })),
+  { profile: 'v8' as const, framing: 'meteor' as const, name: 'v8 Community' },
+];
+
+describe.each(SERVERS)('against a $name server', ({ profile, framing }) => {
   let server: DevServer;
   let ext: Extension;
   let rid = '';
   const room = () => (server.control.state().rooms as RoomView[]).find((r) => r._id === rid);
 
   beforeAll(async () => {
-    server = await startDevServer({ port: 0, profile, settings: { transcript: true } });
+    server = await startDevServer({ port: 0, profile, framing, settings: { transcript: true } });
     ext = await launchExtension();
     await ext.configure(server.url);
   });

@@ -145,6 +145,22 @@ describe('session', () => {
     }
   });
 
+  it("still hears a room the visitor closed until the server's livechat-close arrives", async () => {
+    const { ddp, state, session } = setup();
+    ddp.handle('livechat:closeByVisitor', () => true);
+    ddp.goOnline();
+    session.send('hi');
+    await vi.waitFor(() => expect(state.desk.room?.confirmed).toBe(true));
+    await session.actions.close();
+    expect(state.desk.room?.open).toBe(false);
+    const roomSubs = () => ddp.subs.filter((sub) => String(sub.params[0]).startsWith('SERVER-ROOM'));
+    expect(roomSubs().some((sub) => sub.stopped)).toBe(false);
+    const close = { _id: 'c2', rid: 'SERVER-ROOM', t: 'livechat-close', msg: '', ts: { $date: 3000 }, token: TOKEN };
+    ddp.emit('stream-room-messages', 'SERVER-ROOM', [{ ...close, u: { _id: 'V1', username: 'guest-7' } }]);
+    await vi.waitFor(() => expect(state.desk.messages.map((m) => m.id)).toContain('c2'));
+    expect(roomSubs().every((sub) => sub.stopped)).toBe(true);
+  });
+
   it('stops listening to a room once it is closed', async () => {
     const { ddp, state, session } = setup();
     ddp.goOnline();
