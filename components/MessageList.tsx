@@ -245,6 +245,17 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
                 <div key={item.key} class="lqs-system" data-message-id={item.id} data-from="system">
                   <span class="lqs-system__text">{item.text}</span>
                   {item.detail && <span class="lqs-system__detail">“{item.detail}”</span>}
+                  {item.call?.url && !item.call.ended && (
+                    <a
+                      class="lqs-button lqs-button--primary lqs-call__join"
+                      href={item.call.url}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      title={t('joinCallHint')}
+                    >
+                      {t('joinCall')}
+                    </a>
+                  )}
                 </div>
               );
             case 'group':

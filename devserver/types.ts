@@ -156,6 +156,11 @@ export interface Message {
   transcriptRequested?: boolean;
   comment?: string;
   requestData?: Record<string, unknown>;
+  /** Call messages (devserver/calls.ts). */
+  actionLinks?: Record<string, unknown>[];
+  customFields?: Record<string, unknown>;
+  blocks?: Record<string, unknown>[];
+  webRtcCallEndTs?: Date;
 }
 
 export interface FileRef {
@@ -194,6 +199,10 @@ export interface Room {
   transcriptRequest?: { email: string; subject: string; requestedAt: Date };
   /** The visitor is typing right now (seen from the agent console). */
   visitorTyping?: boolean;
+  /** Set by a Jitsi call (4.x): the call counts as running until then. */
+  jitsiTimeout?: Date;
+  /** Set by a WebRTC call (5.x–7.x). */
+  callStatus?: 'ringing' | 'ended';
 }
 
 /** What the server prints and hands to tests. */

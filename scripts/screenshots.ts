@@ -137,6 +137,16 @@ async function dialogs(pages: Pages): Promise<void> {
   }
 }
 
+/** The agent starts a video call: the chat shows it with a Join call button (issue 10 §2). */
+async function videoCall(server: DevServer, rid: string, pages: Pages): Promise<void> {
+  server.control.call(rid);
+  await waitForText(
+    SURFACES.map((s) => pages[s]),
+    'Join call',
+  );
+  await shoot(pages, 'video-call', { dark: true });
+}
+
 async function reconnecting(server: DevServer, pages: Pages): Promise<void> {
   server.control.setFaults({ downForMs: 120_000 });
   await waitForText([pages.popup], 'Reconnecting in');
@@ -249,6 +259,7 @@ async function main(): Promise<void> {
     const rid = await conversation(server, ext, pages);
     pages = await newMessages(server, ext, rid, pages);
     await dialogs(pages);
+    await videoCall(server, rid, pages);
     await reconnecting(server, pages);
     await ended(server, rid, pages);
     await offline(server, pages);

@@ -15,6 +15,7 @@ import {
   transferRoom,
 } from '../agents';
 import type { StateEvent } from '../bus';
+import { endCall, startCall } from '../calls';
 import { agentRef, type Desk } from '../desk';
 import { parseFaults, type FaultConfig, type FaultState } from '../faults';
 import type { CallLog, LogEntry, ViolationEntry } from '../log';
@@ -103,6 +104,21 @@ export class Control {
     const text = typeof fields.msg === 'string' ? fields.msg : '';
     const message = { ...this.desk.buildMessage(room._id, agentRef(agent), text), ...fields, rid: room._id };
     return JSON.parse(JSON.stringify(this.desk.insertMessage(message as Message))) as Record<string, unknown>;
+  }
+
+  /** An agent starts a video call of `kind` (default: the line's own; devserver/calls.ts). */
+  call(rid: string, body: { kind?: string; agent?: string } = {}): Record<string, unknown> {
+    const room = this.room(rid);
+    const agent = this.actingAgent(room, body?.agent);
+    if (!room.servedBy) takeRoom(this.desk, room, agent);
+    if (!room.open) throw new OperationError('room-closed', 409);
+    return JSON.parse(JSON.stringify(startCall(this.desk, room, agent, body?.kind))) as Record<string, unknown>;
+  }
+
+  /** The call of `messageId` ends (a WebRTC call only: no other line records an end in the message). */
+  endCall(rid: string, body: { messageId: string }): Record<string, unknown> {
+    if (typeof body?.messageId !== 'string') throw new OperationError('messageId must be a string');
+    return JSON.parse(JSON.stringify(endCall(this.desk, this.room(rid), body.messageId))) as Record<string, unknown>;
   }
 
   /** The serving agent starts or stops typing. */

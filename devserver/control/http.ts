@@ -35,6 +35,16 @@ const ROUTES: { method: string; pattern: RegExp; handler: Handler }[] = [
   },
   {
     method: 'POST',
+    pattern: /^\/control\/rooms\/([^/]+)\/call$/,
+    handler: (c, [rid], body) => c.call(rid ?? '', body as never),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/control\/rooms\/([^/]+)\/end-call$/,
+    handler: (c, [rid], body) => c.endCall(rid ?? '', body as never),
+  },
+  {
+    method: 'POST',
     pattern: /^\/control\/rooms\/([^/]+)\/typing$/,
     handler: (c, [rid], body) => c.typing(rid ?? '', body as never),
   },

@@ -5,7 +5,7 @@
  * learns that something was reset so the chat can say so instead of spinning forever.
  */
 import { clip, MAX_FIELD_CHARS, mdWithinBounds } from '../livechat/bounds';
-import type { AgentInfo, Attachment, ChatMessage, LivechatConfig, QueueInfo } from '../livechat/types';
+import type { AgentInfo, Attachment, ChatMessage, LivechatConfig, QueueInfo, VideoCall } from '../livechat/types';
 import { DEFAULT_SETTINGS, type VisitorSettings } from '../settings';
 import type { DeskRecord } from './desk';
 
@@ -157,9 +157,14 @@ function repairMessage(raw: unknown): ChatMessage | null {
     type: isStr(raw.type) ? raw.type : null,
     ...(Array.isArray(raw.md) && mdWithinBounds(raw.md) ? { md: raw.md } : {}),
     attachments: Array.isArray(raw.attachments) ? raw.attachments.filter(validAttachment) : [],
+    ...(validCall(raw.call) ? { call: { url: raw.call.url, ended: raw.call.ended } } : {}),
     ...(raw.shortened === true ? { shortened: true as const } : {}),
     ...(delivery ? { delivery } : {}),
   };
+}
+
+function validCall(c: unknown): c is VideoCall {
+  return isObj(c) && isBool(c.ended) && (c.url === null || (isStr(c.url) && /^https?:/.test(c.url)));
 }
 
 function validAttachment(a: unknown): a is Attachment {

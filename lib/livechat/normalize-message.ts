@@ -12,6 +12,7 @@ import {
   mdWithinBounds,
 } from './bounds';
 import { withFileAccess, type FileAccess } from './file-access';
+import { normalizeCall } from './normalize-call';
 import { list, obj, str, type Obj } from './read';
 import type { AgentInfo, Attachment, ChatMessage } from './types';
 
@@ -60,6 +61,7 @@ export function normalizeMessage(raw: unknown, context: MessageContext): ChatMes
     .filter((a): a is Attachment & { cut: boolean } => a !== null);
   const shortened =
     text.length < fullText.length || rawAttachments.length > MAX_ATTACHMENTS || attachments.some((a) => a.cut);
+  const call = normalizeCall(m, type, { baseUrl: context.baseUrl, token: context.token, rid });
   return {
     id,
     rid,
@@ -76,6 +78,7 @@ export function normalizeMessage(raw: unknown, context: MessageContext): ChatMes
     type,
     ...markdown(m.md, text, text.length < fullText.length),
     attachments: attachments.map(({ cut: _cut, ...a }) => a),
+    ...(call ? { call } : {}),
     ...(shortened ? { shortened: true } : {}),
   };
 }

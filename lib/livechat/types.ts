@@ -89,6 +89,12 @@ export interface Attachment {
 }
 
 /** One chat message as the UI sees it. `ts` and the other times are epoch milliseconds. */
+/** A video call an agent started: the link the visitor may open (null: none safe to open) and whether it ended. */
+export interface VideoCall {
+  url: string | null;
+  ended: boolean;
+}
+
 export interface ChatMessage {
   id: string;
   rid: string;
@@ -104,6 +110,8 @@ export interface ChatMessage {
   /** Rocket.Chat's markdown AST when the server sent one (opaque here; rendered by the UI). */
   md?: unknown;
   attachments: Attachment[];
+  /** The video call this system message announces (`jitsi_call_started`, `livechat_video_call`, `videoconf`, …). */
+  call?: VideoCall;
   /** Some of it was cut to the bounds of `lib/livechat/bounds.ts` on arrival (the UI says "Message shortened"). */
   shortened?: true;
   /** Client-side delivery state of the visitor's own messages. */

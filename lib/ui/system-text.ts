@@ -2,13 +2,15 @@
  * What a Rocket.Chat system message says to a visitor (SPEC §3.4, §3.5). The text is built from the message's
  * type and author, never from `msg`: from 6.x an agent-joined (`uj`) message has an empty `msg`.
  */
-import type { ChatMessage } from '../livechat/types';
+import type { ChatMessage, VideoCall } from '../livechat/types';
 import { t } from './i18n';
 
 export interface SystemText {
   text: string;
   /** A closing comment or transfer note from the server, shown under the line. */
   detail?: string;
+  /** The agent's video call, when the line announces one: a Join button opens its link in a new tab. */
+  call?: VideoCall;
 }
 
 /** Types that are bookkeeping for agents or the widget, never shown to the visitor. */
@@ -73,7 +75,15 @@ export function systemText(
     case null:
       return detail ? { text: detail } : null;
     default:
+      if (message.call) return callText(message.call, who);
+      // Stored before calls were read (no `call`): the line without a button, as then.
       if (VIDEO_CALL.has(type)) return { text: t('systemVideoCall') };
       return detail ? { text: detail } : null;
   }
+}
+
+/** A call line: ended, joinable (the UI adds the button), or started with no link the extension can open. */
+function callText(call: VideoCall, who: string): SystemText {
+  if (call.ended) return { text: t('systemCallEnded'), call };
+  return { text: call.url ? t('systemCallStarted', who) : t('systemVideoCall'), call };
 }

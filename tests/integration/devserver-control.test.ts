@@ -80,6 +80,22 @@ describe('control API', () => {
     expect((await control(`rooms/${rid}/delete`, { messageId: said._id })).status).toBe(404);
   });
 
+  it("video calls: the line's default is a videoconf block message; a WebRTC call records its end", async () => {
+    const call = (await control(`rooms/${rid}/call`, {})).body;
+    expect(call).toMatchObject({ t: 'videoconf', msg: '' });
+    const join = call.blocks[1].elements[0];
+    expect(join).toMatchObject({ appId: 'videoconf-core', actionId: 'joinLivechat', type: 'button' });
+    expect(join.url).toMatch(/^https:\/\//);
+    await ddp.changed('stream-room-messages', rid, (m) => m._id === call._id);
+    expect((await control(`rooms/${rid}/end-call`, { messageId: call._id })).status).toBe(409);
+    const webrtc = (await control(`rooms/${rid}/call`, { kind: 'webrtc' })).body;
+    expect(webrtc).toMatchObject({ t: 'livechat_webrtc_video_call', actionLinks: [{}, {}] });
+    const ended = await control(`rooms/${rid}/end-call`, { messageId: webrtc._id });
+    expect(ended.body.webRtcCallEndTs).toBeTruthy();
+    await ddp.changed('stream-room-messages', rid, (m) => m._id === webrtc._id && Boolean(m.webRtcCallEndTs));
+    expect((await control(`rooms/${rid}/call`, { kind: 'jitsi' })).status).toBe(400);
+  });
+
   it('agent status reaches the room as agentStatus', async () => {
     const { body } = await control('agents/maria.agent/status', { status: 'away' });
     expect(body.status).toBe('away');

@@ -243,3 +243,36 @@ describe('message list: edits, deletes and hooks', () => {
     chat.cleanup();
   });
 });
+
+describe('video calls', () => {
+  it("shows a Join call link opening the call's https link in a new tab, and an ended call as ended", async () => {
+    const chat = await renderChat({
+      config: testConfig(),
+      messages: [
+        message('c1', 'agent', '', { type: 'videoconf', call: { url: 'https://meet.jit.si/C1', ended: false } }),
+        message('c2', 'agent', 'Join my room', {
+          at: noon + minute,
+          type: 'livechat_webrtc_video_call',
+          call: { url: 'https://desk.example.com/meet/R1?token=t', ended: true },
+        }),
+        message('c3', 'agent', '', {
+          at: noon + 2 * minute,
+          type: 'jitsi_call_started',
+          call: { url: null, ended: false },
+        }),
+        message('c4', 'agent', '', { at: noon + 3 * minute, type: 'videoconf' }),
+      ],
+    });
+    const log = screen.getByRole('log');
+    const join = within(log).getAllByRole('link', { name: 'Join call' });
+    expect(join).toHaveLength(1);
+    expect(join[0]!.getAttribute('href')).toBe('https://meet.jit.si/C1');
+    expect(join[0]!.getAttribute('target')).toBe('_blank');
+    expect(join[0]!.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(within(log).getByText('Jane Doe started a video call')).toBeTruthy();
+    expect(within(log).getByText('The video call has ended')).toBeTruthy();
+    expect(within(log).getAllByText('A video call was started (open the chat on the web to join)')).toHaveLength(2);
+    expect(within(log).queryByText('Join my room')).toBeNull();
+    chat.cleanup();
+  });
+});
