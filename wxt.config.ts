@@ -75,7 +75,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: brand?.defaultLocale ?? 'en',
     minimum_chrome_version: '116',
-    permissions: ['storage', 'notifications', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'notifications', 'alarms', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     ...(manifestVersion === 3
       ? {
           host_permissions: presetOrigin ? [presetOrigin] : [],
@@ -83,7 +83,7 @@ export default defineConfig({
         }
       : {
           optional_permissions: ['http://*/*', 'https://*/*'],
-          permissions: ['storage', 'notifications', 'alarms', ...(presetOrigin ? [presetOrigin] : [])],
+          permissions: ['storage', 'notifications', 'alarms', 'activeTab', ...(presetOrigin ? [presetOrigin] : [])],
         }),
     action: { default_title: '__MSG_extName__' },
     // Chrome checks an organization's policy for the extension against this schema (see docs/deploy.md); Firefox

@@ -105,6 +105,23 @@ export function ChatDialogs({ model, ui }: { model: ChatModel; ui: ChatUi }) {
       );
     case 'department':
       return <DepartmentDialog model={model} onClose={close} />;
+    case 'share-help':
+      return (
+        <Dialog title={t('sharePage')} onCancel={close}>
+          <p class="lqs-dialog__text" role="alert">
+            {dialog.reason === 'no-access'
+              ? t('shareNoAccess')
+              : dialog.reason === 'not-web'
+                ? t('shareNotWeb')
+                : t('shareFailed', dialog.detail ?? '')}
+          </p>
+          <div class="lqs-dialog__actions">
+            <button type="button" class="lqs-button lqs-button--primary" onClick={close} data-autofocus>
+              {t('shareOk')}
+            </button>
+          </div>
+        </Dialog>
+      );
     case 'delete':
       return (
         <Confirm

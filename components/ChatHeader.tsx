@@ -8,7 +8,8 @@ import { t } from '../lib/ui/i18n';
 import type { ChatActions } from './chat-actions';
 import type { ChatUi } from './chat-ui';
 import { ConnectionLine } from './ConnectionLine';
-import { EndIcon, MoreIcon, SettingsIcon, SidePanelIcon, SwitchIcon } from './icons';
+import { sharePage } from './share-page';
+import { EndIcon, MoreIcon, SettingsIcon, ShareIcon, SidePanelIcon, SwitchIcon } from './icons';
 import { Menu, type MenuItem } from './Menu';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './header.css';
@@ -70,6 +71,14 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
         label: t('changeDepartment'),
         icon: <SwitchIcon />,
         onSelect: () => (ui.dialog.value = { kind: 'department' }),
+      });
+    }
+    const activePage = actions.activePage;
+    if (activePage) {
+      items.push({
+        label: t('sharePage'),
+        icon: <ShareIcon />,
+        onSelect: () => void sharePage(model, ui, activePage),
       });
     }
     if (desk.visitorsCanCloseChat) {

@@ -1,6 +1,10 @@
+import type { ActivePage } from '../lib/ui/active-page';
+
 /** What the chat UI asks of the page that hosts it (the entrypoints implement these with `browser.*`). */
 export interface ChatActions {
   openOptions(): void;
   /** Present only where a side panel exists (Chrome) and the host is not the side panel itself. */
   openSidePanel?: () => void;
+  /** The page the visitor is on, for "Share this page"; absent where no browser tab can be read. */
+  activePage?: () => Promise<ActivePage>;
 }

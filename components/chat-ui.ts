@@ -2,7 +2,13 @@
 import { signal, type Signal } from '@preact/signals';
 import type { ChatMessage } from '../lib/livechat/types';
 
-export type DialogState = { kind: 'close' } | { kind: 'department' } | { kind: 'delete'; message: ChatMessage } | null;
+export type DialogState =
+  | { kind: 'close' }
+  | { kind: 'department' }
+  | { kind: 'delete'; message: ChatMessage }
+  /** "Share this page" could not read the page: why, and how to grant access. */
+  | { kind: 'share-help'; reason: 'no-access' | 'not-web' | 'failed'; detail?: string }
+  | null;
 
 export interface ChatUi {
   /** The open dialog, if any. */

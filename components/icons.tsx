@@ -153,3 +153,11 @@ export function CheckIcon() {
     </svg>
   );
 }
+
+export function ShareIcon() {
+  return (
+    <svg {...base} {...stroke} width={16} height={16}>
+      <path d="M4 12v7a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-7M16 6l-4-4-4 4M12 2v13" />
+    </svg>
+  );
+}

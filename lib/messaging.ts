@@ -69,6 +69,8 @@ export interface Requests {
     customFields?: Array<{ key: string; value: string }>;
   }) => null;
   'chat/send': (p: { text: string }) => { messageId: string };
+  /** The page the visitor chose to share (read in the UI with the `activeTab` grant, on the visitor's click). */
+  'chat/sharePage': (p: { url: string; title: string }) => { messageId: string };
   'chat/retry': (p: { messageId: string }) => null;
   'chat/typing': (p: { typing: boolean }) => null;
   'chat/seen': (p: null) => null;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { mountChat } from '../../components/mount-chat';
 import { PORT_NAME, type UiPort } from '../../lib/messaging';
+import { readActivePage } from '../../lib/ui/active-page';
 
 // Chrome's sidePanel.open() must run inside the click's user gesture, so the window id is looked up beforehand.
 const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;
@@ -21,5 +22,6 @@ mountChat(document.getElementById('app')!, {
   actions: {
     openOptions: () => void browser.runtime.openOptionsPage().then(() => window.close()),
     ...(sidePanel ? { openSidePanel } : {}),
+    activePage: () => readActivePage(),
   },
 });

@@ -32,6 +32,7 @@ type Shape = Record<string, Field> | null;
 const SHAPES: Record<Op, Shape> = {
   'chat/register': { name: 'string', email: 'string', department: 'string?', customFields: 'pairs?' },
   'chat/send': { text: 'string' },
+  'chat/sharePage': { url: 'string', title: 'string' },
   'chat/retry': { messageId: 'string' },
   'chat/typing': { typing: 'boolean' },
   'chat/seen': null,

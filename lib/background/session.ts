@@ -13,6 +13,7 @@ import { deletedWhileAway, fetchMissed, olderThan } from './catch-up';
 import { createInbox } from './inbox';
 import { createOutbox } from './outbox';
 import { createRoomActions } from './room-actions';
+import { sharePage, type SharedPage } from './share-page';
 
 /** How long a room the visitor closed is still heard, waiting for the server's `livechat-close`. */
 export const CLOSE_LINGER_MS = 5_000;
@@ -241,6 +242,17 @@ export function createSession(deps: SessionDeps) {
       });
       void outbox.flush();
       return id;
+    },
+    /** Shares the page the visitor chose: a message, and a navigation entry where the line keeps them. */
+    sharePage(page: SharedPage): string {
+      return sharePage(
+        {
+          send: (text) => this.send(text),
+          roomId: () => (state.desk.room?.open ? state.desk.room.id : null),
+          pageVisited: (rid, visited) => api.pageVisited(rid, visited),
+        },
+        page,
+      );
     },
     /** Puts a failed message back in the outbox. */
     retry(id: string): void {

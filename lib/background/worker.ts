@@ -74,6 +74,7 @@ export function startWorker(deps: WorkerDeps) {
       null
     ),
     'chat/send': async (p) => ({ messageId: need().session.send(p.text) }),
+    'chat/sharePage': async (p) => ({ messageId: need().session.sharePage(p) }),
     'chat/retry': async (p) => (need().session.retry(p.messageId), null),
     'chat/typing': async (p) => (await need().session.typing(p.typing), null),
     'chat/seen': async () => {

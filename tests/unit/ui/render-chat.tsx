@@ -4,18 +4,33 @@ import { vi } from 'vitest';
 import { ChatApp } from '../../../components/ChatApp';
 import type { ChatUi } from '../../../components/chat-ui';
 import type { ChatSnapshot } from '../../../lib/messaging';
+import type { ActivePage } from '../../../lib/ui/active-page';
 import { createBackgroundClient } from '../../../lib/ui/background-client';
 import { createChatModel } from '../../../lib/ui/chat-model';
 import { baseSnapshot, createFakeWorker, flush } from './fake-worker';
 
 export async function renderChat(
   snapshot: Partial<ChatSnapshot> = {},
-  { layout = 'popup', sidePanel = true, ui }: { layout?: 'popup' | 'sidepanel'; sidePanel?: boolean; ui?: ChatUi } = {},
+  {
+    layout = 'popup',
+    sidePanel = true,
+    ui,
+    activePage,
+  }: {
+    layout?: 'popup' | 'sidepanel';
+    sidePanel?: boolean;
+    ui?: ChatUi;
+    activePage?: () => Promise<ActivePage>;
+  } = {},
 ) {
   const worker = createFakeWorker(baseSnapshot(snapshot));
   const client = createBackgroundClient(worker.connect);
   const model = createChatModel(client);
-  const actions = { openOptions: vi.fn(), ...(sidePanel ? { openSidePanel: vi.fn() } : {}) };
+  const actions = {
+    openOptions: vi.fn(),
+    ...(sidePanel ? { openSidePanel: vi.fn() } : {}),
+    ...(activePage ? { activePage } : {}),
+  };
   const view = render(<ChatApp model={model} layout={layout} actions={actions} ui={ui} />);
   await flush();
   return {

@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readActivePage } from '../../../lib/ui/active-page';
+import { testConfig } from './config';
+import { flush } from './fake-worker';
+import { renderChat } from './render-chat';
+
+afterEach(cleanup);
+
+async function share(): Promise<void> {
+  fireEvent.click(screen.getByRole('button', { name: 'Chat options' }));
+  const menu = screen.getByRole('menu');
+  await waitFor(() => expect(menu.contains(document.activeElement)).toBe(true));
+  fireEvent.click(within(menu).getByRole('menuitem', { name: 'Share this page' }));
+  await flush();
+}
+
+describe('Share this page', () => {
+  it('reads the page only on the click and sends its address and title', async () => {
+    const read = vi.fn(async () => ({ kind: 'page' as const, url: 'https://shop.example.com/cart', title: 'Cart' }));
+    const chat = await renderChat({ config: testConfig() }, { activePage: read });
+    chat.worker.handle('chat/sharePage', () => ({ messageId: 'm1' }));
+    expect(read).not.toHaveBeenCalled();
+    await share();
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(chat.worker.requests.filter((r) => r.op === 'chat/sharePage').map((r) => r.params)).toEqual([
+      { url: 'https://shop.example.com/cart', title: 'Cart' },
+    ]);
+    chat.cleanup();
+  });
+
+  it('without the grant, says how to give it in one click and sends nothing', async () => {
+    const chat = await renderChat({ config: testConfig() }, { activePage: async () => ({ kind: 'no-access' }) });
+    await share();
+    const dialog = await screen.findByRole('dialog', { name: 'Share this page' });
+    expect(dialog.textContent).toContain('toolbar button (or press Alt+Shift+L)');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(chat.worker.requests.some((r) => r.op === 'chat/sharePage')).toBe(false);
+    chat.cleanup();
+  });
+
+  it('refuses a page that is not a web page', async () => {
+    const chat = await renderChat({ config: testConfig() }, { activePage: async () => ({ kind: 'not-web' }) });
+    await share();
+    expect((await screen.findByRole('dialog')).textContent).toContain('Only web pages');
+    expect(chat.worker.requests.some((r) => r.op === 'chat/sharePage')).toBe(false);
+    chat.cleanup();
+  });
+
+  it('is not offered where no tab can be read', async () => {
+    const chat = await renderChat({ config: testConfig() });
+    fireEvent.click(screen.getByRole('button', { name: 'Chat options' }));
+    expect(within(screen.getByRole('menu')).queryByRole('menuitem', { name: 'Share this page' })).toBeNull();
+    chat.cleanup();
+  });
+});
+
+describe('readActivePage', () => {
+  it('tells a readable web page from a hidden address and a browser page', async () => {
+    const tab = (t: { url?: string; title?: string }) => async () => [t];
+    expect(await readActivePage(tab({ url: 'https://a.example/x', title: 'X' }))).toEqual({
+      kind: 'page',
+      url: 'https://a.example/x',
+      title: 'X',
+    });
+    expect(await readActivePage(tab({ title: 'hidden' }))).toEqual({ kind: 'no-access' });
+    expect(await readActivePage(tab({ url: 'chrome://settings' }))).toEqual({ kind: 'not-web' });
+    expect(await readActivePage(async () => [])).toEqual({ kind: 'no-access' });
+  });
+});
