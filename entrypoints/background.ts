@@ -61,7 +61,7 @@ export default defineBackground(() => {
     clock: systemClock,
     newId: meteorId,
     newToken: visitorToken,
-    apis: { notifications: browser.notifications, action: toolbarAction(browser) },
+    apis: { notifications: browser.notifications, action: toolbarAction(browser), i18n: browser.i18n },
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     keepAlive: (on) => {
       if (on) void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 0.5 });

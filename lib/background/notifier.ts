@@ -26,6 +26,8 @@ export interface NotifierApis {
     setBadgeText(details: { text: string }): Promise<void> | void;
     setBadgeBackgroundColor(details: { color: string }): Promise<void> | void;
   };
+  /** The extension's locale files (`browser.i18n`); without it (or a key it lacks) the notifier speaks English. */
+  i18n?: { getMessage(name: string, substitutions?: string[]): string };
 }
 
 /** The toolbar button's badge API: `action` in MV3, `browserAction` in MV2 (Firefox's default build). */
@@ -72,12 +74,19 @@ export function createNotifier(apis: NotifierApis, iconUrl: string, clock: Pick<
     lastShownAt = clock.now();
     const id = notificationId(desk.url);
     const who = newest.author.name || newest.author.username || desk.title;
+    const say = (key: string, fallback: string, subs?: string[]) => apis.i18n?.getMessage(key, subs) || fallback;
     // Names and texts are the agent's words: no bidi override may reorder them in the system's notification either.
     const options: NotificationOptions = {
       type: 'basic',
       iconUrl,
-      title: stripBidi(count === 1 ? who : `${desk.title}: ${count} new messages`),
-      message: stripBidi(count === 1 ? preview(newest) : `${who}: ${preview(newest)}`),
+      title: stripBidi(
+        count === 1
+          ? who
+          : say('notifyNewMessages', `${desk.title}: ${count} new messages`, [desk.title, String(count)]),
+      ),
+      message: stripBidi(
+        (count === 1 ? '' : `${who}: `) + preview(newest, say('notifyAttachment', 'Sent an attachment')),
+      ),
     };
     try {
       const updated = shownId === id && apis.notifications.update && (await apis.notifications.update(id, options));
@@ -142,7 +151,7 @@ export function createNotifier(apis: NotifierApis, iconUrl: string, clock: Pick<
   };
 }
 
-function preview(message: ChatMessage): string {
-  const text = message.text.trim() || message.attachments[0]?.title || 'Sent an attachment';
+function preview(message: ChatMessage, attachmentText: string): string {
+  const text = message.text.trim() || message.attachments[0]?.title || attachmentText;
   return text.length > 180 ? `${text.slice(0, 177)}…` : text;
 }

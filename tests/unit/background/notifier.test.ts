@@ -10,7 +10,7 @@ import { chatMessage } from '../fakes/chat-message';
 
 const URL = 'https://desk.example.com';
 
-function setup(withUpdate: boolean) {
+function setup(withUpdate: boolean, i18n?: NotifierApis['i18n']) {
   let now = 1_000;
   const timers: Array<{ at: number; fn: () => void }> = [];
   const shown = new Map<string, { title: string; message: string }>();
@@ -27,6 +27,7 @@ function setup(withUpdate: boolean) {
       clear: vi.fn(async (id: string) => shown.delete(id)),
     },
     action: { setBadgeText: vi.fn(async () => {}), setBadgeBackgroundColor: vi.fn(async () => {}) },
+    i18n,
   } satisfies NotifierApis;
   const clock = {
     now: () => now,
@@ -74,6 +75,21 @@ describe('notifier', () => {
     const author = { id: 'a1', username: 'maria', name: 'Maria \u202Etroppus' };
     await notifier.agentReplied([chatMessage('m1', 1, { text: 'open \u202Egnp.exe', author })], URL, 'Acme');
     expect(shown.get(`lqs-desk:${URL}`)).toMatchObject({ title: 'Maria troppus', message: 'open gnp.exe' });
+  });
+
+  it("speaks the browser's language: the count title and an attachment's preview come from the locale files", async () => {
+    const german: Record<string, (subs?: string[]) => string> = {
+      notifyNewMessages: (subs) => `${subs?.[0]}: ${subs?.[1]} neue Nachrichten`,
+      notifyAttachment: () => 'Hat einen Anhang gesendet',
+    };
+    const { notifier, shown, advance } = setup(true, { getMessage: (key, subs) => german[key]?.(subs) ?? '' });
+    await notifier.agentReplied([chatMessage('m1', 1, { text: 'hallo' })], URL, 'Acme');
+    await notifier.agentReplied([chatMessage('m2', 2, { text: ' ' })], URL, 'Acme');
+    await advance(NOTIFY_INTERVAL_MS);
+    expect(shown.get(`lqs-desk:${URL}`)).toMatchObject({
+      title: 'Acme: 2 neue Nachrichten',
+      message: 'A: Hat einen Anhang gesendet',
+    });
   });
 
   it('shows a single reply at once, and starts counting again once the visitor looked', async () => {
