@@ -1,7 +1,9 @@
 import { useSignal } from '@preact/signals';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
+import { checkFile, toBase64 } from '../lib/ui/upload';
 import type { ChatUi } from './chat-ui';
 import { Dialog } from './Dialog';
 
@@ -86,6 +88,27 @@ function DepartmentDialog({ model, onClose }: { model: ChatModel; onClose: () =>
   );
 }
 
+/** The screenshot as it would be sent: Cancel drops it, Send uploads it like any attached file. */
+function ScreenshotDialog({ model, file, onClose }: { model: ChatModel; file: File; onClose: () => void }) {
+  const url = useMemo(() => URL.createObjectURL(file), [file]);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  return (
+    <Confirm
+      title={t('screenshotTitle')}
+      confirmLabel={t('screenshotSend')}
+      onConfirm={async () => {
+        const refusal = checkFile(file);
+        if (refusal) throw new Error(refusal);
+        await model.act('chat/upload', { name: file.name, type: file.type, dataBase64: await toBase64(file) });
+      }}
+      onClose={onClose}
+    >
+      <p class="lqs-dialog__text">{t('screenshotText')}</p>
+      <img class="lqs-dialog__shot" src={url} alt={t('screenshotAlt')} />
+    </Confirm>
+  );
+}
+
 /** Whichever dialog the chat has open: end chat, change department or delete a message. */
 export function ChatDialogs({ model, ui }: { model: ChatModel; ui: ChatUi }) {
   const dialog = ui.dialog.value;
@@ -105,6 +128,8 @@ export function ChatDialogs({ model, ui }: { model: ChatModel; ui: ChatUi }) {
       );
     case 'department':
       return <DepartmentDialog model={model} onClose={close} />;
+    case 'screenshot':
+      return <ScreenshotDialog model={model} file={dialog.file} onClose={close} />;
     case 'share-help':
       return (
         <Dialog title={t('sharePage')} onCancel={close}>

@@ -8,8 +8,8 @@ import { t } from '../lib/ui/i18n';
 import type { ChatActions } from './chat-actions';
 import type { ChatUi } from './chat-ui';
 import { ConnectionLine } from './ConnectionLine';
-import { sharePage } from './share-page';
-import { EndIcon, MoreIcon, SettingsIcon, ShareIcon, SidePanelIcon, SwitchIcon } from './icons';
+import { screenshot, sharePage } from './share-page';
+import { CameraIcon, EndIcon, MoreIcon, SettingsIcon, ShareIcon, SidePanelIcon, SwitchIcon } from './icons';
 import { Menu, type MenuItem } from './Menu';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './header.css';
@@ -79,6 +79,14 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
         label: t('sharePage'),
         icon: <ShareIcon />,
         onSelect: () => void sharePage(model, ui, activePage),
+      });
+    }
+    const captureTab = actions.captureTab;
+    if (captureTab && desk.fileUpload) {
+      items.push({
+        label: t('sendScreenshot'),
+        icon: <CameraIcon />,
+        onSelect: () => void screenshot(ui, captureTab),
       });
     }
     if (desk.visitorsCanCloseChat) {

@@ -8,6 +8,8 @@ export type DialogState =
   | { kind: 'delete'; message: ChatMessage }
   /** "Share this page" could not read the page: why, and how to grant access. */
   | { kind: 'share-help'; reason: 'no-access' | 'not-web' | 'failed'; detail?: string }
+  /** A screenshot of the page, waiting for the visitor to send or drop it. */
+  | { kind: 'screenshot'; file: File }
   | null;
 
 export interface ChatUi {

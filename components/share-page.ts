@@ -1,5 +1,8 @@
-/** "Share this page" from the chat's menu: read the page (only now, on the visitor's click) and send it. */
-import type { ActivePage } from '../lib/ui/active-page';
+/**
+ * "Share this page" and "Send a screenshot" from the chat's menu: the page is read or pictured only now, on the
+ * visitor's click; a screenshot is then shown to them, and sent only if they confirm.
+ */
+import type { ActivePage, Capture } from '../lib/ui/active-page';
 import type { ChatModel } from '../lib/ui/chat-model';
 import type { ChatUi } from './chat-ui';
 
@@ -19,4 +22,11 @@ export async function sharePage(model: ChatModel, ui: ChatUi, read: () => Promis
       detail: error instanceof Error ? error.message : String(error),
     };
   }
+}
+
+/** Pictures the page and opens the dialog that shows it before sending, or says how to grant access. */
+export async function screenshot(ui: ChatUi, capture: () => Promise<Capture>): Promise<void> {
+  const shot = await capture();
+  ui.dialog.value =
+    shot.kind === 'image' ? { kind: 'screenshot', file: shot.file } : { kind: 'share-help', reason: 'no-access' };
 }

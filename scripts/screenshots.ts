@@ -147,6 +147,28 @@ async function videoCall(server: DevServer, rid: string, pages: Pages): Promise<
   await shoot(pages, 'video-call', { dark: true });
 }
 
+/** "Send a screenshot": the picture is shown for confirmation first (here a capture of the agent console). */
+async function screenshotConfirm(server: DevServer, ext: Extension, pages: Pages): Promise<void> {
+  const site = await ext.context.newPage();
+  await site.setViewportSize({ width: 1024, height: 640 });
+  await site.goto(`${server.url}/agent`);
+  const png = (await site.screenshot()).toString('base64');
+  await site.close();
+  for (const surface of SURFACES) {
+    const page = await front(pages[surface]);
+    // Headless Chromium has no toolbar click to grant activeTab: the capture answers as it does under the grant.
+    await page.evaluate((data) => {
+      const tabs = (globalThis as unknown as { chrome: { tabs: Record<string, unknown> } }).chrome.tabs;
+      tabs.captureVisibleTab = async () => `data:image/png;base64,${data}`;
+    }, png);
+    await page.getByRole('button', { name: 'Chat options' }).click();
+    await page.getByRole('menuitem', { name: 'Send a screenshot' }).click();
+    await page.getByRole('dialog', { name: 'Send this screenshot?' }).getByRole('img').waitFor();
+  }
+  await shoot(pages, 'screenshot-confirm', { dark: true });
+  for (const surface of SURFACES) await (await front(pages[surface])).getByRole('button', { name: 'Cancel' }).click();
+}
+
 async function reconnecting(server: DevServer, pages: Pages): Promise<void> {
   server.control.setFaults({ downForMs: 120_000 });
   await waitForText([pages.popup], 'Reconnecting in');
@@ -260,6 +282,7 @@ async function main(): Promise<void> {
     pages = await newMessages(server, ext, rid, pages);
     await dialogs(pages);
     await videoCall(server, rid, pages);
+    await screenshotConfirm(server, ext, pages);
     await reconnecting(server, pages);
     await ended(server, rid, pages);
     await offline(server, pages);

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { mountChat } from '../../components/mount-chat';
 import { PORT_NAME, type UiPort } from '../../lib/messaging';
-import { readActivePage } from '../../lib/ui/active-page';
+import { captureActiveTab, readActivePage } from '../../lib/ui/active-page';
 
 // Chrome's sidePanel.open() must run inside the click's user gesture, so the window id is looked up beforehand.
 const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;
@@ -23,5 +23,6 @@ mountChat(document.getElementById('app')!, {
     openOptions: () => void browser.runtime.openOptionsPage().then(() => window.close()),
     ...(sidePanel ? { openSidePanel } : {}),
     activePage: () => readActivePage(),
+    captureTab: () => captureActiveTab(),
   },
 });

@@ -21,3 +21,29 @@ export async function readActivePage(query: TabQuery = (q) => browser.tabs.query
   if (!/^https?:\/\//i.test(tab.url)) return { kind: 'not-web' };
   return { kind: 'page', url: tab.url, title: tab.title ?? '' };
 }
+
+export type Capture = { kind: 'image'; file: File } | { kind: 'no-access' };
+
+type CaptureVisible = (options: { format: 'png' }) => Promise<string>;
+
+/**
+ * A picture of the visible part of the active tab (`tabs.captureVisibleTab`, allowed by the same `activeTab`
+ * grant), as a PNG file for the normal upload path; `no-access` when the grant is missing.
+ */
+export async function captureActiveTab(
+  capture: CaptureVisible = (options) => browser.tabs.captureVisibleTab(options),
+  now: Date = new Date(),
+): Promise<Capture> {
+  let dataUrl: string;
+  try {
+    dataUrl = await capture({ format: 'png' });
+  } catch {
+    return { kind: 'no-access' };
+  }
+  const match = /^data:image\/png;base64,(.*)$/.exec(dataUrl);
+  if (!match) return { kind: 'no-access' };
+  const binary = atob(match[1]!);
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  return { kind: 'image', file: new File([bytes], `screenshot-${stamp}.png`, { type: 'image/png' }) };
+}

@@ -1,13 +1,16 @@
 /**
- * Issue 10 §3, "Share this page", on every line: the page reaches the agent as a message and as navigation
- * history. Headless Chromium cannot click the toolbar button, so the `activeTab` grant itself is not exercised:
- * the chat page's `tabs.query` answers as it does under the grant (a tab with its address and title). What this
- * leaves untested is only that Chrome grants `activeTab` on the toolbar click or shortcut.
+ * Issue 10 §3 on every line: "Share this page" reaches the agent as a message and as navigation history; "Send a
+ * screenshot" is shown first and uploaded only on Send. Headless Chromium cannot click the toolbar button, so the
+ * `activeTab` grant itself is not exercised: the chat page's `tabs.query` and `tabs.captureVisibleTab` answer as
+ * they do under the grant. Untested: that Chrome grants `activeTab` on the toolbar click or shortcut, and the real
+ * capture of a page's pixels.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROFILES, type RoomView } from '../../devserver/index';
 import { startConversation, type Opened } from './flows';
 
+// A 1×1 PNG, as captureVisibleTab would answer under the grant.
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const PAGE = { url: 'https://shop.example.com/cart?item=42', title: 'Your cart – Shop' };
 
 describe.each(PROFILES)('share this page on a %s server', (profile) => {
@@ -18,12 +21,16 @@ describe.each(PROFILES)('share this page on a %s server', (profile) => {
     await opened.server?.close();
   });
 
-  it('sends the page as a message and records the visit', async () => {
+  it('sends the page as a message and records the visit; a screenshot only after the visitor confirms', async () => {
     const { server, rid, popup } = await startConversation(opened, { profile });
-    await popup.addInitScript((page) => {
-      const tabs = (globalThis as unknown as { chrome: { tabs: { query: unknown } } }).chrome.tabs;
-      tabs.query = async () => [{ ...page, active: true }];
-    }, PAGE);
+    await popup.addInitScript(
+      (page) => {
+        const tabs = (globalThis as unknown as { chrome: { tabs: { query: unknown } } }).chrome.tabs;
+        tabs.query = async () => [{ ...page, active: true }];
+        (tabs as { captureVisibleTab?: unknown }).captureVisibleTab = async () => `data:image/png;base64,${page.png}`;
+      },
+      { ...PAGE, png: PNG },
+    );
     await popup.reload();
     await popup.getByRole('button', { name: 'Chat options' }).click();
     await popup.getByRole('menuitem', { name: 'Share this page' }).click();
@@ -42,6 +49,19 @@ describe.each(PROFILES)('share this page on a %s server', (profile) => {
         { timeout: 15_000 },
       )
       .toBe(true);
+
+    // The screenshot is shown first: Cancel sends nothing; Send uploads it like any file.
+    const files = () => (server.control.state().files as Array<{ name: string }>).map((f) => f.name);
+    for (const choice of ['Cancel', 'Send screenshot']) {
+      await popup.getByRole('button', { name: 'Chat options' }).click();
+      await popup.getByRole('menuitem', { name: 'Send a screenshot' }).click();
+      const dialog = popup.getByRole('dialog', { name: 'Send this screenshot?' });
+      await dialog.getByRole('img').waitFor();
+      await dialog.getByRole('button', { name: choice }).click();
+      await dialog.waitFor({ state: 'detached' });
+      if (choice === 'Cancel') expect(files()).toEqual([]);
+    }
+    await expect.poll(() => files().filter((n) => /^screenshot-.*\.png$/.test(n)).length, { timeout: 15_000 }).toBe(1);
     expect(server.control.violations()).toEqual([]);
   });
 });

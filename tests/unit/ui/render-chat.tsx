@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import { ChatApp } from '../../../components/ChatApp';
 import type { ChatUi } from '../../../components/chat-ui';
 import type { ChatSnapshot } from '../../../lib/messaging';
-import type { ActivePage } from '../../../lib/ui/active-page';
+import type { ActivePage, Capture } from '../../../lib/ui/active-page';
 import { createBackgroundClient } from '../../../lib/ui/background-client';
 import { createChatModel } from '../../../lib/ui/chat-model';
 import { baseSnapshot, createFakeWorker, flush } from './fake-worker';
@@ -16,11 +16,13 @@ export async function renderChat(
     sidePanel = true,
     ui,
     activePage,
+    captureTab,
   }: {
     layout?: 'popup' | 'sidepanel';
     sidePanel?: boolean;
     ui?: ChatUi;
     activePage?: () => Promise<ActivePage>;
+    captureTab?: () => Promise<Capture>;
   } = {},
 ) {
   const worker = createFakeWorker(baseSnapshot(snapshot));
@@ -30,6 +32,7 @@ export async function renderChat(
     openOptions: vi.fn(),
     ...(sidePanel ? { openSidePanel: vi.fn() } : {}),
     ...(activePage ? { activePage } : {}),
+    ...(captureTab ? { captureTab } : {}),
   };
   const view = render(<ChatApp model={model} layout={layout} actions={actions} ui={ui} />);
   await flush();

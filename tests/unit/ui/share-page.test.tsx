@@ -3,7 +3,7 @@
 import './english';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readActivePage } from '../../../lib/ui/active-page';
+import { captureActiveTab, readActivePage } from '../../../lib/ui/active-page';
 import { testConfig } from './config';
 import { flush } from './fake-worker';
 import { renderChat } from './render-chat';
@@ -59,9 +59,10 @@ describe('Share this page', () => {
   });
 });
 
+const tab = (t: { url?: string; title?: string }) => async () => [t];
+
 describe('readActivePage', () => {
   it('tells a readable web page from a hidden address and a browser page', async () => {
-    const tab = (t: { url?: string; title?: string }) => async () => [t];
     expect(await readActivePage(tab({ url: 'https://a.example/x', title: 'X' }))).toEqual({
       kind: 'page',
       url: 'https://a.example/x',
@@ -70,5 +71,63 @@ describe('readActivePage', () => {
     expect(await readActivePage(tab({ title: 'hidden' }))).toEqual({ kind: 'no-access' });
     expect(await readActivePage(tab({ url: 'chrome://settings' }))).toEqual({ kind: 'not-web' });
     expect(await readActivePage(async () => [])).toEqual({ kind: 'no-access' });
+  });
+});
+
+// A 1×1 PNG.
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+async function pick(name: string): Promise<void> {
+  fireEvent.click(screen.getByRole('button', { name: 'Chat options' }));
+  const menu = screen.getByRole('menu');
+  await waitFor(() => expect(menu.contains(document.activeElement)).toBe(true));
+  fireEvent.click(within(menu).getByRole('menuitem', { name }));
+  await flush();
+}
+
+const shot = async () =>
+  captureActiveTab(async () => `data:image/png;base64,${PNG}`, new Date(Date.UTC(2026, 11, 6, 23, 5, 9)));
+
+describe('Send a screenshot', () => {
+  it('shows the picture first; Cancel sends nothing, Send uploads it through the normal upload path', async () => {
+    const capture = vi.fn(shot);
+    const chat = await renderChat(
+      { config: testConfig({ fileUpload: true }) },
+      { activePage: async () => ({ kind: 'no-access' }), captureTab: capture },
+    );
+    chat.worker.handle('chat/upload', () => null);
+    expect(capture).not.toHaveBeenCalled();
+    await pick('Send a screenshot');
+    let dialog = await screen.findByRole('dialog', { name: 'Send this screenshot?' });
+    expect(within(dialog).getByRole('img', { name: 'Screenshot of the page you are on' })).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(chat.worker.requests.some((r) => r.op === 'chat/upload')).toBe(false);
+
+    await pick('Send a screenshot');
+    dialog = await screen.findByRole('dialog', { name: 'Send this screenshot?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send screenshot' }));
+    await waitFor(() => expect(chat.worker.requests.some((r) => r.op === 'chat/upload')).toBe(true));
+    expect(chat.worker.requests.find((r) => r.op === 'chat/upload')?.params).toEqual({
+      name: 'screenshot-2026-12-06-23-05-09.png',
+      type: 'image/png',
+      dataBase64: PNG,
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    chat.cleanup();
+  });
+
+  it('without the grant says how to give it; not offered when the desk takes no files', async () => {
+    const chat = await renderChat(
+      { config: testConfig({ fileUpload: true }) },
+      { captureTab: () => captureActiveTab(async () => Promise.reject(new Error('activeTab required'))) },
+    );
+    await pick('Send a screenshot');
+    expect((await screen.findByRole('dialog', { name: 'Share this page' })).textContent).toContain('toolbar button');
+    chat.cleanup();
+    const none = await renderChat({ config: testConfig({ fileUpload: false }) }, { captureTab: shot });
+    fireEvent.click(screen.getByRole('button', { name: 'Chat options' }));
+    expect(within(screen.getByRole('menu')).queryByRole('menuitem', { name: 'Send a screenshot' })).toBeNull();
+    none.cleanup();
   });
 });
