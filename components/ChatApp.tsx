@@ -114,7 +114,12 @@ function Screen({ screen, model, actions, ui }: ScreenProps) {
     case 'register':
       return (
         <div class="lqs-scroll">
-          <RegistrationForm config={model.config.value!} defaults={model.visitor.value} register={model.register} />
+          <RegistrationForm
+            config={model.config.value!}
+            defaults={model.visitor.value}
+            register={model.register}
+            greetings={model.messages.value.filter((m) => m.trigger)}
+          />
         </div>
       );
     case 'chat':

@@ -1,7 +1,7 @@
 import { signal, useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { Params } from '../lib/messaging';
-import type { LivechatConfig } from '../lib/livechat/types';
+import type { ChatMessage, LivechatConfig } from '../lib/livechat/types';
 import { registrationPlan, validateRegistration, type FormErrors } from '../lib/ui/forms';
 import { t } from '../lib/ui/i18n';
 import { CheckField, focusFirstInvalid, FormSubmit, SelectField, TextField } from './Field';
@@ -10,10 +10,12 @@ interface Props {
   config: LivechatConfig;
   defaults: { name: string; email: string };
   register: (params: Params<'chat/register'>) => Promise<unknown>;
+  /** The desk's trigger messages so far: they greet the visitor above the form, as the agent's words. */
+  greetings?: readonly ChatMessage[];
 }
 
 /** The pre-chat form, exactly as the desk configures it: name, e-mail, department, custom fields, consent. */
-export function RegistrationForm({ config, defaults, register }: Props) {
+export function RegistrationForm({ config, defaults, register, greetings = [] }: Props) {
   const plan = registrationPlan(config);
   const name = useSignal(defaults.name);
   const email = useSignal(defaults.email);
@@ -62,6 +64,12 @@ export function RegistrationForm({ config, defaults, register }: Props) {
   const e = errors.value;
   return (
     <form class="lqs-form lqs-card" onSubmit={onSubmit} noValidate>
+      {greetings.map((greeting) => (
+        <div key={greeting.id} class="lqs-greeting" role="note">
+          {greeting.author.name && <p class="lqs-greeting__name">{greeting.author.name}</p>}
+          <p class="lqs-greeting__text">{greeting.text}</p>
+        </div>
+      ))}
       <p class="lqs-card__lead">{config.messages.registrationFormMessage || t('registerLead')}</p>
       {plan.name && (
         <TextField id="lqs-reg-name" label={t('name')} value={name} error={e.name} required autocomplete="name" />

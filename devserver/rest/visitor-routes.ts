@@ -1,4 +1,5 @@
 /** REST routes about the visitor and the widget (SPEC §2.2 replacements, §4.2, R01–R02, R07, R11, R13). */
+import { pickAgent } from '../agents';
 import { restConfig } from '../config';
 import type { Desk } from '../desk';
 import { requireVisitor } from '../rooms';
@@ -70,6 +71,18 @@ const agentInfo: RestHandler = ({ desk, params: [rid, token] }) => {
   return { agent: desk.visibleAgentInfo(agent) };
 };
 
+/**
+ * `GET livechat/agent.next/:token?department=`: who would take a new chat, for trigger messages. With an open room
+ * it answers bare success; with nobody to route to, `agent-not-found`. No visitor is needed (Rocket.Chat's route
+ * only looks for the token's open room).
+ */
+const agentNext: RestHandler = ({ desk, params: [token], query }) => {
+  if (desk.store.openRoomOf(token ?? '')) return {};
+  const agent = pickAgent(desk, query.get('department') || undefined);
+  if (!agent) throw new Error('agent-not-found');
+  return { agent: desk.agentInfo(agent) };
+};
+
 const customField: RestHandler = ({ desk, body }) => {
   const input = validate<{ token: string; key: string; value: string; overwrite: boolean }>(body, {
     token: 'string',
@@ -138,6 +151,7 @@ export const visitorRoutes: [string, string, RestHandler][] = [
   ['GET', 'livechat/visitor/:token', getVisitor],
   ['POST', 'livechat/visitor.status', visitorStatus],
   ['GET', 'livechat/agent.info/:rid/:token', agentInfo],
+  ['GET', 'livechat/agent.next/:token', agentNext],
   ['POST', 'livechat/custom.field', customField],
   ['POST', 'livechat/custom.fields', customFields],
   ['POST', 'livechat/page.visited', pageVisited],

@@ -26,10 +26,15 @@ export interface DeskRecord {
   /** Newest agent-message time the visitor has been told about (notification or open UI). */
   notifiedUpTo: number;
   caps: Record<string, ApiPath>;
+  /** Ids of the desk's `runOnce` triggers that fired for this visitor: they never fire again, across restarts. */
+  firedTriggers: string[];
 }
 
+/** The second stored shape (v2): no record of fired triggers. */
+export type DeskRecordV2 = Omit<DeskRecord, 'firedTriggers'>;
+
 /** The first stored shape (v1): no history paging state, no after-close flags on the room. */
-export interface DeskRecordV1 extends Omit<DeskRecord, 'historyComplete' | 'room'> {
+export interface DeskRecordV1 extends Omit<DeskRecordV2, 'historyComplete' | 'room'> {
   room: { id: string; open: boolean; confirmed: boolean } | null;
 }
 
@@ -37,7 +42,7 @@ export interface DeskRecordV1 extends Omit<DeskRecord, 'historyComplete' | 'room
  * v1 → v2: a restored desk does not know whether older history exists, so it assumes it does. Whatever is not a
  * desk is passed on as it is, for the worker's repair (`repair.ts`) to judge.
  */
-export function migrateDesksV2(old: Record<string, DeskRecordV1>): Record<string, DeskRecord> {
+export function migrateDesksV2(old: Record<string, DeskRecordV1>): Record<string, DeskRecordV2> {
   if (typeof old !== 'object' || old === null) return old;
   return Object.fromEntries(
     Object.entries(old).map(([url, desk]) => [
@@ -53,14 +58,25 @@ export function migrateDesksV2(old: Record<string, DeskRecordV1>): Record<string
   );
 }
 
+/** v2 → v3: no trigger has fired yet. Whatever is not a desk is passed on for the repair to judge. */
+export function migrateDesksV3(old: Record<string, DeskRecordV2>): Record<string, DeskRecord> {
+  if (typeof old !== 'object' || old === null) return old;
+  return Object.fromEntries(
+    Object.entries(old).map(([url, desk]) => [
+      url,
+      typeof desk === 'object' && desk !== null ? { ...desk, firedTriggers: [] } : desk,
+    ]),
+  );
+}
+
 export const DESKS_KEY = 'local:desks';
 
 /** Declares the stored desks (a fresh declaration runs the migrations against what is stored now). */
 export function defineDesksItem() {
   return storage.defineItem<Record<string, DeskRecord>>(DESKS_KEY, {
     fallback: {},
-    version: 2,
-    migrations: { 2: migrateDesksV2 },
+    version: 3,
+    migrations: { 2: migrateDesksV2, 3: migrateDesksV3 },
   });
 }
 
@@ -81,6 +97,7 @@ export function newDesk(serverUrl: string, token: string): DeskRecord {
     unread: 0,
     notifiedUpTo: 0,
     caps: {},
+    firedTriggers: [],
   };
 }
 

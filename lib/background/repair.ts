@@ -75,6 +75,7 @@ function repairDesk(url: string, raw: unknown): Repaired<DeskRecord | null> {
     unread: keep(raw.unread, (n) => isNum(n) && n >= 0, 0),
     notifiedUpTo: keep(raw.notifiedUpTo, isNum, 0),
     caps: Object.fromEntries(caps) as Record<string, string>,
+    firedTriggers: keep(raw.firedTriggers, strs, []),
   };
   return { value: desk, reset };
 }
@@ -127,9 +128,27 @@ function validConfig(c: unknown): c is LivechatConfig {
     c.departments.every((d) => isObj(d) && isStr(d.id) && isStr(d.name)) &&
     Array.isArray(c.customFields) &&
     c.customFields.every((f) => isObj(f) && isStr(f.id) && isStr(f.label) && strs(f.options)) &&
+    (c.triggers === undefined || validTriggers(c.triggers)) &&
     (c.room === null || (isObj(c.room) && isStr(c.room.id))) &&
     (c.agent === null || validAgent(c.agent)) &&
     (c.guest === null || (isObj(c.guest) && isStr(c.guest.id) && isStr(c.guest.name) && isStr(c.guest.email)))
+  );
+}
+
+function validTriggers(triggers: unknown): boolean {
+  return (
+    Array.isArray(triggers) &&
+    triggers.every(
+      (t) =>
+        isObj(t) &&
+        isStr(t.id) &&
+        isBool(t.runOnce) &&
+        isObj(t.condition) &&
+        isStr(t.condition.name) &&
+        isObj(t.action) &&
+        isStr(t.action.text) &&
+        isStr(t.action.agentName),
+    )
   );
 }
 
@@ -159,6 +178,7 @@ function repairMessage(raw: unknown): ChatMessage | null {
     attachments: Array.isArray(raw.attachments) ? raw.attachments.filter(validAttachment) : [],
     ...(validCall(raw.call) ? { call: { url: raw.call.url, ended: raw.call.ended } } : {}),
     ...(raw.shortened === true ? { shortened: true as const } : {}),
+    ...(raw.trigger === true ? { trigger: true as const } : {}),
     ...(delivery ? { delivery } : {}),
   };
 }

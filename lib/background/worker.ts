@@ -15,6 +15,7 @@ import { createPresence } from './presence';
 import { createSession, type Session } from './session';
 import { essentialDesk, leanDesk } from './storage-budget';
 import { repairDesks, repairSettings } from './repair';
+import { createTriggerRunner, type TriggerRunner } from './triggers';
 import { createUiHub } from './ui-hub';
 
 /** A DDP connection the worker can start and stop (lib/ddp's client). */
@@ -46,6 +47,7 @@ interface Active {
   session: Session;
   ddp: ManagedDdp;
   presence: ReturnType<typeof createPresence>;
+  triggers: TriggerRunner;
 }
 
 /** A failed read of stored data, logged and turned into a value the repair resets. */
@@ -67,12 +69,12 @@ export function startWorker(deps: WorkerDeps) {
   let notice: ChatSnapshot['notice'] = null;
   const hub = createUiHub(() => ({ ...(active?.state.snapshot() ?? UNCONFIGURED), notice }), {
     // A department the organization manages is where the chat goes unless the visitor picked one.
-    'chat/register': async (p) => (
-      await need().session.register(
-        p.department || !settings?.department ? p : { ...p, department: settings.department },
-      ),
-      null
-    ),
+    'chat/register': async (p) => {
+      const { session, triggers } = need();
+      await session.register(p.department || !settings?.department ? p : { ...p, department: settings.department });
+      triggers.registered();
+      return null;
+    },
     'chat/send': async (p) => ({ messageId: need().session.send(p.text) }),
     'chat/sharePage': async (p) => ({ messageId: need().session.sharePage(p) }),
     'chat/retry': async (p) => (need().session.retry(p.messageId), null),
@@ -97,6 +99,8 @@ export function startWorker(deps: WorkerDeps) {
   });
   hub.onOpenCountChange((count) => {
     applyConnectionPolicy();
+    if (count > 0) active?.triggers.chatOpened();
+    else active?.triggers.chatClosed();
     active?.presence.want(count > 0 ? 'online' : 'away');
     if (count === 0 && active && settings?.notifications !== false)
       void notifier.releaseHeld(active.state.desk.serverUrl, deskTitle());
@@ -139,6 +143,7 @@ export function startWorker(deps: WorkerDeps) {
     if (active && active.state.desk.serverUrl === url) return;
     if (active) {
       active.presence.dispose();
+      active.triggers.dispose();
       active.session.dispose();
       active.ddp.close();
       active = null;
@@ -173,8 +178,14 @@ export function startWorker(deps: WorkerDeps) {
           else void notifier.agentReplied(messages, url, deskTitle());
         },
       });
+      const triggers = createTriggerRunner({
+        state,
+        clock: deps.clock,
+        nextAgent: () => api.nextAgent(settings?.department || undefined),
+      });
       state.onEvent((event) => {
         hub.publish(event);
+        if (event.type === 'patch' && 'config' in event.payload) triggers.configChanged();
         if (event.type === 'patch' && 'unread' in event.payload) void notifier.badge(event.payload.unread ?? 0);
         if (event.type === 'patch' && 'room' in event.payload) applyConnectionPolicy();
       });
@@ -186,7 +197,8 @@ export function startWorker(deps: WorkerDeps) {
       });
       ddp.onConnected(() => presence.reconnected());
       presence.want(hub.openCount() > 0 ? 'online' : 'away');
-      active = { state, session, ddp, presence };
+      active = { state, session, ddp, presence, triggers };
+      if (hub.openCount() > 0) triggers.chatOpened();
       void notifier.badge(desk.unread);
     }
     hub.resnapshot();
@@ -246,6 +258,13 @@ export function startWorker(deps: WorkerDeps) {
     /** The message a click on the notification should show: the newest agent reply of the active desk. */
     focusTarget(): string | null {
       return active?.state.desk.messages.findLast((m) => m.from === 'agent')?.id ?? null;
+    },
+    /**
+     * The visitor shared a page with the desk (its URL): the desk's `page-url` triggers are tested against it.
+     * Called by the share feature; nothing else ever reads a page's address.
+     */
+    pageShared(url: string): void {
+      active?.triggers.pageShared(url);
     },
     /** Re-checks the link (alarm, `online` event). */
     wake(): void {

@@ -48,6 +48,7 @@ export function pathsFor(line: Line): Record<string, ApiPath> {
     registerGuest: seed(GONE.seedMethods),
     sendMessage: seed(GONE.seedMethods),
     agentInfo: seed(GONE.seedMethods),
+    nextAgent: seed(GONE.seedMethods),
     history: seed(GONE.seedMethods),
     survey: seed(GONE.seedMethods),
     offlineMessage: seed(GONE.seedMethods),

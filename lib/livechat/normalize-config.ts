@@ -5,6 +5,7 @@
  */
 import { clip, MAX_CONFIG_ITEMS, MAX_CONFIG_TEXT_CHARS, MAX_FIELD_CHARS } from './bounds';
 import { normalizeAgent } from './normalize-message';
+import { normalizeTriggers } from './triggers';
 import { obj, list as anyList, str as anyStr, bool, strings as anyStrings } from './read';
 
 /** A configuration text within {@link MAX_CONFIG_TEXT_CHARS}. */
@@ -72,6 +73,7 @@ export function normalizeConfig(raw: unknown): LivechatConfig {
       items: strings(survey.items, ['satisfaction', 'agentKnowledge', 'agentResposiveness', 'agentFriendliness']),
       values: strings(survey.values, ['1', '2', '3', '4', '5']),
     },
+    triggers: normalizeTriggers(cfg.triggers),
     room: roomRaw && short(roomRaw._id) ? { id: short(roomRaw._id), open: roomRaw.open !== false } : null,
     agent: agentRaw ? normalizeAgent(agentRaw) : null,
     guest: short(guestRaw._id)

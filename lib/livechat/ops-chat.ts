@@ -19,6 +19,9 @@ export interface OutgoingMessage {
   confirmed: boolean;
 }
 
+/** An agent the server names, or null (none, or hidden by `Livechat_show_agent_info`). */
+const known = (agent: AgentInfo | null): AgentInfo | null => (agent && !agent.hidden ? agent : null);
+
 /** The conversation operations: configuration, visitor, messages, agent, history, typing. */
 export function chatOps(c: Caller) {
   const { rest, caps, token, call } = c;
@@ -94,6 +97,20 @@ export function chatOps(c: Caller) {
           const body = obj(await rest.get(`livechat/agent.info/${enc(rid)}/${enc(token())}`));
           return normalizeAgent(body.agent);
         },
+      );
+    },
+
+    /**
+     * The agent who would take a new chat (a trigger message from sender `queue`), or null when nobody would, the
+     * visitor already has a room, or the server hides who it is.
+     */
+    nextAgent(department?: string): Promise<AgentInfo | null> {
+      return viaTwin(
+        caps,
+        'nextAgent',
+        async () => known(normalizeAgent(await call('livechat:getNextAgent', [{ token: token(), department }]))),
+        async () =>
+          known(normalizeAgent(obj(await rest.get(`livechat/agent.next/${enc(token())}`, { department })).agent)),
       );
     },
 

@@ -3,6 +3,7 @@
  * (flat 4.x `getInitialData`, nested `GET livechat/config`, EJSON or ISO dates), it arrives here in one shape.
  * Everything in this file is plain JSON so it can be persisted and posted over extension ports as is.
  */
+import type { LivechatTrigger } from './triggers';
 
 export interface Department {
   id: string;
@@ -55,6 +56,8 @@ export interface LivechatConfig {
     dataProcessingConsentText: string;
   };
   survey: { items: string[]; values: string[] };
+  /** The desk's triggers; absent in configs stored before triggers were read (the next connect fills it). */
+  triggers?: LivechatTrigger[];
   /** The visitor's open room on the server, when the config call was made with a known token. */
   room: { id: string; open: boolean } | null;
   agent: AgentInfo | null;
@@ -114,6 +117,8 @@ export interface ChatMessage {
   call?: VideoCall;
   /** Some of it was cut to the bounds of `lib/livechat/bounds.ts` on arrival (the UI says "Message shortened"). */
   shortened?: true;
+  /** A desk trigger's message, shown before any room exists; only in this browser, never on the server. */
+  trigger?: true;
   /** Client-side delivery state of the visitor's own messages. */
   delivery?: 'pending' | 'sent' | 'failed';
 }

@@ -20,9 +20,11 @@ export function chooseScreen(
   if (!ready) return 'loading';
   if (!s.serverUrl || s.connection.state === 'unconfigured') return 'unconfigured';
   // Before the desk's config ever arrived there is nothing to go by, unless a conversation is already stored.
-  if (!s.config) return s.messages.length > 0 ? 'chat' : 'connecting';
+  // A trigger's greeting alone is not a conversation: the visitor still registers first.
+  const conversation = s.messages.some((m) => !m.trigger);
+  if (!s.config) return conversation ? 'chat' : 'connecting';
   if (!s.config.enabled) return 'disabled';
-  const chatting = s.room?.open === true || s.messages.length > 0;
+  const chatting = s.room?.open === true || conversation;
   if (!s.config.online && !chatting) return 'offline';
   // A stored conversation means the visitor registered once; the worker re-registers by itself if the server
   // forgot the token, so the form would only hide the conversation for a moment.

@@ -30,6 +30,26 @@ const subscribed = (log: LogEntry[], rid: string) =>
       (e.params as unknown[])[0] === rid,
   );
 
+/** The desk greets every new visitor: once as a named bot, once as the agent the queue would route to. */
+const TRIGGERS = [
+  {
+    _id: 'greet-custom',
+    name: 'Welcome',
+    enabled: true,
+    runOnce: false,
+    conditions: [{ name: 'chat-opened-by-visitor', value: '' }],
+    actions: [{ name: 'send-message', params: { sender: 'custom', name: 'Acme Bot', msg: 'Welcome to Acme!' } }],
+  },
+  {
+    _id: 'greet-queue',
+    name: 'Queue',
+    enabled: true,
+    runOnce: true,
+    conditions: [{ name: 'chat-opened-by-visitor', value: '' }],
+    actions: [{ name: 'send-message', params: { sender: 'queue', msg: 'I can help with your order.' } }],
+  },
+];
+
 /** Every profile, plus a Community 8.x server (Meteor's DDP framing instead of the EE ddp-streamer's). */
 const SERVERS = [
   ...PROFILES.map((profile) => ({ profile, framing: undefined, name: profile })),
@@ -43,7 +63,7 @@ describe.each(SERVERS)('against a $name server', ({ profile, framing }) => {
   const room = () => (server.control.state().rooms as RoomView[]).find((r) => r._id === rid);
 
   beforeAll(async () => {
-    server = await startDevServer({ port: 0, profile, framing, settings: { transcript: true } });
+    server = await startDevServer({ port: 0, profile, framing, settings: { transcript: true, triggers: TRIGGERS } });
     ext = await launchExtension();
     await ext.configure(server.url);
   });
@@ -58,9 +78,13 @@ describe.each(SERVERS)('against a $name server', ({ profile, framing }) => {
     await server?.close();
   });
 
-  it('registers, writes, gets the agent, typing both ways and its replies', async () => {
+  it("greets on opening (the desk's triggers), registers, writes, gets the agent, typing both ways and its replies", async () => {
     const popup = await ext.open('popup');
+    const greeting = (text: string) => popup.getByRole('note').filter({ hasText: text });
+    await expect.poll(() => greeting('Welcome to Acme!').innerText(), { timeout: 15_000 }).toContain('Acme Bot');
+    await expect.poll(() => greeting('I can help').innerText(), { timeout: 15_000 }).toContain('Maria Souza');
     await register(popup);
+    await waitForText([popup], 'Welcome to Acme!');
     await send(popup, `hello from ${profile}`);
     await expect.poll(() => roomCount(server), { timeout: 15_000 }).toBe(1);
     rid = latestRoom(server)._id;

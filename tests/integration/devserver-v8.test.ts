@@ -74,6 +74,11 @@ describe('v8 flow (server rid, REST)', () => {
     expect(body.config).not.toHaveProperty('guest');
   });
 
+  it('names the next agent for a token without a room (trigger messages)', async () => {
+    const { body } = await rest('GET', 'livechat/agent.next/some-new-token');
+    expect(body).toMatchObject({ success: true, agent: { username: 'maria.agent', name: 'Maria Souza' } });
+  });
+
   it('registers the visitor over REST with ISO dates', async () => {
     const { body } = await rest('POST', 'livechat/visitor', {
       visitor: { token: TOKEN, name: 'Ana Lima', email: 'ana@example.com', department: 'Support' },

@@ -25,6 +25,7 @@ describe('the line table', () => {
     expect(of('7.13')).toMatchObject({ registerGuest: 'rest', sendMessage: 'rest', departmentTransfer: 'rest' });
     expect(of('8.9')).toMatchObject({ sendMessage: 'rest', departmentTransfer: 'rest-v8', typing: 'user-activity' });
     for (const version of ['3.18', '4.8', '6.13', '8.9']) expect(of(version).transcript).toBe('rest');
+    expect([of('6.13').nextAgent, of('7.13').nextAgent]).toEqual(['ddp', 'rest']);
     expect(of('7.13').restoredRoom).toBe('at-once');
     expect(of('8.0').restoredRoom).toBe('after-config');
   });

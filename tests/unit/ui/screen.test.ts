@@ -31,6 +31,14 @@ describe('chooseScreen', () => {
     );
   });
 
+  it("does not take a trigger's greeting for a conversation: the visitor still registers, or leaves a message", () => {
+    const visitor = { name: '', email: '', registered: false };
+    const messages = [{ ...message('trigger-T', 'agent', 'Hi!'), rid: '', trigger: true as const }];
+    expect(chooseScreen(true, baseSnapshot({ config, visitor, room: null, messages }))).toBe('register');
+    const offline = { ...config, online: false };
+    expect(chooseScreen(true, baseSnapshot({ config: offline, room: null, messages }))).toBe('offline');
+  });
+
   it('skips the form when the desk asks for nothing, but not when it forces consent', () => {
     const visitor = { name: '', email: '', registered: false };
     const bare = { ...config, nameField: false, emailField: false };
