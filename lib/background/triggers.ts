@@ -4,8 +4,10 @@
  * - `chat-opened-by-visitor`: a popup or side panel opens;
  * - `time-on-site`: that many seconds after it opened, while it stays open (closing all chats cancels the wait);
  * - `after-guest-registration`: the visitor's registration went through;
- * - `page-url`: a page the visitor shares matches (`pageShared`, called by whoever shares it).
- * Only before a conversation exists (no room): the widget schedules no trigger once a visitor chats. A fired
+ * - `page-url`: a page the visitor shares ("Share this page") matches.
+ * Only before a conversation exists (no room), as the widget schedules no trigger once a visitor chats; except
+ * `page-url`, since sharing a page is something a visitor does mid-conversation and the desk's answer to it is
+ * the point. A fired
  * `send-message` becomes an agent message kept in the worker's state (persisted with the desk), so it survives a
  * closed popup and stays at the top of the conversation once the visitor answers; like the widget's, it is never
  * sent to the server. `runOnce` triggers are remembered per visitor in the desk (`firedTriggers`).
@@ -40,7 +42,7 @@ export function createTriggerRunner(deps: TriggerDeps) {
   const triggers = (): LivechatTrigger[] => state.desk.config?.triggers ?? [];
 
   function eligible(trigger: LivechatTrigger): boolean {
-    if (state.desk.room !== null) return false;
+    if (state.desk.room !== null && trigger.condition.name !== 'page-url') return false;
     if (trigger.runOnce && state.desk.firedTriggers.includes(trigger.id)) return false;
     return !state.message('', triggerMessageId(trigger.id));
   }

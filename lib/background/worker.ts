@@ -76,7 +76,12 @@ export function startWorker(deps: WorkerDeps) {
       return null;
     },
     'chat/send': async (p) => ({ messageId: need().session.send(p.text) }),
-    'chat/sharePage': async (p) => ({ messageId: need().session.sharePage(p) }),
+    'chat/sharePage': async (p) => {
+      const { session, triggers } = need();
+      const messageId = session.sharePage(p);
+      triggers.pageShared(p.url);
+      return { messageId };
+    },
     'chat/retry': async (p) => (need().session.retry(p.messageId), null),
     'chat/typing': async (p) => (await need().session.typing(p.typing), null),
     'chat/seen': async () => {
@@ -258,13 +263,6 @@ export function startWorker(deps: WorkerDeps) {
     /** The message a click on the notification should show: the newest agent reply of the active desk. */
     focusTarget(): string | null {
       return active?.state.desk.messages.findLast((m) => m.from === 'agent')?.id ?? null;
-    },
-    /**
-     * The visitor shared a page with the desk (its URL): the desk's `page-url` triggers are tested against it.
-     * Called by the share feature; nothing else ever reads a page's address.
-     */
-    pageShared(url: string): void {
-      active?.triggers.pageShared(url);
     },
     /** Re-checks the link (alarm, `online` event). */
     wake(): void {

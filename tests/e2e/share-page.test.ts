@@ -11,6 +11,17 @@ import { startConversation, type Opened } from './flows';
 
 // A 1×1 PNG, as captureVisibleTab would answer under the grant.
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+/** The desk answers a visitor who shares their cart (a `page-url` trigger). */
+const CART_TRIGGER = {
+  _id: 'cart-help',
+  name: 'Cart',
+  enabled: true,
+  runOnce: true,
+  conditions: [{ name: 'page-url', value: '/cart\\?' }],
+  actions: [{ name: 'send-message', params: { sender: 'custom', name: 'Acme Bot', msg: 'Need help with your cart?' } }],
+};
+
 const PAGE = { url: 'https://shop.example.com/cart?item=42', title: 'Your cart – Shop' };
 
 describe.each(PROFILES)('share this page on a %s server', (profile) => {
@@ -21,8 +32,8 @@ describe.each(PROFILES)('share this page on a %s server', (profile) => {
     await opened.server?.close();
   });
 
-  it('sends the page as a message and records the visit; a screenshot only after the visitor confirms', async () => {
-    const { server, rid, popup } = await startConversation(opened, { profile });
+  it("sends the page as a message and records the visit (the desk's page-url trigger answers); a screenshot only after the visitor confirms", async () => {
+    const { server, rid, popup } = await startConversation(opened, { profile, settings: { triggers: [CART_TRIGGER] } });
     await popup.addInitScript(
       (page) => {
         const tabs = (globalThis as unknown as { chrome: { tabs: { query: unknown } } }).chrome.tabs;
@@ -49,6 +60,9 @@ describe.each(PROFILES)('share this page on a %s server', (profile) => {
         { timeout: 15_000 },
       )
       .toBe(true);
+    await expect
+      .poll(() => popup.getByRole('log').innerText(), { timeout: 15_000 })
+      .toContain('Need help with your cart?');
 
     // The screenshot is shown first: Cancel sends nothing; Send uploads it like any file.
     const files = () => (server.control.state().files as Array<{ name: string }>).map((f) => f.name);

@@ -73,14 +73,22 @@ describe('trigger runner', () => {
     expect(restarted.shown()).toEqual([]);
   });
 
-  it('stays quiet once a conversation exists', async () => {
-    const { runner, shown } = setup([trigger('T', { name: 'chat-opened-by-visitor' })], {
-      room: { id: 'R', open: true, confirmed: true },
-    });
+  it('stays quiet once a conversation exists, but answers a shared page', async () => {
+    const { runner, shown } = setup(
+      [
+        trigger('T', { name: 'chat-opened-by-visitor' }),
+        trigger('G', { name: 'after-guest-registration' }),
+        trigger('P', { name: 'page-url', value: 'cart' }),
+      ],
+      { room: { id: 'R', open: true, confirmed: true } },
+    );
     runner.chatOpened();
     runner.registered();
     await flush();
     expect(shown()).toEqual([]);
+    runner.pageShared('https://shop.example/cart');
+    await flush();
+    expect(shown()).toEqual([['Ana', 'greeting P']]);
   });
 
   it('waits the time-on-site seconds while the chat is open, and forgets the wait when it closes', async () => {
