@@ -64,6 +64,36 @@ async function receiptPng(ext: Extension): Promise<Buffer> {
   return png;
 }
 
+/** The desk's trigger greets the visitor who opened the chat, as the agent the queue would pick. */
+async function greeting(server: DevServer, pages: Pages): Promise<void> {
+  server.control.settings({
+    triggers: [
+      {
+        _id: 'welcome',
+        name: 'Welcome',
+        enabled: true,
+        runOnce: false,
+        conditions: [{ name: 'chat-opened-by-visitor', value: '' }],
+        actions: [
+          {
+            name: 'send-message',
+            params: { sender: 'queue', msg: 'Hi there! Questions about an order or a return? I am here to help.' },
+          },
+        ],
+      },
+    ],
+  });
+  await reloadDesk(server, []);
+  await waitForText(
+    SURFACES.map((s) => pages[s]),
+    'I am here to help',
+    20_000,
+  );
+  await shoot(pages, 'greeting', { dark: true });
+  // Read again at the next reconnect: later states show a desk without triggers.
+  server.control.settings({ triggers: [] });
+}
+
 async function conversation(server: DevServer, ext: Extension, pages: Pages): Promise<string> {
   const { popup } = pages;
   await registerVisitor(popup);
@@ -277,6 +307,7 @@ async function main(): Promise<void> {
       'Start chat',
     );
     await shoot(pages, 'register', { dark: true });
+    await greeting(server, pages);
 
     const rid = await conversation(server, ext, pages);
     pages = await newMessages(server, ext, rid, pages);

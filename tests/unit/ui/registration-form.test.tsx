@@ -5,6 +5,7 @@ import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testConfig } from './config';
 import { flush } from './fake-worker';
+import { message } from './messages';
 import { renderChat } from './render-chat';
 
 afterEach(cleanup);
@@ -25,6 +26,21 @@ describe('registration form', () => {
     expect(screen.queryByLabelText('E-mail')).toBeNull();
     expect(screen.queryByLabelText('I need help with')).toBeNull();
     expect(screen.queryByRole('checkbox')).toBeNull();
+    chat.cleanup();
+  });
+
+  it("shows the desk's trigger greeting above the form, as its sender's words, as plain text", async () => {
+    const greeting = {
+      ...message('trigger-T', 'agent', '**Hi!** <b>Need help?</b>'),
+      rid: '',
+      trigger: true as const,
+      author: { id: 'A1', username: 'maria', name: 'Maria Souza' },
+    };
+    const chat = await renderChat({ ...unregistered, config: testConfig(), messages: [greeting] });
+    const note = await screen.findByRole('note');
+    expect(note.textContent).toBe('Maria Souza**Hi!** <b>Need help?</b>');
+    expect(note.querySelector('b')).toBeNull();
+    expect(screen.getByLabelText('Name')).toBeTruthy();
     chat.cleanup();
   });
 
