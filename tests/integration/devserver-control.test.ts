@@ -141,8 +141,27 @@ describe('control API', () => {
     expect((await control('settings', { title: 'Help desk' })).body.title).toBe('Help desk');
     expect((await control('settings', { nope: 1 })).status).toBe(400);
     expect((await control('settings', { title: 5 })).status).toBe(400);
+    expect((await control('settings', { triggers: [{ _id: 'T' }] })).status).toBe(400);
     expect((await control('rooms/none/take', {})).status).toBe(404);
     expect((await control('nothing-here')).status).toBe(404);
+  });
+
+  it("carries triggers set through the control API in the config, enabled ones only, in Rocket.Chat's shape", async () => {
+    const trigger = (id: string, enabled: boolean) => ({
+      _id: id,
+      name: id,
+      enabled,
+      runOnce: true,
+      conditions: [{ name: 'chat-opened-by-visitor', value: '' }],
+      actions: [{ name: 'send-message', params: { sender: 'custom', name: 'Bot', msg: 'Hi' } }],
+    });
+    expect((await control('settings', { triggers: [trigger('on', true), trigger('off', false)] })).status).toBe(200);
+    const body = (await (await fetch(`${server.url}/api/v1/livechat/config`)).json()) as {
+      config: { triggers: unknown[] };
+    };
+    const { name: _n, enabled: _e, ...delivered } = trigger('on', true);
+    expect(body.config.triggers).toEqual([delivered]);
+    await control('settings', { triggers: [] });
   });
 
   it('streams state events over SSE', async () => {
