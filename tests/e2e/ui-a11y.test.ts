@@ -17,6 +17,7 @@ import {
   sendText,
   setAgents,
   SURFACES,
+  listensForTyping,
   waitForText,
   type Surface,
 } from './ui-flows';
@@ -73,6 +74,7 @@ describe('no serious or critical accessibility violation', () => {
     const rid = await roomId(server);
     server.control.take(rid, { agent: 'maria.agent' });
     server.control.say(rid, { text: 'Hi! Try `code`, > a quote\n\n- a list\n- [docs](https://example.com/docs)' });
+    await listensForTyping(server, rid);
     server.control.typing(rid, { typing: true });
     await waitForText(both(), 'is typing');
     await auditBoth();

@@ -83,6 +83,24 @@ export async function heal(server: DevServer, page: Page): Promise<void> {
 }
 
 /**
+ * Resolves once the worker listens to the room's typing events. Rocket.Chat sends a typing event to those
+ * subscribed at that moment only, so an agent typing before the subscription is ready is never heard.
+ */
+export async function listensForTyping(server: DevServer, rid: string): Promise<void> {
+  await waitFor('the typing subscription', () =>
+    server.control
+      .log()
+      .some(
+        (e) =>
+          e.kind === 'sub' &&
+          e.name === 'stream-notify-room' &&
+          e.outcome === 'ready' &&
+          JSON.stringify(e.params).includes(rid),
+      ),
+  );
+}
+
+/**
  * Drops every DDP connection: the worker reconnects at once and re-reads the desk's configuration, which is
  * how settings changed through the control API reach the extension (Rocket.Chat pushes no config changes).
  */
