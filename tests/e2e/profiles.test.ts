@@ -125,14 +125,14 @@ describe.each(SERVERS)('against a $name server', ({ profile, framing }) => {
     await send(popup, 'one too many');
     await expect.poll(() => serverTexts(server, rid).includes('one too many'), { timeout: 15_000 }).toBe(true);
     const bubble = (text: string) => popup.locator('[data-from="visitor"]').filter({ hasText: text });
-    await bubble('a typo mesage').getByRole('button', { name: 'Edit message' }).click({ force: true });
+    await bubble('a typo mesage').getByRole('button', { name: 'Edit message' }).click();
     const composer = popup.getByRole('textbox', { name: 'Message' });
     // The composer takes the message to edit; replacing its text before that would edit nothing.
     await expect.poll(() => composer.inputValue(), { timeout: 15_000 }).toBe('a typo mesage');
     await composer.fill('a typo message');
     await composer.press('Enter');
     await expect.poll(() => serverTexts(server, rid).includes('a typo message'), { timeout: 15_000 }).toBe(true);
-    await bubble('one too many').getByRole('button', { name: 'Delete message' }).click({ force: true });
+    await bubble('one too many').getByRole('button', { name: 'Delete message' }).click();
     await popup.getByRole('alertdialog').getByRole('button', { name: 'Delete message' }).click();
     await expect.poll(() => serverTexts(server, rid).includes('one too many'), { timeout: 15_000 }).toBe(false);
     await popup.close();
