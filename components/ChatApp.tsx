@@ -16,12 +16,12 @@ import { ChatView } from './ChatView';
 import { ChatIcon, MoonIcon, ServerIcon } from './icons';
 import { lazy } from './lazy';
 import { NoticePanel } from './NoticePanel';
-import { ResetNotice } from './ResetNotice';
 
 // Screens a returning visitor rarely sees load on first use (DECISIONS #6: what the popup loads on open).
 const RegistrationForm = lazy(() => import('./RegistrationForm').then((m) => m.RegistrationForm));
 const OfflineForm = lazy(() => import('./OfflineForm').then((m) => m.OfflineForm));
 const ChatDialogs = lazy(() => import('./ChatDialogs').then((m) => m.ChatDialogs), 'none');
+const ResetNotice = lazy(() => import('./ResetNotice').then((m) => m.ResetNotice), 'none');
 
 interface Props {
   model: ChatModel;
@@ -61,7 +61,7 @@ export function ChatApp({ model, layout, actions, ui: given }: Props) {
     <div class={`lqs-app lqs-app--${layout}`} style={theme.value}>
       <ChatHeader model={model} actions={actions} ui={ui} screen={screen.value} />
       <main class="lqs-main">
-        <ResetNotice model={model} />
+        {model.notice.value && <ResetNotice model={model} />}
         <Screen screen={screen.value} model={model} actions={actions} ui={ui} />
       </main>
       {ui.dialog.value && <ChatDialogs model={model} ui={ui} />}

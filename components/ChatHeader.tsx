@@ -8,7 +8,6 @@ import { t } from '../lib/ui/i18n';
 import type { ChatActions } from './chat-actions';
 import type { ChatUi } from './chat-ui';
 import { ConnectionLine } from './ConnectionLine';
-import { screenshot, sharePage } from './share-page';
 import { CameraIcon, EndIcon, MoreIcon, SettingsIcon, ShareIcon, SidePanelIcon, SwitchIcon } from './icons';
 import { Menu, type MenuItem } from './Menu';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
@@ -78,7 +77,7 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
       items.push({
         label: t('sharePage'),
         icon: <ShareIcon />,
-        onSelect: () => void sharePage(model, ui, activePage),
+        onSelect: () => void import('./share-page').then((share) => share.sharePage(model, ui, activePage)),
       });
     }
     const captureTab = actions.captureTab;
@@ -86,7 +85,7 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
       items.push({
         label: t('sendScreenshot'),
         icon: <CameraIcon />,
-        onSelect: () => void screenshot(ui, captureTab),
+        onSelect: () => void import('./share-page').then((share) => share.screenshot(ui, captureTab)),
       });
     }
     if (desk.visitorsCanCloseChat) {

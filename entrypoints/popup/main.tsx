@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { mountChat } from '../../components/mount-chat';
 import { PORT_NAME, type UiPort } from '../../lib/messaging';
-import { captureActiveTab, readActivePage } from '../../lib/ui/active-page';
 
 // Chrome's sidePanel.open() must run inside the click's user gesture, so the window id is looked up beforehand.
 const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;
@@ -22,7 +21,8 @@ mountChat(document.getElementById('app')!, {
   actions: {
     openOptions: () => void browser.runtime.openOptionsPage().then(() => window.close()),
     ...(sidePanel ? { openSidePanel } : {}),
-    activePage: () => readActivePage(),
-    captureTab: () => captureActiveTab(),
+    // Read only on the visitor's click, and loaded then: no part of what the chat loads on open.
+    activePage: () => import('../../lib/ui/active-page').then((page) => page.readActivePage()),
+    captureTab: () => import('../../lib/ui/active-page').then((page) => page.captureActiveTab()),
   },
 });

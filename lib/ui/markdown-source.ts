@@ -6,14 +6,15 @@
  * codes (`:smile:`) resolve through a table that is loaded lazily.
  */
 import { signal, type Signal } from '@preact/signals';
-import { createParseClient, type ParseClient } from './parse-client';
+import type { ParseClient } from './parse-client';
 
 /** Longer texts show as plain text with links (Rocket.Chat's default message size limit). */
 export const PARSE_LIMIT = 5000;
 
 const emoji = signal<Readonly<Record<string, string>> | null>(null);
 let emojiLoad: Promise<void> | null = null;
-let client: ParseClient | null = null;
+/** The parser's client, loaded with the first text that needs it (it is no part of what the popup loads on open). */
+let client: Promise<ParseClient> | null = null;
 /** A text the parser failed on or gave up: it stays plain. */
 const PLAIN = Symbol('plain');
 type Slot = Signal<unknown[] | typeof PLAIN | null>;
@@ -27,7 +28,7 @@ const CACHE_SIZE = 500;
 
 /** Replaces the parser (tests); the next text is parsed by `next`. */
 export function setParseClient(next: ParseClient | null): void {
-  client = next;
+  client = next && Promise.resolve(next);
   parsed.clear();
 }
 
@@ -38,11 +39,13 @@ function slotOf(text: string): Slot {
   const slot: Slot = signal(null);
   if (parsed.size >= CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
   parsed.set(text, slot);
-  client ??= createParseClient();
-  client.parse(text).then(
-    (ast) => (slot.value = ast),
-    () => (slot.value = PLAIN),
-  );
+  client ??= import('./parse-client').then((module) => module.createParseClient());
+  client
+    .then((parser) => parser.parse(text))
+    .then(
+      (ast) => (slot.value = ast),
+      () => (slot.value = PLAIN),
+    );
   return slot;
 }
 

@@ -25,7 +25,9 @@ describe('Share this page', () => {
     chat.worker.handle('chat/sharePage', () => ({ messageId: 'm1' }));
     expect(read).not.toHaveBeenCalled();
     await share();
-    expect(read).toHaveBeenCalledTimes(1);
+    // The sharing code loads on the click, not with the chat.
+    await waitFor(() => expect(read).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(chat.worker.requests.some((r) => r.op === 'chat/sharePage')).toBe(true));
     expect(chat.worker.requests.filter((r) => r.op === 'chat/sharePage').map((r) => r.params)).toEqual([
       { url: 'https://shop.example.com/cart', title: 'Cart' },
     ]);
