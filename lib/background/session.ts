@@ -263,7 +263,9 @@ export function createSession(deps: SessionDeps) {
     },
     async register(input: Params<'chat/register'>): Promise<void> {
       const { customFields, ...visitor } = input;
-      const registered = await api.registerGuest(visitor);
+      // A department the organization manages is where the chat goes unless the visitor picked one.
+      const department = visitor.department || (await deps.defaults()).department;
+      const registered = await api.registerGuest(department ? { ...visitor, department } : visitor);
       state.update({
         visitor: {
           id: registered.id,

@@ -68,10 +68,9 @@ export function startWorker(deps: WorkerDeps) {
   /** Set when stored data had to be repaired on start; every snapshot carries it so each chat says so. */
   let notice: ChatSnapshot['notice'] = null;
   const hub = createUiHub(() => ({ ...(active?.state.snapshot() ?? UNCONFIGURED), notice }), {
-    // A department the organization manages is where the chat goes unless the visitor picked one.
     'chat/register': async (p) => {
       const { session, triggers } = need();
-      await session.register(p.department || !settings?.department ? p : { ...p, department: settings.department });
+      await session.register(p);
       triggers.registered();
       return null;
     },
