@@ -59,6 +59,22 @@ export function emptySnapshot(connection: ConnectionView): ChatSnapshot {
   };
 }
 
+/** One conversation in the desk's list of past conversations (`history/list`). */
+export interface PastConversation {
+  /** The room id. */
+  id: string;
+  /** The serving agent's name, when known and shown. */
+  agent: string | null;
+  /** Epoch ms of its first message, and of when it was left (null while open). */
+  openedAt: number;
+  closedAt: number | null;
+  firstLine: string;
+  lastLine: string;
+  open: boolean;
+  /** The desk's current room (the chat itself), not an archived one. */
+  current: boolean;
+}
+
 /** One entry per operation the UI can ask of the worker, written as `(params) => result`. */
 export interface Requests {
   'chat/register': (p: {
@@ -88,6 +104,21 @@ export interface Requests {
   /** A file as base64 (ports carry JSON only); size and type are checked by the worker and the server. */
   'chat/upload': (p: { name: string; type: string; dataBase64: string; description?: string }) => null;
   'settings/reconnect': (p: null) => null;
+  /** The desk's conversations, newest first; `trimmed`: older ones were removed to save space. */
+  'history/list': (p: null) => { conversations: PastConversation[]; trimmed: boolean };
+  /** A past conversation's messages as stored, oldest first; `hasOlder`: the server may hold older ones. */
+  'history/open': (p: { roomId: string }) => {
+    conversation: PastConversation;
+    messages: ChatMessage[];
+    hasOlder: boolean;
+  };
+  /**
+   * Older messages of a past conversation from the server, oldest first (kept with it). `unavailable`: the server
+   * does not answer for this room any more, so the stored copy is all there is.
+   */
+  'history/loadOlder': (p: { roomId: string }) => { messages: ChatMessage[]; hasOlder: boolean; unavailable: boolean };
+  /** Deletes a past conversation (or the current one once closed) and its messages from storage. */
+  'history/forget': (p: { roomId: string }) => null;
 }
 
 /** Pushed by the worker. `snapshot` is always the first event on a new port. */

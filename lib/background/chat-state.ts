@@ -39,7 +39,7 @@ const SOURCES: Record<keyof ReturnType<typeof view>, ReadonlyArray<keyof DeskRec
   unread: ['unread'],
 };
 /** Changes to these fields are written at once; the rest (incoming messages, counters) can wait a moment. */
-const URGENT: ReadonlyArray<keyof DeskRecord> = ['token', 'visitor', 'room', 'caps', 'serverUrl'];
+const URGENT: ReadonlyArray<keyof DeskRecord> = ['token', 'visitor', 'room', 'caps', 'serverUrl', 'archive'];
 /** Longest a non-urgent change waits before it is written; the server still has it if the worker dies meanwhile. */
 export const SAVE_DELAY_MS = 250;
 /**

@@ -28,10 +28,38 @@ export interface DeskRecord {
   caps: Record<string, ApiPath>;
   /** Ids of the desk's `runOnce` triggers that fired for this visitor: they never fire again, across restarts. */
   firedTriggers: string[];
+  /** The visitor's earlier conversations on this desk, oldest first (the current one is `room`). */
+  archive: PastRoom[];
+  /** Older conversations were removed to keep storage within its budget (the list says so). */
+  archiveTrimmed: boolean;
 }
 
+/**
+ * A conversation the visitor had before the current one, kept with its messages so it can be read again after
+ * the server forgot it or stopped answering for it. Replaced whole on every change, never mutated.
+ */
+export interface PastRoom {
+  id: string;
+  /** Who served it, as last known (null: no agent joined, or the desk hides agents). */
+  agent: { name: string; username: string } | null;
+  /** Epoch ms of its first message we know of, and of the moment it was left (null while open). */
+  openedAt: number;
+  closedAt: number | null;
+  /** Its first and last words (visitor's or agent's), cut short for the list. */
+  firstLine: string;
+  lastLine: string;
+  closed: boolean;
+  /** Oldest first, within the storage budget. */
+  messages: ChatMessage[];
+  /** The server has no messages older than the oldest we hold. */
+  historyComplete: boolean;
+}
+
+/** The third stored shape (v3): one room, no archive of earlier ones. */
+export type DeskRecordV3 = Omit<DeskRecord, 'archive' | 'archiveTrimmed'>;
+
 /** The second stored shape (v2): no record of fired triggers. */
-export type DeskRecordV2 = Omit<DeskRecord, 'firedTriggers'>;
+export type DeskRecordV2 = Omit<DeskRecordV3, 'firedTriggers'>;
 
 /** The first stored shape (v1): no history paging state, no after-close flags on the room. */
 export interface DeskRecordV1 extends Omit<DeskRecordV2, 'historyComplete' | 'room'> {
@@ -59,12 +87,26 @@ export function migrateDesksV2(old: Record<string, DeskRecordV1>): Record<string
 }
 
 /** v2 → v3: no trigger has fired yet. Whatever is not a desk is passed on for the repair to judge. */
-export function migrateDesksV3(old: Record<string, DeskRecordV2>): Record<string, DeskRecord> {
+export function migrateDesksV3(old: Record<string, DeskRecordV2>): Record<string, DeskRecordV3> {
   if (typeof old !== 'object' || old === null) return old;
   return Object.fromEntries(
     Object.entries(old).map(([url, desk]) => [
       url,
       typeof desk === 'object' && desk !== null ? { ...desk, firedTriggers: [] } : desk,
+    ]),
+  );
+}
+
+/**
+ * v3 → v4: no earlier conversation was kept. The one room v3 holds stays the current room, open or closed, with its
+ * messages (undelivered ones included); a closed one joins the archive when the visitor starts a new chat.
+ */
+export function migrateDesksV4(old: Record<string, DeskRecordV3>): Record<string, DeskRecord> {
+  if (typeof old !== 'object' || old === null) return old;
+  return Object.fromEntries(
+    Object.entries(old).map(([url, desk]) => [
+      url,
+      typeof desk === 'object' && desk !== null ? { ...desk, archive: [], archiveTrimmed: false } : desk,
     ]),
   );
 }
@@ -75,8 +117,8 @@ export const DESKS_KEY = 'local:desks';
 export function defineDesksItem() {
   return storage.defineItem<Record<string, DeskRecord>>(DESKS_KEY, {
     fallback: {},
-    version: 3,
-    migrations: { 2: migrateDesksV2, 3: migrateDesksV3 },
+    version: 4,
+    migrations: { 2: migrateDesksV2, 3: migrateDesksV3, 4: migrateDesksV4 },
   });
 }
 
@@ -98,6 +140,8 @@ export function newDesk(serverUrl: string, token: string): DeskRecord {
     notifiedUpTo: 0,
     caps: {},
     firedTriggers: [],
+    archive: [],
+    archiveTrimmed: false,
   };
 }
 

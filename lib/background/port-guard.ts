@@ -48,6 +48,10 @@ const SHAPES: Record<Op, Shape> = {
   'chat/delete': { messageId: 'string' },
   'chat/upload': { name: 'string', type: 'string', dataBase64: 'string', description: 'string?' },
   'settings/reconnect': null,
+  'history/list': null,
+  'history/open': { roomId: 'string' },
+  'history/loadOlder': { roomId: 'string' },
+  'history/forget': { roomId: 'string' },
 };
 
 /** True when `op` is one of the protocol's operations (an own property: `constructor` is not one). */

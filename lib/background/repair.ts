@@ -7,7 +7,8 @@
 import { clip, MAX_FIELD_CHARS, mdWithinBounds } from '../livechat/bounds';
 import type { AgentInfo, Attachment, ChatMessage, LivechatConfig, QueueInfo, VideoCall } from '../livechat/types';
 import { DEFAULT_SETTINGS, type VisitorSettings } from '../settings';
-import type { DeskRecord } from './desk';
+import { LINE_CHARS } from './archive';
+import type { DeskRecord, PastRoom } from './desk';
 
 export interface Repaired<T> {
   value: T;
@@ -54,6 +55,7 @@ function repairDesk(url: string, raw: unknown): Repaired<DeskRecord | null> {
   if (!Array.isArray(raw.messages)) reset = true;
   const messages = list.map(repairMessage).filter((m): m is ChatMessage => m !== null);
   if (messages.length !== list.length) reset = true;
+  const archive = repairArchive(raw.archive);
   const caps = isObj(raw.caps) ? Object.entries(raw.caps).filter(([, path]) => isStr(path)) : [];
   if (!isObj(raw.caps) || caps.length !== Object.keys(raw.caps).length) reset = true;
   const desk: DeskRecord = {
@@ -76,8 +78,56 @@ function repairDesk(url: string, raw: unknown): Repaired<DeskRecord | null> {
     notifiedUpTo: keep(raw.notifiedUpTo, isNum, 0),
     caps: Object.fromEntries(caps) as Record<string, string>,
     firedTriggers: keep(raw.firedTriggers, strs, []),
+    archive: archive.value,
+    archiveTrimmed: keep(raw.archiveTrimmed, isBool, false),
   };
-  return { value: desk, reset };
+  return { value: desk, reset: reset || archive.reset };
+}
+
+/**
+ * The past conversations: an entry without an id is dropped, a damaged field gets its default, a damaged message
+ * goes; a missing archive (a shape before v4 that escaped its migration) is an empty one.
+ */
+function repairArchive(raw: unknown): Repaired<PastRoom[]> {
+  if (raw === undefined) return { value: [], reset: false };
+  if (!Array.isArray(raw)) return { value: [], reset: true };
+  let reset = false;
+  const value: PastRoom[] = [];
+  const seen = new Set<string>();
+  for (const entry of raw) {
+    if (!isObj(entry) || !isStr(entry.id) || !entry.id || seen.has(entry.id)) {
+      reset = true;
+      continue;
+    }
+    seen.add(entry.id);
+    const list = Array.isArray(entry.messages) ? entry.messages : [];
+    const messages = list.map(repairMessage).filter((m): m is ChatMessage => m !== null && m.rid === entry.id);
+    const agent = isObj(entry.agent) && isStr(entry.agent.name) && isStr(entry.agent.username) ? entry.agent : null;
+    const past: PastRoom = {
+      id: entry.id,
+      agent: agent && { name: clip(agent.name as string, MAX_FIELD_CHARS), username: agent.username as string },
+      openedAt: isNum(entry.openedAt) ? entry.openedAt : (messages[0]?.ts ?? 0),
+      closedAt: isNum(entry.closedAt) || entry.closedAt === null ? entry.closedAt : (messages.at(-1)?.ts ?? null),
+      firstLine: isStr(entry.firstLine) ? clip(entry.firstLine, LINE_CHARS) : '',
+      lastLine: isStr(entry.lastLine) ? clip(entry.lastLine, LINE_CHARS) : '',
+      closed: isBool(entry.closed) ? entry.closed : true,
+      messages,
+      historyComplete: entry.historyComplete === true && messages.length === list.length,
+    };
+    const sound =
+      messages.length === list.length &&
+      Array.isArray(entry.messages) &&
+      (entry.agent === null || past.agent !== null) &&
+      isNum(entry.openedAt) &&
+      past.closedAt === entry.closedAt &&
+      past.firstLine === entry.firstLine &&
+      past.lastLine === entry.lastLine &&
+      isBool(entry.closed) &&
+      isBool(entry.historyComplete);
+    reset ||= !sound;
+    value.push(past);
+  }
+  return { value, reset };
 }
 
 function validRoom(r: unknown): boolean {

@@ -5,6 +5,7 @@
 import type { LivechatApi } from '../livechat/api';
 import { LivechatError } from '../livechat/errors';
 import type { ChatMessage } from '../livechat/types';
+import { pastRoom } from './archive';
 import type { ChatState } from './chat-state';
 import { isUndelivered } from './desk';
 
@@ -18,12 +19,13 @@ export interface RoomActionDeps {
   api: LivechatApi;
   /** Merges messages the way the stream does (dedupe, edits, close). */
   receive(messages: ChatMessage[]): void;
+  now(): number;
 }
 
 export type RoomActions = ReturnType<typeof createRoomActions>;
 
 /** Creates the actions over the current room of the desk. */
-export function createRoomActions({ state, api, receive }: RoomActionDeps) {
+export function createRoomActions({ state, api, receive, now }: RoomActionDeps) {
   const confirmedRoom = () => {
     const room = state.desk.room;
     if (!room?.confirmed) throw new LivechatError('rejected', 'no-room', 'There is no conversation yet');
@@ -53,12 +55,22 @@ export function createRoomActions({ state, api, receive }: RoomActionDeps) {
       state.update({ room: { ...room, open: false } });
     },
 
-    /** Leaves the closed conversation behind: its messages go, and the next message opens a new room. */
+    /**
+     * Leaves the closed conversation behind: it joins the past conversations with its messages, and the next
+     * message opens a new room.
+     */
     startNew(): void {
-      const room = state.desk.room;
+      const { room, agent, messages, historyComplete, archive } = state.desk;
       if (room?.open) throw new LivechatError('rejected', 'room-open', 'Close the current conversation first');
-      for (const message of state.desk.messages) if (!isUndelivered(message)) state.remove(message.id, message.rid);
-      state.update({ room: null, agent: null, queue: null, historyComplete: false });
+      const past = room?.confirmed ? [pastRoom(room, agent, messages, historyComplete, now())] : [];
+      for (const message of messages) if (!isUndelivered(message)) state.remove(message.id, message.rid);
+      state.update({
+        room: null,
+        agent: null,
+        queue: null,
+        historyComplete: false,
+        archive: [...archive.filter((p) => p.id !== room?.id), ...past],
+      });
     },
 
     async survey(answers: Array<{ name: string; value: string }>): Promise<void> {

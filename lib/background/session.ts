@@ -12,6 +12,7 @@ import type { ChatState } from './chat-state';
 import { deletedWhileAway, fetchMissed, olderThan } from './catch-up';
 import { createInbox } from './inbox';
 import { createOutbox } from './outbox';
+import { createHistory } from './history';
 import { createRoomActions } from './room-actions';
 import { sharePage, type SharedPage } from './share-page';
 
@@ -211,7 +212,8 @@ export function createSession(deps: SessionDeps) {
   }
 
   return {
-    actions: createRoomActions({ state, api, receive }),
+    actions: createRoomActions({ state, api, receive, now: () => deps.clock.now() }),
+    history: createHistory({ state, api }),
     /** Queues a visitor message (shown at once as pending) and tries to deliver it. */
     send(text: string): string {
       const body = text.trim();

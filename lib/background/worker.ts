@@ -13,7 +13,7 @@ import { newDesk, type DeskRecord } from './desk';
 import { createNotifier, type NotifierApis } from './notifier';
 import { createPresence } from './presence';
 import { createSession, type Session } from './session';
-import { essentialDesk, leanDesk } from './storage-budget';
+import { essentialDesk, leanDesk, trimArchives } from './storage-budget';
 import { repairDesks, repairSettings } from './repair';
 import { createTriggerRunner, type TriggerRunner } from './triggers';
 import { createUiHub } from './ui-hub';
@@ -100,6 +100,10 @@ export function startWorker(deps: WorkerDeps) {
     'chat/delete': async (p) => (await need().session.actions.remove(p.messageId), null),
     'chat/upload': async (p) => (await need().session.actions.upload(p), null),
     'settings/reconnect': async () => (need().ddp.reconnect(), null),
+    'history/list': async () => need().session.history.list(),
+    'history/open': async (p) => need().session.history.open(p.roomId),
+    'history/loadOlder': async (p) => await need().session.history.loadOlder(p.roomId),
+    'history/forget': async (p) => (need().session.history.forget(p.roomId), null),
   });
   hub.onOpenCountChange((count) => {
     applyConnectionPolicy();
@@ -155,8 +159,11 @@ export function startWorker(deps: WorkerDeps) {
     if (url) {
       const desk = desks[url] ?? newDesk(url, deps.newToken());
       const state = createChatState(desk, (saved) => {
-        desks = { ...desks, [saved.serverUrl]: saved };
+        desks = trimArchives({ ...desks, [saved.serverUrl]: saved });
         persist();
+        // What the budget removed goes from the live desk too (its next save then finds nothing to trim).
+        const kept = desks[saved.serverUrl];
+        if (kept && kept !== saved) state.update({ archive: kept.archive, archiveTrimmed: true });
       });
       const caps = createCapabilities(desk.caps, (all) => state.update({ caps: all }));
       const ddp = deps.createDdp(url);

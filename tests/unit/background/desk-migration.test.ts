@@ -6,7 +6,14 @@ const URL_A = 'https://chat.example.com';
 
 /** A desk exactly as version 1 of the extension stored it. */
 function v1Desk(): DeskRecordV1 {
-  const { historyComplete: _h, room: _r, firedTriggers: _f, ...rest } = newDesk(URL_A, 'kept-token');
+  const {
+    historyComplete: _h,
+    room: _r,
+    firedTriggers: _f,
+    archive: _a,
+    archiveTrimmed: _t,
+    ...rest
+  } = newDesk(URL_A, 'kept-token');
   return {
     ...rest,
     room: { id: 'R1', open: true, confirmed: true },
@@ -44,15 +51,20 @@ describe('stored desks', () => {
     expect(desk?.unread).toBe(3);
     expect(desk?.caps).toEqual({ config: 'rest' });
     expect(desk?.firedTriggers).toEqual([]);
-    expect(await fakeBrowser.storage.local.get('desks$')).toEqual({ desks$: { v: 3 } });
+    expect(await fakeBrowser.storage.local.get('desks$')).toEqual({ desks$: { v: 4 } });
   });
 
   it('upgrades a version 2 desk: no trigger has fired yet, the rest is kept', async () => {
-    const { firedTriggers: _f, ...v2 } = { ...newDesk(URL_A, 'v2-token'), room: null, historyComplete: true };
+    const {
+      firedTriggers: _f,
+      archive: _a,
+      archiveTrimmed: _t,
+      ...v2
+    } = { ...newDesk(URL_A, 'v2-token'), room: null, historyComplete: true };
     await fakeBrowser.storage.local.set({ desks: { [URL_A]: v2 }, desks$: { v: 2 } });
     const desk = (await defineDesksItem().getValue())[URL_A];
-    expect(desk).toEqual({ ...v2, firedTriggers: [] });
-    expect(await fakeBrowser.storage.local.get('desks$')).toEqual({ desks$: { v: 3 } });
+    expect(desk).toEqual({ ...v2, firedTriggers: [], archive: [], archiveTrimmed: false });
+    expect(await fakeBrowser.storage.local.get('desks$')).toEqual({ desks$: { v: 4 } });
   });
 
   it('starts empty on a fresh install', async () => {

@@ -35,7 +35,12 @@ describe('rooms kept apart', () => {
   it('a history answer with another room’s message of a colliding id leaves the visitor’s own alone', async () => {
     const { state, receive } = setup();
     const loadHistory = vi.fn(async () => [foreign, chatMessage('a1', 200, { rid: 'R', text: 'agent reply' })]);
-    const actions = createRoomActions({ state, api: { loadHistory } as unknown as LivechatApi, receive });
+    const actions = createRoomActions({
+      state,
+      api: { loadHistory } as unknown as LivechatApi,
+      receive,
+      now: () => 0,
+    });
     await actions.loadOlder();
     const missed = await fetchMissed({ loadHistory }, 'R', state.desk.messages);
     receive(missed.messages);

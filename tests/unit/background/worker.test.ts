@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { newDesk, type DeskRecord } from '../../../lib/background/desk';
 import { startWorker } from '../../../lib/background/worker';
+import type { ChatMessage } from '../../../lib/livechat/types';
 import { PORT_NAME, PROTOCOL_VERSION, type BgEvent, type BgToUi, type UiToBg } from '../../../lib/messaging';
 import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
 import { FakeDdp } from '../fakes/fake-ddp';
@@ -71,6 +72,19 @@ function setup(
 
 /** Roughly `storage.local`'s 10 MB quota. */
 const underQuota = (desks: Record<string, DeskRecord>) => JSON.stringify(desks).length <= 10 * 1024 * 1024;
+
+const agentFrameMessage = (id: string, ts: number): ChatMessage => ({
+  id,
+  rid: 'R1',
+  text: `reply ${id}`,
+  ts,
+  updatedAt: ts,
+  editedAt: null,
+  author: { id: 'a', username: 'alice', name: 'Alice' },
+  from: 'agent',
+  type: null,
+  attachments: [],
+});
 
 const agentFrame = (id: string, ts: number) => [
   {
@@ -314,5 +328,43 @@ describe('worker', () => {
     await vi.waitFor(() => expect(saved.at(-1)?.[URL_A]?.messages.some((m) => m.text === 'typed')).toBe(true));
     expect(saved.at(-1)?.[URL_A]).toMatchObject({ token: 't', room: { id: 'R1' } });
     warn.mockRestore();
+  });
+
+  it('keeps a closed chat as a past conversation on chat/new, lists it over the port and stores it within budget', async () => {
+    const old = (id: string, ts: number) => ({
+      id,
+      agent: null,
+      openedAt: ts,
+      closedAt: ts,
+      firstLine: id,
+      lastLine: id,
+      closed: true,
+      messages: [{ ...agentFrameMessage(id, ts), rid: id, text: 'x'.repeat(1_100_000) }],
+      historyComplete: true,
+    });
+    const desk: DeskRecord = {
+      ...newDesk(URL_A, 't'),
+      room: { id: 'R1', open: false, confirmed: true },
+      messages: [agentFrameMessage('m1', 100)],
+      archive: [old('oldest', 1), old('older', 2)],
+    };
+    const { open, saved } = setup({ [URL_A]: desk });
+    const { ui } = open();
+    const responses: BgToUi[] = [];
+    ui.onMessage.addListener((m) => {
+      if (m.kind === 'response') responses.push(m);
+    });
+    await tick();
+    ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'q1', op: 'chat/new', params: null });
+    await tick();
+    ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'q2', op: 'history/list', params: null });
+    await vi.waitFor(() => expect(responses).toHaveLength(2));
+    // 2 MB per desk: the oldest closed conversation went to make room for the new one.
+    expect(responses[1]).toMatchObject({
+      ok: true,
+      result: { conversations: [{ id: 'R1', current: false }, { id: 'older' }], trimmed: true },
+    });
+    await vi.waitFor(() => expect(saved.at(-1)?.[URL_A]?.archive.map((p) => p.id)).toEqual(['older', 'R1']));
+    expect(saved.at(-1)?.[URL_A]).toMatchObject({ room: null, archiveTrimmed: true });
   });
 });
