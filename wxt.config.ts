@@ -67,6 +67,7 @@ export default defineConfig({
     define: {
       __LQS_PRESET_SERVER__: JSON.stringify(presetServer),
       __LQS_BRAND_ACCENT__: JSON.stringify(brand?.colors.accent ?? ''),
+      __LQS_SINGLE_DESK__: JSON.stringify(brand ? !brand.allowOtherDesks : false),
     },
   }),
   manifest: ({ browser, manifestVersion }) => ({

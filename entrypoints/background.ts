@@ -10,7 +10,7 @@ import { isOwnPage } from '../lib/background/port-guard';
 import { focusMessageItem } from '../lib/focus';
 import { PORT_NAME, type BgPort } from '../lib/messaging';
 import type { ManagedPolicy } from '../lib/managed';
-import { effectiveSettings, loadSettings, settingsItem } from '../lib/settings';
+import { effectiveSettings, loadSettings, originPattern, settingsItem, withoutDesk } from '../lib/settings';
 
 /** Meteor's id alphabet: message and room ids look like the ones Rocket.Chat makes itself. */
 const meteorId = customAlphabet('23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz', 17);
@@ -44,6 +44,13 @@ export default defineBackground(() => {
     },
     loadDesks: () => desksItem.getValue(),
     saveDesks: (desks) => desksItem.setValue(desks),
+    dropDesk: async (serverUrl) => {
+      const { settings, unusedOrigin } = withoutDesk(await settingsItem.getValue(), serverUrl);
+      await settingsItem.setValue(settings);
+      // Least privilege: a desk's origin goes with its last desk. A build's own origin cannot be removed; the
+      // refusal is expected and harmless.
+      if (unusedOrigin) await browser.permissions.remove({ origins: [originPattern(unusedOrigin)] }).catch(() => false);
+    },
     createDdp: (serverUrl) =>
       createDdpClient({
         url: serverUrl,
@@ -83,7 +90,9 @@ export default defineBackground(() => {
     if (!id.startsWith(NOTIFICATION_PREFIX)) return;
     // Open first: the side panel may only be opened while the click still counts as a user gesture.
     void openChat(browser);
-    void worker.ready.then(() => focusMessageItem.setValue(worker.focusTarget()));
+    // The notification's id names its desk: the chat opens on that desk, at its newest reply.
+    const desk = id.slice(NOTIFICATION_PREFIX.length);
+    void worker.ready.then(() => focusMessageItem.setValue(worker.focusTarget(desk)));
     void browser.notifications.clear(id);
   });
   globalThis.addEventListener?.('online', () => worker.wake());

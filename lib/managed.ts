@@ -78,13 +78,18 @@ export async function loadPolicy(area: ManagedArea | undefined): Promise<Managed
 /** Which settings the visitor cannot change. */
 export interface Locks {
   serverUrl: boolean;
+  /** The visitor cannot add desks beside the default (policy `allowOtherDesks: false`, or a single-desk brand). */
+  otherDesks: boolean;
   visitor: boolean;
 }
 
-/** The settings a policy fixes, so the options page hides them and the worker ignores stored values for them. */
+const brandSingleDesk = typeof __LQS_SINGLE_DESK__ === 'boolean' && __LQS_SINGLE_DESK__;
+
+/** The settings a policy (or the brand) fixes, so the options page hides them and the worker ignores them. */
 export function locks(policy: ManagedPolicy): Locks {
   return {
     serverUrl: Boolean(policy.deskUrl) && policy.allowOtherDesks === false,
+    otherDesks: policy.allowOtherDesks === false || brandSingleDesk,
     visitor: policy.visitorLocked === true && Boolean(policy.visitorName || policy.visitorEmail),
   };
 }

@@ -2,11 +2,16 @@
  * The typed contract between the background worker and the chat UIs, carried over a `runtime.Port`.
  * A new port always receives a full `snapshot` first, then numbered deltas; a UI that sees a gap in
  * `seq` asks for a fresh snapshot. Every payload is plain JSON (Chrome JSON-serialises port messages).
+ *
+ * Several desks: each port is focused on one desk (its id is the desk's server URL, `serverUrl` in the snapshot).
+ * The snapshot and the deltas on a port are that desk's; `desks` lists every desk for the switcher and follows as
+ * a patch whenever a title, colour or unread count changes. `desk/focus` moves the port to another desk (a fresh
+ * snapshot follows); every `chat/*` request acts on the port's focused desk. `seq` counts per port.
  */
 import type { AgentInfo, ChatMessage, LivechatConfig, QueueInfo } from './livechat/types';
 
 export const PORT_NAME = 'livechat-ui';
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** The connection line the header shows. `retryAt` is epoch ms of the next attempt while `waiting`. */
 export type ConnectionView =
@@ -18,9 +23,20 @@ export type ConnectionView =
   | { state: 'offline' }
   | { state: 'failed'; reason: string };
 
+/** One desk as the switcher shows it. `id` is the desk's server URL; `colour` is the desk's own (`#rrggbb`). */
+export interface DeskSummary {
+  id: string;
+  title: string;
+  colour: string | null;
+  unread: number;
+}
+
 /** Everything a chat UI renders, as the worker holds it. */
 export interface ChatSnapshot {
+  /** The port's focused desk (its id), or null with no desk configured. */
   serverUrl: string | null;
+  /** Every desk, in the visitor's order (the focused one among them). */
+  desks: DeskSummary[];
   connection: ConnectionView;
   config: LivechatConfig | null;
   visitor: { name: string; email: string; registered: boolean };
@@ -44,6 +60,7 @@ export interface ChatSnapshot {
 export function emptySnapshot(connection: ConnectionView): ChatSnapshot {
   return {
     serverUrl: null,
+    desks: [],
     connection,
     config: null,
     visitor: { name: '', email: '', registered: false },
@@ -119,6 +136,13 @@ export interface Requests {
   'history/loadOlder': (p: { roomId: string }) => { messages: ChatMessage[]; hasOlder: boolean; unavailable: boolean };
   /** Deletes a past conversation (or the current one once closed) and its messages from storage. */
   'history/forget': (p: { roomId: string }) => null;
+  /** Shows another desk on this port: a snapshot of that desk follows, then its deltas. */
+  'desk/focus': (p: { desk: string }) => null;
+  /**
+   * Deletes a desk and everything stored for it (token, visitor, rooms, messages) and drops it from the list;
+   * its host permission goes when no other desk needs it. UIs that showed it move to the default desk.
+   */
+  'desk/forget': (p: { desk: string }) => null;
 }
 
 /** Pushed by the worker. `snapshot` is always the first event on a new port. */

@@ -7,7 +7,10 @@ import { isCleartextUrl } from './cleartext';
 import { loadPolicy, locks, type ManagedArea, type ManagedPolicy } from './managed';
 
 export interface VisitorSettings {
+  /** The default desk: the one a chat opens on unless the visitor last looked at another. */
   serverUrl: string;
+  /** Every desk the visitor added, in the order added (the default among them). */
+  desks: string[];
   name: string;
   email: string;
   notifications: boolean;
@@ -21,16 +24,45 @@ const presetServer = typeof __LQS_PRESET_SERVER__ === 'string' ? __LQS_PRESET_SE
 
 export const DEFAULT_SETTINGS: VisitorSettings = {
   serverUrl: presetServer,
+  desks: presetServer ? [presetServer] : [],
   name: '',
   email: '',
   notifications: true,
   allowCleartext: false,
 };
 
-export const settingsItem = storage.defineItem<VisitorSettings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+/** The first stored shape (v1): one desk only. */
+export type VisitorSettingsV1 = Omit<VisitorSettings, 'desks'>;
+
+/** v1 → v2: the one desk becomes the first of the list (and stays the default). */
+export function migrateSettingsV2(old: VisitorSettingsV1): VisitorSettings {
+  if (typeof old !== 'object' || old === null) return old;
+  const url = typeof old.serverUrl === 'string' ? old.serverUrl : '';
+  return { ...old, desks: url ? [url] : [] };
+}
+
+/** Declares the stored settings (a fresh declaration runs the migrations against what is stored now). */
+export function defineSettingsItem() {
+  return storage.defineItem<VisitorSettings>('local:settings', {
+    fallback: DEFAULT_SETTINGS,
+    version: 2,
+    migrations: { 2: migrateSettingsV2 },
+  });
+}
+
+export const settingsItem = defineSettingsItem();
+
+/**
+ * The desks in force, each once, in the visitor's order: only valid addresses, and the default always among them
+ * (first when the stored list lacks it). Settings from an older shape or a repair may lack the list.
+ */
+export function desksOf(settings: Pick<VisitorSettings, 'serverUrl' | 'desks'>): string[] {
+  const strings = Array.isArray(settings.desks) ? settings.desks.filter((url) => typeof url === 'string') : [];
+  const listed = strings.map(deskOf);
+  const first = deskOf(settings.serverUrl);
+  if (first && !listed.includes(first)) listed.unshift(first);
+  return [...new Set(listed.filter(Boolean))];
+}
 
 export type ServerUrlCheck = { ok: true; url: string; origin: string } | { ok: false; error: string };
 
@@ -55,6 +87,23 @@ export function checkServerUrl(input: string): ServerUrlCheck {
   return { ok: true, url: `${url.origin}${path}`, origin: url.origin };
 }
 
+/**
+ * The settings without a forgotten desk; the next desk becomes the default if it was. `origin` is set when no
+ * remaining desk is on the forgotten desk's origin, so its host permission can go.
+ */
+export function withoutDesk(
+  settings: VisitorSettings,
+  url: string,
+): { settings: VisitorSettings; unusedOrigin: string | null } {
+  const desks = desksOf(settings).filter((desk) => desk !== url);
+  const serverUrl =
+    settings.serverUrl === url || !desks.includes(settings.serverUrl) ? (desks[0] ?? '') : settings.serverUrl;
+  const check = checkServerUrl(url);
+  const origin = check.ok ? check.origin : null;
+  const stillUsed = desks.some((desk) => new URL(desk).origin === origin);
+  return { settings: { ...settings, serverUrl, desks }, unusedOrigin: origin && !stillUsed ? origin : null };
+}
+
 /** The match pattern that grants host access to a server origin (for `permissions.request`). */
 export function originPattern(origin: string): string {
   return `${origin}/*`;
@@ -76,8 +125,11 @@ export function effectiveSettings(stored: VisitorSettings | null, policy: Manage
   const own = stored ?? { ...DEFAULT_SETTINGS, serverUrl: '' };
   // The organization chose its desk: a plain http:// one is its decision, not the visitor's to confirm.
   const deskFromPolicy = Boolean(desk) && (locked.serverUrl || !own.serverUrl);
+  const serverUrl = locked.serverUrl ? desk : own.serverUrl || desk || presetServer;
+  const single = locked.serverUrl || locked.otherDesks;
   return {
-    serverUrl: locked.serverUrl ? desk : own.serverUrl || desk || presetServer,
+    serverUrl,
+    desks: single ? (serverUrl ? [serverUrl] : []) : desksOf({ serverUrl, desks: own.desks }),
     allowCleartext: deskFromPolicy ? isCleartextUrl(desk) : own.allowCleartext === true,
     name: locked.visitor ? (policy.visitorName ?? '') : own.name || policy.visitorName || '',
     email: locked.visitor ? (policy.visitorEmail ?? '') : own.email || policy.visitorEmail || '',

@@ -25,6 +25,8 @@ export interface Brand {
   icon: string;
   colors: { accent: string };
   deskUrl: string;
+  /** False: the build keeps the visitor on `deskUrl` (no other desks, no switcher). Optional, default true. */
+  allowOtherDesks: boolean;
   defaultLocale: string;
   firefoxId: string;
 }
@@ -79,6 +81,10 @@ export function readBrand(dir: string): Brand {
   if (!/^#[0-9a-f]{6}$/i.test(accent)) throw new Error(`${file}: colors.accent must be a #rrggbb colour`);
   const deskUrl = field(raw, 'deskUrl', file, 2048);
   checkDeskUrl(deskUrl, `${file} deskUrl`);
+  if (raw.allowOtherDesks !== undefined && typeof raw.allowOtherDesks !== 'boolean') {
+    throw new Error(`${file}: allowOtherDesks must be true or false`);
+  }
+  const allowOtherDesks = raw.allowOtherDesks !== false;
   const defaultLocale = field(raw, 'defaultLocale', file);
   if (!SHIPPED_LOCALES.includes(defaultLocale)) {
     throw new Error(`${file}: defaultLocale must be one of ${SHIPPED_LOCALES.join(', ')}`);
@@ -89,7 +95,19 @@ export function readBrand(dir: string): Brand {
     throw new Error(`${file}: firefoxId must look like name@example.com or a {GUID}`);
   }
   const slug = root.split(/[\\/]/).at(-1) ?? 'brand';
-  return { dir: root, slug, name, shortName, description, icon, colors: { accent }, deskUrl, defaultLocale, firefoxId };
+  return {
+    dir: root,
+    slug,
+    name,
+    shortName,
+    description,
+    icon,
+    colors: { accent },
+    deskUrl,
+    allowOtherDesks,
+    defaultLocale,
+    firefoxId,
+  };
 }
 
 /**

@@ -114,6 +114,7 @@ export function createChatState(
       connection,
       agentTyping,
       lastError,
+      desks: [],
       notice: null,
     }),
     update(change) {
@@ -179,7 +180,7 @@ export function createChatState(
 /** The persisted part of the snapshot, without the message list. */
 function view(
   d: Omit<DeskRecord, 'messages'>,
-): Omit<ChatSnapshot, 'connection' | 'agentTyping' | 'lastError' | 'messages' | 'notice'> {
+): Omit<ChatSnapshot, 'connection' | 'agentTyping' | 'lastError' | 'messages' | 'notice' | 'desks'> {
   return {
     serverUrl: d.serverUrl,
     config: d.config,

@@ -79,9 +79,10 @@ export function createNotifier(apis: NotifierApis, iconUrl: string, clock: Pick<
     const options: NotificationOptions = {
       type: 'basic',
       iconUrl,
+      // With several desks the visitor must know which one answered: the title always names the desk.
       title: stripBidi(
         count === 1
-          ? who
+          ? say('notifyFromDesk', `${who} · ${desk.title}`, [who, desk.title])
           : say('notifyNewMessages', `${desk.title}: ${count} new messages`, [desk.title, String(count)]),
       ),
       message: stripBidi(
@@ -131,10 +132,7 @@ export function createNotifier(apis: NotifierApis, iconUrl: string, clock: Pick<
       await schedule();
     },
     /** Mirrors the unread count on the badge ('' clears it). */
-    async badge(unread: number): Promise<void> {
-      await apis.action.setBadgeText({ text: unread > 0 ? String(Math.min(unread, 99)) : '' });
-      if (unread > 0) await apis.action.setBadgeBackgroundColor({ color: '#D92D20' });
-    },
+    badge: (unread: number) => showBadge(apis.action, unread),
     /** Removes the notification and forgets held replies (the visitor saw the chat). */
     async clearAll(): Promise<void> {
       held = [];
@@ -149,6 +147,12 @@ export function createNotifier(apis: NotifierApis, iconUrl: string, clock: Pick<
       if (id) await apis.notifications.clear(id).catch(() => false);
     },
   };
+}
+
+/** Shows the unread count (of every desk together) on the toolbar button; 0 clears it. */
+export async function showBadge(action: BadgeApi, unread: number): Promise<void> {
+  await action.setBadgeText({ text: unread > 0 ? String(Math.min(unread, 99)) : '' });
+  if (unread > 0) await action.setBadgeBackgroundColor({ color: '#D92D20' });
 }
 
 function preview(message: ChatMessage, attachmentText: string): string {

@@ -52,6 +52,8 @@ const SHAPES: Record<Op, Shape> = {
   'history/open': { roomId: 'string' },
   'history/loadOlder': { roomId: 'string' },
   'history/forget': { roomId: 'string' },
+  'desk/focus': { desk: 'string' },
+  'desk/forget': { desk: 'string' },
 };
 
 /** True when `op` is one of the protocol's operations (an own property: `constructor` is not one). */

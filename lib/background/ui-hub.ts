@@ -1,6 +1,7 @@
 /**
  * The worker's side of the UI ports: a new port gets a full snapshot, then every state change as a numbered
- * delta; requests are routed to typed handlers, each answered exactly once.
+ * delta; requests are routed to typed handlers, each answered exactly once. Each port is focused on one desk: it
+ * gets that desk's snapshot and deltas (numbered per port), and its requests act on that desk.
  */
 import { describeError, LivechatError } from '../livechat/errors';
 import {
@@ -17,29 +18,44 @@ import {
 import type { StateEvent } from './chat-state';
 import { isOp, paramsProblem } from './port-guard';
 
-export type Handlers = { [K in Op]: (params: Params<K>) => Promise<Result<K>> };
+/** A handler gets the request's params and the desk the asking port is focused on (null: no desk at all). */
+export type Handlers = {
+  [K in Exclude<Op, 'desk/focus'>]: (params: Params<K>, desk: string | null) => Promise<Result<K>>;
+};
 
 export interface UiHub {
   /** Serves a UI's port; `early` are requests it sent before the worker was ready, answered now in order. */
   attach(port: BgPort, early?: readonly unknown[]): void;
-  /** Sends a state change to every open UI. */
-  publish(event: StateEvent): void;
-  /** Sends a fresh snapshot to every open UI (e.g. after the desk changed). */
+  /** Sends a desk's state change to every UI showing that desk. */
+  publish(desk: string, event: StateEvent): void;
+  /** Sends a change that concerns every UI (the desk list) to all of them. */
+  publishAll(event: StateEvent): void;
+  /** Sends a fresh snapshot to every open UI (after the desks changed); a UI whose desk is gone moves on. */
   resnapshot(): void;
-  /** Number of chat UIs open right now. */
-  openCount(): number;
-  onOpenCountChange(listener: (count: number) => void): void;
+  /** Number of chat UIs open right now, or showing `desk`. */
+  openCount(desk?: string): number;
+  /** A UI opened, closed or moved to another desk; `desks` are the desks whose number of UIs changed. */
+  onOpenCountChange(listener: (desks: string[]) => void): void;
 }
 
-/** Creates the hub; `snapshot` gives the current state, `handlers` answer requests. */
-export function createUiHub(snapshot: () => ChatSnapshot, handlers: Handlers): UiHub {
-  const ports = new Set<BgPort>();
-  const countListeners: Array<(count: number) => void> = [];
-  let seq = 0;
+export interface HubDesks {
+  /** The state a UI showing `desk` renders. */
+  snapshot(desk: string | null): ChatSnapshot;
+  /** The desk a newly opened UI shows. */
+  initial(): string | null;
+  exists(desk: string): boolean;
+}
+
+/** Creates the hub; `desks` gives each desk's state, `handlers` answer requests. */
+export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
+  /** Each open port: the desk it shows and the number of its last event. */
+  const ports = new Map<BgPort, { desk: string | null; seq: number }>();
+  const countListeners: Array<(desks: string[]) => void> = [];
 
   const drop = (port: BgPort): void => {
-    if (!ports.delete(port)) return;
-    countChanged();
+    const gone = ports.get(port);
+    if (!gone || !ports.delete(port)) return;
+    countChanged([gone.desk]);
   };
   const post = (port: BgPort, message: BgToUi): void => {
     try {
@@ -56,54 +72,104 @@ export function createUiHub(snapshot: () => ChatSnapshot, handlers: Handlers): U
       }
     }
   };
-  const sendSnapshot = (port: BgPort): void =>
-    post(port, { v: PROTOCOL_VERSION, kind: 'event', seq, type: 'snapshot', payload: snapshot() });
-  const countChanged = (): void => {
-    for (const listener of countListeners) listener(ports.size);
+  const sendSnapshot = (port: BgPort): void => {
+    const view = ports.get(port);
+    if (!view) return;
+    view.seq += 1;
+    post(port, {
+      v: PROTOCOL_VERSION,
+      kind: 'event',
+      seq: view.seq,
+      type: 'snapshot',
+      payload: desks.snapshot(view.desk),
+    });
   };
+  const send = (port: BgPort, event: StateEvent): void => {
+    const view = ports.get(port);
+    if (!view) return;
+    view.seq += 1;
+    post(port, { v: PROTOCOL_VERSION, kind: 'event', seq: view.seq, ...event } as BgToUi);
+  };
+  const countChanged = (changed: Array<string | null>): void => {
+    const named = [...new Set(changed.filter((desk): desk is string => desk !== null))];
+    for (const listener of countListeners) listener(named);
+  };
+  const respond = (port: BgPort, id: string, result: unknown): void =>
+    post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: true, result });
 
   async function handle(port: BgPort, message: unknown): Promise<void> {
     if (!isRequest(message)) return;
     const { id, op } = message;
     const problem = isOp(op) ? paramsProblem(op, message.params) : `Unknown operation ${JSON.stringify(op)}`;
-    if (problem !== null || !Object.hasOwn(handlers, op)) {
+    const ownOp = op === 'chat/resync' || op === 'desk/focus';
+    if (problem !== null || !(ownOp || Object.hasOwn(handlers, op))) {
       const error: WireError = { code: 'bad-request', message: problem ?? `Unknown operation ${JSON.stringify(op)}` };
       post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: false, error });
       return;
     }
     if (op === 'chat/resync') {
       sendSnapshot(port);
-      post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: true, result: null });
+      respond(port, id, null);
       return;
     }
-    const handler = handlers[op] as (p: unknown) => Promise<unknown>;
+    if (op === 'desk/focus') {
+      focus(port, id, (message.params as Params<'desk/focus'>).desk);
+      return;
+    }
+    const handler = handlers[op] as (p: unknown, desk: string | null) => Promise<unknown>;
     try {
-      const result = await handler(message.params);
-      post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: true, result });
+      const result = await handler(message.params, ports.get(port)?.desk ?? null);
+      respond(port, id, result);
     } catch (error) {
       post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: false, error: wireError(error) });
     }
   }
 
+  function focus(port: BgPort, id: string, desk: string): void {
+    const view = ports.get(port);
+    if (!view) return;
+    if (!desks.exists(desk)) {
+      const error: WireError = { code: 'bad-request', message: `No desk ${JSON.stringify(desk)}` };
+      post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: false, error });
+      return;
+    }
+    const before = view.desk;
+    view.desk = desk;
+    sendSnapshot(port);
+    respond(port, id, null);
+    if (before !== desk) countChanged([before, desk]);
+  }
+
   return {
     attach(port, early = []) {
-      ports.add(port);
-      countChanged();
+      const desk = desks.initial();
+      ports.set(port, { desk, seq: 0 });
+      countChanged([desk]);
       port.onDisconnect.addListener(() => drop(port));
       port.onMessage.addListener((message) => void handle(port, message));
       sendSnapshot(port);
       for (const message of early) void handle(port, message);
     },
-    publish(event) {
-      seq += 1;
-      const message = { v: PROTOCOL_VERSION, kind: 'event', seq, ...event } as BgToUi;
-      for (const port of ports) post(port, message);
+    publish(desk, event) {
+      for (const [port, view] of ports) if (view.desk === desk) send(port, event);
+    },
+    publishAll(event) {
+      for (const port of ports.keys()) send(port, event);
     },
     resnapshot() {
-      seq += 1;
-      for (const port of ports) sendSnapshot(port);
+      const moved: Array<string | null> = [];
+      for (const [port, view] of ports) {
+        if (view.desk === null || !desks.exists(view.desk)) {
+          const next = desks.initial();
+          if (next !== view.desk) moved.push(view.desk, next);
+          view.desk = next;
+        }
+        sendSnapshot(port);
+      }
+      if (moved.length > 0) countChanged(moved);
     },
-    openCount: () => ports.size,
+    openCount: (desk) =>
+      desk === undefined ? ports.size : [...ports.values()].filter((view) => view.desk === desk).length,
     onOpenCountChange(listener) {
       countListeners.push(listener);
     },

@@ -1,36 +1,29 @@
 /**
- * The worker's composition root: restores state before answering any UI, runs one session for the configured
- * desk, keeps the link up only while the conversation needs it, and relays to UIs, notifications and the badge.
+ * The worker's composition root: restores state before answering any UI, runs one session per desk the visitor
+ * added (the desk registry keeps a link up only where one is needed), and relays to UIs, notifications and the
+ * badge.
  */
-import type { Clock, DdpConnection } from '../ddp/types';
-import { createLivechatApi } from '../livechat/api';
-import { createCapabilities } from '../livechat/paths';
-import { createRestClient, type FetchLike } from '../livechat/rest';
-import { emptySnapshot, type BgPort, type ChatSnapshot } from '../messaging';
-import type { VisitorSettings } from '../settings';
-import { createChatState, type ChatState } from './chat-state';
+import type { Clock } from '../ddp/types';
+import type { FetchLike } from '../livechat/rest';
+import { emptySnapshot, type BgPort, type ChatSnapshot, type DeskSummary } from '../messaging';
+import { desksOf, type VisitorSettings } from '../settings';
 import { newDesk, type DeskRecord } from './desk';
-import { createNotifier, type NotifierApis } from './notifier';
-import { createPresence } from './presence';
-import { createSession, type Session } from './session';
+import { createDeskRegistry } from './desk-registry';
+import { createDeskRuntime, type DeskRuntime, type ManagedDdp } from './desk-runtime';
+import { showBadge, type NotifierApis } from './notifier';
 import { essentialDesk, leanDesk, trimArchives } from './storage-budget';
 import { repairDesks, repairSettings } from './repair';
-import { createTriggerRunner, type TriggerRunner } from './triggers';
 import { createUiHub } from './ui-hub';
 
-/** A DDP connection the worker can start and stop (lib/ddp's client). */
-export interface ManagedDdp extends DdpConnection {
-  connect(): void;
-  disconnect(): void;
-  reconnect(): void;
-  close(): void;
-}
+export type { ManagedDdp } from './desk-runtime';
 
 export interface WorkerDeps {
   loadSettings(): Promise<VisitorSettings>;
   watchSettings(listener: (settings: VisitorSettings) => void): void;
   loadDesks(): Promise<Record<string, DeskRecord>>;
   saveDesks(desks: Record<string, DeskRecord>): Promise<void>;
+  /** Drops a forgotten desk from the visitor's settings and gives up its host permission if no desk needs it. */
+  dropDesk(serverUrl: string): Promise<void>;
   createDdp(serverUrl: string): ManagedDdp;
   fetch: FetchLike;
   clock: Clock;
@@ -41,15 +34,6 @@ export interface WorkerDeps {
   /** Keeps the worker coming back while a room is open, even if the browser stopped it (alarms). */
   keepAlive(on: boolean): void;
 }
-
-interface Active {
-  state: ChatState;
-  session: Session;
-  ddp: ManagedDdp;
-  presence: ReturnType<typeof createPresence>;
-  triggers: TriggerRunner;
-}
-
 /** A failed read of stored data, logged and turned into a value the repair resets. */
 const unreadable = (what: string) => (error: unknown) => {
   console.warn(`the stored ${what} could not be read; starting afresh`, error);
@@ -62,60 +46,125 @@ const UNCONFIGURED: ChatSnapshot = emptySnapshot({ state: 'unconfigured' });
 export function startWorker(deps: WorkerDeps) {
   let desks: Record<string, DeskRecord> = {};
   let settings: VisitorSettings | null = null;
-  let active: Active | null = null;
-  const notifier = createNotifier(deps.apis, deps.iconUrl, deps.clock);
+  /** The desk a newly opened chat shows: the one last looked at (or a notification's), else the default. */
+  let preferred: string | null = null;
 
   /** Set when stored data had to be repaired on start; every snapshot carries it so each chat says so. */
   let notice: ChatSnapshot['notice'] = null;
-  const hub = createUiHub(() => ({ ...(active?.state.snapshot() ?? UNCONFIGURED), notice }), {
-    'chat/register': async (p) => {
-      const { session, triggers } = need();
-      await session.register(p);
-      triggers.registered();
-      return null;
+  const registry = createDeskRegistry<DeskRuntime>({
+    create: (url) => {
+      const runtime: DeskRuntime = createDeskRuntime(desks[url] ?? newDesk(url, deps.newToken()), {
+        ...deps,
+        settings: () => settings,
+        watchers: () => hub.openCount(url),
+        save: (saved) => {
+          // A forgotten desk's last delayed write must not bring it back.
+          if (registry.get(url) !== runtime) return;
+          desks = trimArchives({ ...desks, [saved.serverUrl]: saved });
+          persist();
+          // What the budget removed goes from the live desk too (its next save then finds nothing to trim).
+          const kept = desks[saved.serverUrl];
+          if (kept && kept !== saved) runtime.state.update({ archive: kept.archive, archiveTrimmed: true });
+        },
+        onEvent: (event) => {
+          hub.publish(url, event);
+          if (event.type !== 'patch') return;
+          if ('config' in event.payload || 'unread' in event.payload) desksChanged();
+          if ('room' in event.payload) registry.applyLinks();
+        },
+      });
+      return runtime;
     },
-    'chat/send': async (p) => ({ messageId: need().session.send(p.text) }),
-    'chat/sharePage': async (p) => {
-      const { session, triggers } = need();
-      const messageId = session.sharePage(p);
-      triggers.pageShared(p.url);
-      return { messageId };
-    },
-    'chat/retry': async (p) => (need().session.retry(p.messageId), null),
-    'chat/typing': async (p) => (await need().session.typing(p.typing), null),
-    'chat/seen': async () => {
-      active?.session.seen();
-      await notifier.clearAll();
-      return null;
-    },
-    'chat/resync': async () => null,
-    'chat/loadOlder': async () => ({ loaded: await need().session.actions.loadOlder() }),
-    'chat/close': async () => (await need().session.actions.close(), null),
-    'chat/new': async () => (need().session.actions.startNew(), null),
-    'chat/survey': async (p) => (await need().session.actions.survey(p.answers), null),
-    'chat/transcript': async (p) => ({ message: await need().session.actions.transcript(p.email) }),
-    'chat/offline': async (p) => ({ message: await need().session.actions.offline(p) }),
-    'chat/department': async (p) => (await need().session.actions.department(p.department), null),
-    'chat/edit': async (p) => (await need().session.actions.edit(p.messageId, p.text), null),
-    'chat/delete': async (p) => (await need().session.actions.remove(p.messageId), null),
-    'chat/upload': async (p) => (await need().session.actions.upload(p), null),
-    'settings/reconnect': async () => (need().ddp.reconnect(), null),
-    'history/list': async () => need().session.history.list(),
-    'history/open': async (p) => need().session.history.open(p.roomId),
-    'history/loadOlder': async (p) => await need().session.history.loadOlder(p.roomId),
-    'history/forget': async (p) => (need().session.history.forget(p.roomId), null),
-  });
-  hub.onOpenCountChange((count) => {
-    applyConnectionPolicy();
-    if (count > 0) active?.triggers.chatOpened();
-    else active?.triggers.chatClosed();
-    active?.presence.want(count > 0 ? 'online' : 'away');
-    if (count === 0 && active && settings?.notifications !== false)
-      void notifier.releaseHeld(active.state.desk.serverUrl, deskTitle());
+    watchers: (url) => hub.openCount(url),
+    keepAlive: deps.keepAlive,
+    clock: deps.clock,
   });
 
-  function deskTitle(): string {
-    return active?.state.desk.config?.title ?? 'Support';
+  const summaries = (): DeskSummary[] =>
+    registry.runtimes().map((runtime) => ({
+      id: runtime.url,
+      title: runtime.title(),
+      colour: validColour(runtime.state.desk.config?.color),
+      unread: runtime.state.desk.unread,
+    }));
+  let lastSummaries = '';
+  /** A desk's title, colour or unread count changed: every UI's switcher and the badge follow. */
+  function desksChanged(): void {
+    const list = summaries();
+    const text = JSON.stringify(list);
+    if (text === lastSummaries) return;
+    lastSummaries = text;
+    hub.publishAll({ type: 'patch', payload: { desks: list } });
+    void showBadge(
+      deps.apis.action,
+      list.reduce((sum, desk) => sum + desk.unread, 0),
+    );
+  }
+
+  const need = (desk: string | null): DeskRuntime => {
+    const runtime = desk === null ? undefined : registry.get(desk);
+    if (!runtime) throw new Error('No support desk is configured yet: open the options page to set one.');
+    return runtime;
+  };
+  const hub = createUiHub(
+    {
+      snapshot: (desk) => {
+        const runtime = desk === null ? undefined : registry.get(desk);
+        return { ...(runtime?.state.snapshot() ?? UNCONFIGURED), desks: summaries(), notice };
+      },
+      initial: () => (preferred && registry.get(preferred) ? preferred : (registry.urls()[0] ?? null)),
+      exists: (desk) => registry.get(desk) !== undefined,
+    },
+    {
+      'chat/register': async (p, desk) => (await need(desk).register(p), null),
+      'chat/send': async (p, desk) => ({ messageId: need(desk).session.send(p.text) }),
+      'chat/sharePage': async (p, desk) => ({ messageId: need(desk).sharePage(p) }),
+      'chat/retry': async (p, desk) => (need(desk).session.retry(p.messageId), null),
+      'chat/typing': async (p, desk) => (await need(desk).session.typing(p.typing), null),
+      'chat/seen': async (_p, desk) => {
+        if (desk !== null) await registry.get(desk)?.seen();
+        return null;
+      },
+      'chat/resync': async () => null,
+      'chat/loadOlder': async (_p, desk) => ({ loaded: await need(desk).session.actions.loadOlder() }),
+      'chat/close': async (_p, desk) => (await need(desk).session.actions.close(), null),
+      'chat/new': async (_p, desk) => (need(desk).session.actions.startNew(), null),
+      'chat/survey': async (p, desk) => (await need(desk).session.actions.survey(p.answers), null),
+      'chat/transcript': async (p, desk) => ({ message: await need(desk).session.actions.transcript(p.email) }),
+      'chat/offline': async (p, desk) => ({ message: await need(desk).session.actions.offline(p) }),
+      'chat/department': async (p, desk) => (await need(desk).session.actions.department(p.department), null),
+      'chat/edit': async (p, desk) => (await need(desk).session.actions.edit(p.messageId, p.text), null),
+      'chat/delete': async (p, desk) => (await need(desk).session.actions.remove(p.messageId), null),
+      'chat/upload': async (p, desk) => (await need(desk).session.actions.upload(p), null),
+      'settings/reconnect': async (_p, desk) => (need(desk).ddp.reconnect(), null),
+      'history/list': async (_p, desk) => need(desk).session.history.list(),
+      'history/open': async (p, desk) => need(desk).session.history.open(p.roomId),
+      'history/loadOlder': async (p, desk) => await need(desk).session.history.loadOlder(p.roomId),
+      'history/forget': async (p, desk) => (need(desk).session.history.forget(p.roomId), null),
+      'desk/forget': async (p) => (await forget(p.desk), null),
+    },
+  );
+  hub.onOpenCountChange((changed) => {
+    registry.applyLinks();
+    for (const url of changed) {
+      const count = hub.openCount(url);
+      if (count > 0) preferred = url;
+      registry.get(url)?.watchersChanged(count);
+    }
+  });
+
+  /** Deletes a desk: its runtime stops, its record (token, visitor, rooms, messages) leaves storage. */
+  async function forget(url: string): Promise<void> {
+    if (!registry.get(url) && !desks[url]) throw new Error(`No desk ${url}`);
+    registry.sync(registry.urls().filter((known) => known !== url));
+    const { [url]: _gone, ...rest } = desks;
+    desks = rest;
+    persist();
+    if (preferred === url) preferred = null;
+    hub.resnapshot();
+    desksChanged();
+    await writing;
+    await deps.dropDesk(url);
   }
 
   // One write at a time, always of the latest desks: a slow or failed write is never overtaken by an older one.
@@ -141,98 +190,25 @@ export function startWorker(deps: WorkerDeps) {
     });
   }
 
-  function need(): Active {
-    if (!active) throw new Error('No support desk is configured yet: open the options page to set one.');
-    return active;
-  }
-
-  function activate(next: VisitorSettings): void {
-    const url = next.serverUrl;
-    if (active && active.state.desk.serverUrl === url) return;
-    if (active) {
-      active.presence.dispose();
-      active.triggers.dispose();
-      active.session.dispose();
-      active.ddp.close();
-      active = null;
-    }
-    if (url) {
-      const desk = desks[url] ?? newDesk(url, deps.newToken());
-      const state = createChatState(desk, (saved) => {
-        desks = trimArchives({ ...desks, [saved.serverUrl]: saved });
-        persist();
-        // What the budget removed goes from the live desk too (its next save then finds nothing to trim).
-        const kept = desks[saved.serverUrl];
-        if (kept && kept !== saved) state.update({ archive: kept.archive, archiveTrimmed: true });
-      });
-      const caps = createCapabilities(desk.caps, (all) => state.update({ caps: all }));
-      const ddp = deps.createDdp(url);
-      const token = (): string => state.desk.token;
-      const rest = createRestClient({ baseUrl: url, fetch: deps.fetch, token });
-      const api = createLivechatApi({ ddp, rest, caps, baseUrl: url, token, now: () => deps.clock.now() });
-      // The line decides each operation's path: read it (if the desk does not know it) while the socket connects.
-      void api.knowLine();
-      const session = createSession({
-        state,
-        ddp,
-        api,
-        clock: deps.clock,
-        newId: deps.newId,
-        defaults: async () => ({
-          name: settings?.name ?? '',
-          email: settings?.email ?? '',
-          ...(settings?.department ? { department: settings.department } : {}),
-        }),
-        agentMessages: (messages) => {
-          if (settings?.notifications === false) return;
-          if (hub.openCount() > 0) notifier.hold(messages);
-          else void notifier.agentReplied(messages, url, deskTitle());
-        },
-      });
-      const triggers = createTriggerRunner({
-        state,
-        clock: deps.clock,
-        nextAgent: () => api.nextAgent(settings?.department || undefined),
-      });
-      state.onEvent((event) => {
-        hub.publish(event);
-        if (event.type === 'patch' && 'config' in event.payload) triggers.configChanged();
-        if (event.type === 'patch' && 'unread' in event.payload) void notifier.badge(event.payload.unread ?? 0);
-        if (event.type === 'patch' && 'room' in event.payload) applyConnectionPolicy();
-      });
-      const presence = createPresence({
-        clock: deps.clock,
-        report: (status) => api.setStatus(status),
-        relevant: () => state.desk.visitor.registered && state.desk.room?.open === true && state.desk.room.confirmed,
-        onError: (error) => console.warn('presence', error),
-      });
-      ddp.onConnected(() => presence.reconnected());
-      presence.want(hub.openCount() > 0 ? 'online' : 'away');
-      active = { state, session, ddp, presence, triggers };
-      if (hub.openCount() > 0) triggers.chatOpened();
-      void notifier.badge(desk.unread);
-    }
+  let first = true;
+  /** The visitor's desks changed (or were read): start the new ones, stop the ones no longer listed. */
+  function apply(next: VisitorSettings): void {
+    const urls = desksOf(next);
+    const { added, removed } = registry.sync(urls);
+    if (added.length === 0 && removed.length === 0 && !first) return;
+    first = false;
+    if (preferred && !urls.includes(preferred)) preferred = null;
+    // The default desk leads: a visitor who just picked one sees it on the next opening.
+    if (next.serverUrl && urls.includes(next.serverUrl) && added.includes(next.serverUrl)) preferred = next.serverUrl;
     hub.resnapshot();
-    applyConnectionPolicy();
-  }
-
-  /** The link is up while a UI is open or the conversation needs it; otherwise the worker may sleep. */
-  function applyConnectionPolicy(): void {
-    if (!active) {
-      deps.keepAlive(false);
-      return;
-    }
-    const needed = active.session.needsConnection();
-    deps.keepAlive(needed);
-    if (needed || hub.openCount() > 0) active.ddp.connect();
-    else active.ddp.disconnect();
+    desksChanged();
   }
 
   let restored = false;
   // Watch before reading, so a change saved while the worker starts is not missed between the two.
   deps.watchSettings((next) => {
     settings = repairSettings(next).value;
-    if (restored) activate(next);
+    if (restored) apply(settings);
   });
   const ready = (async () => {
     // Storage may hold anything: what cannot be read or repaired is reset, and the chat is usable either way.
@@ -249,7 +225,7 @@ export function startWorker(deps: WorkerDeps) {
       console.warn('stored data was damaged and has been partly reset');
     }
     restored = true;
-    activate(settings);
+    apply(settings);
     if (repairedDesks.reset) persist();
   })();
 
@@ -266,14 +242,23 @@ export function startWorker(deps: WorkerDeps) {
       port.onMessage.removeListener(hold);
       hub.attach(port, early);
     },
-    /** The message a click on the notification should show: the newest agent reply of the active desk. */
-    focusTarget(): string | null {
-      return active?.state.desk.messages.findLast((m) => m.from === 'agent')?.id ?? null;
+    /**
+     * A click on a desk's notification: the next chat to open shows that desk, at its newest agent reply (the
+     * message returned, for the UI to scroll to).
+     */
+    focusTarget(desk?: string): string | null {
+      const runtime = desk ? registry.get(desk) : registry.get(registry.urls()[0] ?? '');
+      if (desk && runtime) preferred = desk;
+      return runtime?.state.desk.messages.findLast((m) => m.from === 'agent')?.id ?? null;
     },
-    /** Re-checks the link (alarm, `online` event). */
+    /** Re-checks the links (alarm, `online` event): each desk that needs its link reconnects, one after another. */
     wake(): void {
-      applyConnectionPolicy();
-      if (active && active.session.needsConnection()) active.ddp.reconnect();
+      registry.wake();
     },
   };
+}
+
+/** A desk's colour as the switcher may paint it: `#rgb` / `#rrggbb` only, anything else from the server is not. */
+function validColour(colour: unknown): string | null {
+  return typeof colour === 'string' && /^#(?:[0-9a-f]{3}){1,2}$/i.test(colour) ? colour : null;
 }

@@ -4,11 +4,14 @@
  * {@link saveOptions} calls `requestAccess` before its first `await`; the page must call it from the click.
  */
 import { isCleartextUrl } from '../cleartext';
-import { checkServerUrl, originPattern, type VisitorSettings } from '../settings';
+import { checkServerUrl, desksOf, originPattern, type VisitorSettings } from '../settings';
 import { t } from './i18n';
 import { isValidEmail } from './validate';
 
 export type OptionsErrors = Partial<Record<'serverUrl' | 'email', string>>;
+
+/** What the form edits: the default desk's address and the visitor's own settings (the desk list has its own). */
+export type OptionsInput = Omit<VisitorSettings, 'desks' | 'department'>;
 
 export type SaveOutcome =
   | { status: 'invalid'; errors: OptionsErrors }
@@ -45,8 +48,8 @@ function serverError(input: string): string {
 
 /** Checks the form; returns the errors to show next to the fields, or the cleaned values. */
 export function validateOptions(
-  input: VisitorSettings,
-): { ok: true; settings: VisitorSettings; origin: string } | { ok: false; errors: OptionsErrors } {
+  input: OptionsInput,
+): { ok: true; settings: OptionsInput; origin: string } | { ok: false; errors: OptionsErrors } {
   const errors: OptionsErrors = {};
   const server = checkServerUrl(input.serverUrl);
   if (!server.ok) errors.serverUrl = serverError(input.serverUrl);
@@ -74,10 +77,22 @@ function originOf(url: string): string | null {
   return check?.ok ? check.origin : null;
 }
 
+/** The desk list with the default desk replaced by `after` in its place (or leading, if it was not listed). */
+function replaceDefault(previous: VisitorSettings, after: string): string[] {
+  const desks = desksOf(previous);
+  const at = desks.indexOf(previous.serverUrl);
+  const next = at >= 0 ? desks.map((desk, i) => (i === at ? after : desk)) : [after, ...desks];
+  return [...new Set(next.filter(Boolean))];
+}
+
 /** Validates, asks for access (synchronously, keeping the user gesture), then saves. */
-export function saveOptions(input: VisitorSettings, deps: SaveDeps): Promise<SaveOutcome> {
-  const checked = validateOptions(input);
-  if (!checked.ok) return Promise.resolve({ status: 'invalid', errors: checked.errors });
+export function saveOptions(input: OptionsInput, deps: SaveDeps): Promise<SaveOutcome> {
+  const validated = validateOptions(input);
+  if (!validated.ok) return Promise.resolve({ status: 'invalid', errors: validated.errors });
+  const checked = {
+    ...validated,
+    settings: { ...validated.settings, desks: replaceDefault(deps.previous, validated.settings.serverUrl) },
+  };
   const access = deps.requestAccess(originPattern(checked.origin));
   return (async (): Promise<SaveOutcome> => {
     let granted: boolean;
@@ -87,14 +102,15 @@ export function saveOptions(input: VisitorSettings, deps: SaveDeps): Promise<Sav
       granted = false;
     }
     if (!granted) {
-      const settings = { ...checked.settings, serverUrl: deps.previous.serverUrl };
+      const settings = { ...checked.settings, serverUrl: deps.previous.serverUrl, desks: deps.previous.desks };
       await deps.write(settings);
       const error = t('errorAccessRefused', checked.origin);
       return { status: 'refused', settings, errors: { serverUrl: error } };
     }
     await deps.write(checked.settings);
     const before = originOf(deps.previous.serverUrl);
-    if (before && before !== checked.origin) {
+    const stillUsed = checked.settings.desks.some((desk) => originOf(desk) === before);
+    if (before && before !== checked.origin && !stillUsed) {
       // Least privilege: the old desk's origin is no longer needed. A build-time required origin cannot be
       // removed; that refusal is expected and harmless.
       await deps.dropAccess(originPattern(before)).catch(() => undefined);

@@ -11,6 +11,7 @@ function managedArea(policy: Record<string, unknown>): ManagedArea {
 
 const SAVED = {
   serverUrl: 'https://mine.example',
+  desks: ['https://mine.example'],
   name: 'Ana',
   email: 'ana@example.com',
   notifications: false,
@@ -61,6 +62,7 @@ describe('effectiveSettings', () => {
     };
     expect(effectiveSettings(null, policy)).toEqual({
       serverUrl: 'https://help.acme.example',
+      desks: ['https://help.acme.example'],
       allowCleartext: false,
       name: 'Staff',
       email: 'staff@acme.example',
@@ -83,12 +85,13 @@ describe('effectiveSettings', () => {
     };
     expect(effectiveSettings(SAVED, policy)).toEqual({
       serverUrl: 'https://help.acme.example',
+      desks: ['https://help.acme.example'],
       allowCleartext: false,
       name: 'Staff',
       email: '',
       notifications: false,
     });
-    expect(locks(policy)).toEqual({ serverUrl: true, visitor: true });
+    expect(locks(policy)).toEqual({ serverUrl: true, otherDesks: true, visitor: true });
   });
 
   it("takes a plain http:// desk the organization chose as its decision, not the visitor's to confirm", () => {
@@ -101,7 +104,12 @@ describe('effectiveSettings', () => {
   it('ignores a managed desk that is not a web address, and a lock on nothing', () => {
     const policy = readPolicy({ deskUrl: 'javascript:alert(1)', allowOtherDesks: false, visitorLocked: true });
     expect(effectiveSettings(SAVED, policy)).toEqual(SAVED);
-    expect(locks({ allowOtherDesks: false, visitorLocked: true })).toEqual({ serverUrl: false, visitor: false });
+    // Without a desk of its own, the policy still keeps the visitor to one desk: theirs.
+    expect(locks({ allowOtherDesks: false, visitorLocked: true })).toEqual({
+      serverUrl: false,
+      otherDesks: true,
+      visitor: false,
+    });
   });
 });
 
@@ -111,13 +119,19 @@ describe('loadSettings', () => {
   it('reads the saved settings under the policy; a visitor who never saved gets the managed defaults', async () => {
     const policy = { deskUrl: 'https://help.acme.example', notifications: false };
     expect(await loadSettings(managedArea(policy))).toEqual({
-      settings: { ...DEFAULT_SETTINGS, serverUrl: 'https://help.acme.example', notifications: false },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        serverUrl: 'https://help.acme.example',
+        desks: ['https://help.acme.example'],
+        notifications: false,
+      },
       policy,
     });
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, notifications: true });
     expect((await loadSettings(managedArea(policy))).settings).toEqual({
       ...DEFAULT_SETTINGS,
       serverUrl: 'https://help.acme.example',
+      desks: ['https://help.acme.example'],
       notifications: true,
     });
   });

@@ -74,7 +74,7 @@ describe('notifier', () => {
     const { notifier, shown } = setup(true);
     const author = { id: 'a1', username: 'maria', name: 'Maria \u202Etroppus' };
     await notifier.agentReplied([chatMessage('m1', 1, { text: 'open \u202Egnp.exe', author })], URL, 'Acme');
-    expect(shown.get(`lqs-desk:${URL}`)).toMatchObject({ title: 'Maria troppus', message: 'open gnp.exe' });
+    expect(shown.get(`lqs-desk:${URL}`)).toMatchObject({ title: 'Maria troppus · Acme', message: 'open gnp.exe' });
   });
 
   it("speaks the browser's language: the count title and an attachment's preview come from the locale files", async () => {
@@ -95,11 +95,11 @@ describe('notifier', () => {
   it('shows a single reply at once, and starts counting again once the visitor looked', async () => {
     const { notifier, shown, advance } = setup(true);
     await notifier.agentReplied([chatMessage('m1', 1, { text: 'hello' })], URL, 'Acme');
-    expect(shown.get(`lqs-desk:${URL}`)).toMatchObject({ title: 'A', message: 'hello' });
+    expect(shown.get(`lqs-desk:${URL}`)).toMatchObject({ title: 'A · Acme', message: 'hello' });
     await notifier.clearAll();
     expect(shown.size).toBe(0);
     await notifier.agentReplied([chatMessage('m2', 2, { text: 'again' })], URL, 'Acme');
-    expect(shown.get(`lqs-desk:${URL}`)).toMatchObject({ title: 'A', message: 'again' });
+    expect(shown.get(`lqs-desk:${URL}`)).toMatchObject({ title: 'A · Acme', message: 'again' });
     await advance(NOTIFY_INTERVAL_MS);
     expect(shown.size).toBe(1);
   });

@@ -15,8 +15,14 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ROOT = `chrome-extension://${ID}/`;
 
+const ONE_DESK = {
+  snapshot: () => emptySnapshot({ state: 'idle' }),
+  initial: () => 'https://a.example',
+  exists: () => true,
+};
+
 function hub(handlers: Partial<Handlers> = {}) {
-  const h = createUiHub(() => emptySnapshot({ state: 'idle' }), handlers as Handlers);
+  const h = createUiHub(ONE_DESK, handlers as Handlers);
   const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
   const responses: BgToUi[] = [];
   ui.onMessage.addListener((m) => {
@@ -85,7 +91,7 @@ describe('port contract', () => {
 
 describe('ui hub delivery', () => {
   it('disconnects a port a message could not be posted to, so the UI reconnects for a snapshot', async () => {
-    const h = createUiHub(() => emptySnapshot({ state: 'idle' }), {} as Handlers);
+    const h = createUiHub(ONE_DESK, {} as Handlers);
     const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
     const lost = vi.fn();
     ui.onDisconnect.addListener(lost);
@@ -107,7 +113,7 @@ describe('ui hub delivery', () => {
     await tick();
     expect(h.openCount()).toBe(1);
     refuse = true;
-    h.publish({ type: 'patch', payload: { unread: 1 } });
+    h.publish('https://a.example', { type: 'patch', payload: { unread: 1 } });
     await tick();
     expect(lost).toHaveBeenCalledTimes(1);
     expect(h.openCount()).toBe(0);

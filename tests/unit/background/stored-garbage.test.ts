@@ -66,6 +66,7 @@ function start() {
     loadSettings: () => settingsItem.getValue(),
     watchSettings: () => {},
     loadDesks: () => desksItem.getValue(),
+    dropDesk: async () => {},
     saveDesks: async (desks) => {
       if (mine.on) await desksItem.setValue(desks);
     },

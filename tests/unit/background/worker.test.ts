@@ -31,6 +31,7 @@ function setup(
       watcher = listener;
     },
     loadDesks: async () => stored,
+    dropDesk: async () => {},
     saveDesks: async (desks) => {
       if (!fits(desks)) throw new Error('QUOTA_BYTES quota exceeded');
       saved.push(desks);

@@ -77,7 +77,7 @@ describe('createBackgroundClient', () => {
     const listener = vi.fn();
     client.onEvent(listener);
     // oxlint-disable unicorn/require-post-message-target-origin -- runtime.Port, not a window
-    bg.postMessage({ v: 2, kind: 'event', seq: 1, type: 'patch', payload: {} } as unknown as BgToUi);
+    bg.postMessage({ v: PROTOCOL_VERSION + 1, kind: 'event', seq: 1, type: 'patch', payload: {} } as unknown as BgToUi);
     bg.postMessage({ v: PROTOCOL_VERSION, kind: 'response', id: 'nobody', ok: true, result: null });
     bg.postMessage(null as unknown as BgToUi);
     // oxlint-enable unicorn/require-post-message-target-origin

@@ -2,9 +2,9 @@
 import './english';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
-import { saveOptions, validateOptions } from '../../../lib/ui/options-form';
+import { saveOptions, validateOptions, type OptionsInput } from '../../../lib/ui/options-form';
 
-const input = (overrides: Partial<VisitorSettings> = {}): VisitorSettings => ({
+const input = (overrides: Partial<OptionsInput> = {}): OptionsInput => ({
   serverUrl: 'chat.example.com/',
   name: ' Ada ',
   email: 'ada@example.com',
@@ -59,6 +59,7 @@ describe('saveOptions', () => {
     await expect(outcome).resolves.toMatchObject({ status: 'saved' });
     expect(d.write).toHaveBeenCalledWith({
       serverUrl: 'https://chat.example.com',
+      desks: ['https://chat.example.com'],
       name: 'Ada',
       email: 'ada@example.com',
       notifications: false,

@@ -64,6 +64,7 @@ describe('options page', () => {
     expect(deps.requestAccess).toHaveBeenCalledWith('https://chat.example.com/*');
     expect(deps.write).toHaveBeenCalledWith({
       serverUrl: 'https://chat.example.com',
+      desks: ['https://chat.example.com'],
       name: 'Ada',
       email: 'ada@example.com',
       notifications: false,
@@ -121,6 +122,7 @@ describe('options page', () => {
     expect(deps.requestAccess).toHaveBeenCalledWith('https://help.acme.example/*');
     expect(deps.write).toHaveBeenCalledWith({
       serverUrl: 'https://help.acme.example',
+      desks: ['https://help.acme.example'],
       name: 'Ada Staff',
       email: 'ada@acme.example',
       notifications: true,

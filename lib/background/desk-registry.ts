@@ -1,0 +1,99 @@
+/**
+ * The desks the visitor added, beside the sessions that serve them: one runtime per desk, and a link (a DDP
+ * socket) only for a desk that needs one now — its conversation is open or has undelivered words, or a chat UI
+ * shows it. Every other desk's link is down, so ten desks cost ten stored records, not ten sockets.
+ */
+import type { Clock } from '../ddp/types';
+
+/** What the registry needs of a desk's runtime: whether it needs its link, and the link's switches. */
+export interface LinkedDesk {
+  needsConnection(): boolean;
+  connect(): void;
+  disconnect(): void;
+  reconnect(): void;
+  dispose(): void;
+}
+
+/**
+ * Time between two desks' reconnects on a wake-up (alarm, network back): each server is asked once, one after
+ * the other, never all at once; after that each link backs off on its own (lib/ddp's backoff, per desk).
+ */
+export const WAKE_STAGGER_MS = 400;
+
+export interface DeskRegistryDeps<R extends LinkedDesk> {
+  create(url: string): R;
+  /** Chat UIs showing this desk right now. */
+  watchers(url: string): number;
+  /** Keeps the worker alive while some desk's conversation needs its link. */
+  keepAlive(on: boolean): void;
+  clock: Pick<Clock, 'setTimeout'>;
+}
+
+export interface DeskRegistry<R extends LinkedDesk> {
+  /** Makes the registry hold exactly these desks (in this order): new ones start, dropped ones stop. */
+  sync(urls: readonly string[]): { added: string[]; removed: string[] };
+  get(url: string): R | undefined;
+  /** The desks in the visitor's order. */
+  urls(): string[];
+  runtimes(): R[];
+  /** Puts each desk's link up or down as its need says; call after anything that may change a need. */
+  applyLinks(): void;
+  /** Re-checks the links and reconnects those that are needed, one desk after another. */
+  wake(): void;
+  /** Whether the desk's link should be up now. */
+  needsLink(url: string): boolean;
+}
+
+/** Creates the registry; `create` builds a desk's runtime (with its link down). */
+export function createDeskRegistry<R extends LinkedDesk>(deps: DeskRegistryDeps<R>): DeskRegistry<R> {
+  let order: string[] = [];
+  const live = new Map<string, R>();
+
+  const needsLink = (url: string): boolean => {
+    const runtime = live.get(url);
+    return Boolean(runtime) && (runtime!.needsConnection() || deps.watchers(url) > 0);
+  };
+
+  const registry: DeskRegistry<R> = {
+    sync(urls) {
+      const next = [...new Set(urls)];
+      const added = next.filter((url) => !live.has(url));
+      const removed = order.filter((url) => !next.includes(url));
+      for (const url of removed) {
+        live.get(url)?.dispose();
+        live.delete(url);
+      }
+      for (const url of added) live.set(url, deps.create(url));
+      order = next;
+      registry.applyLinks();
+      return { added, removed };
+    },
+    get: (url) => live.get(url),
+    urls: () => [...order],
+    runtimes: () => order.map((url) => live.get(url)!),
+    applyLinks() {
+      let conversationNeedsLink = false;
+      for (const url of order) {
+        const runtime = live.get(url)!;
+        conversationNeedsLink ||= runtime.needsConnection();
+        // Both are no-ops on a link already so: the DDP client keeps its own backoff across these calls.
+        if (needsLink(url)) runtime.connect();
+        else runtime.disconnect();
+      }
+      deps.keepAlive(conversationNeedsLink);
+    },
+    wake() {
+      registry.applyLinks();
+      const due = order.filter((url) => live.get(url)!.needsConnection());
+      due.forEach((url, index) => {
+        const reconnect = (): void => {
+          if (live.has(url) && needsLink(url)) live.get(url)!.reconnect();
+        };
+        if (index === 0) reconnect();
+        else deps.clock.setTimeout(reconnect, index * WAKE_STAGGER_MS);
+      });
+    },
+    needsLink,
+  };
+  return registry;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createDeskRegistry, WAKE_STAGGER_MS, type LinkedDesk } from '../../../lib/background/desk-registry';
+
+class FakeDesk implements LinkedDesk {
+  up = false;
+  reconnects = 0;
+  disposed = false;
+  conversation = false;
+  constructor(readonly url: string) {}
+  needsConnection = () => this.conversation;
+  connect = () => void (this.up = true);
+  disconnect = () => void (this.up = false);
+  reconnect = () => void (this.reconnects += 1);
+  dispose = () => void (this.disposed = true);
+}
+
+function setup() {
+  const watchers = new Map<string, number>();
+  const timers: Array<{ fn: () => void; ms: number }> = [];
+  const keepAlive = vi.fn();
+  const registry = createDeskRegistry<FakeDesk>({
+    create: (url) => new FakeDesk(url),
+    watchers: (url) => watchers.get(url) ?? 0,
+    keepAlive,
+    clock: { setTimeout: (fn: () => void, ms: number) => void timers.push({ fn, ms }) } as never,
+  });
+  return { registry, watchers, timers, keepAlive };
+}
+
+const A = 'https://a.example';
+const B = 'https://b.example';
+const C = 'https://c.example';
+
+describe('desk registry', () => {
+  it('holds a link only for a desk that needs one: a conversation open, or a UI showing it', () => {
+    const { registry, watchers, keepAlive } = setup();
+    registry.sync([A, B, C]);
+    const [a, b, c] = registry.runtimes();
+    expect([a?.up, b?.up, c?.up]).toEqual([false, false, false]);
+    expect(keepAlive).toHaveBeenLastCalledWith(false);
+
+    b!.conversation = true;
+    watchers.set(C, 1);
+    registry.applyLinks();
+    expect([a?.up, b?.up, c?.up]).toEqual([false, true, true]);
+    // Only a conversation keeps the worker alive; a UI keeps it alive by its port.
+    expect(keepAlive).toHaveBeenLastCalledWith(true);
+
+    watchers.set(C, 0);
+    b!.conversation = false;
+    registry.applyLinks();
+    expect([a?.up, b?.up, c?.up]).toEqual([false, false, false]);
+    expect(keepAlive).toHaveBeenLastCalledWith(false);
+  });
+
+  it('adds and removes desks: a removed desk stops, the others keep their runtime', () => {
+    const { registry } = setup();
+    expect(registry.sync([A, B])).toEqual({ added: [A, B], removed: [] });
+    const [a, b] = registry.runtimes();
+    expect(registry.sync([B, C, B])).toEqual({ added: [C], removed: [A] });
+    expect(a?.disposed).toBe(true);
+    expect(registry.get(A)).toBeUndefined();
+    expect(registry.get(B)).toBe(b);
+    expect(b?.disposed).toBe(false);
+    expect(registry.urls()).toEqual([B, C]);
+  });
+
+  it('reconnects the desks that need their link one after another on a wake-up, never all at once', () => {
+    const { registry, timers } = setup();
+    registry.sync([A, B, C]);
+    for (const desk of registry.runtimes()) desk.conversation = true;
+    registry.get(B)!.conversation = false;
+    registry.wake();
+    expect(registry.runtimes().map((desk) => desk.reconnects)).toEqual([1, 0, 0]);
+    expect(timers.map((timer) => timer.ms)).toEqual([WAKE_STAGGER_MS]);
+    timers[0]?.fn();
+    expect(registry.runtimes().map((desk) => desk.reconnects)).toEqual([1, 0, 1]);
+  });
+
+  it('does not reconnect a desk removed before its turn came', () => {
+    const { registry, timers } = setup();
+    registry.sync([A, B]);
+    for (const desk of registry.runtimes()) desk.conversation = true;
+    registry.wake();
+    const b = registry.get(B)!;
+    registry.sync([A]);
+    timers[0]?.fn();
+    expect(b.reconnects).toBe(0);
+  });
+});

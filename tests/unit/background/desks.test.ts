@@ -1,0 +1,219 @@
+import { describe, expect, it, vi } from 'vitest';
+import { newDesk, type DeskRecord } from '../../../lib/background/desk';
+import { startWorker } from '../../../lib/background/worker';
+import {
+  PORT_NAME,
+  PROTOCOL_VERSION,
+  type BgEvent,
+  type BgToUi,
+  type ChatSnapshot,
+  type UiToBg,
+} from '../../../lib/messaging';
+import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
+import { FakeDdp } from '../fakes/fake-ddp';
+import { createPortPair } from '../ui/port-pair';
+
+const A = 'https://a.example.com';
+const B = 'https://b.example.com';
+const tick = async () => {
+  for (let i = 0; i < 3; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+const openRoom = (url: string, rid: string, token: string): DeskRecord => ({
+  ...newDesk(url, token),
+  visitor: { id: 'V', username: 'guest', name: 'Ana', email: '', registered: true },
+  room: { id: rid, open: true, confirmed: true },
+});
+
+const agentFrame = (id: string, rid: string, ts: number) => [
+  { _id: id, rid, msg: `reply ${id}`, ts: { $date: ts }, u: { _id: 'AG', username: 'maria', name: 'Maria' } },
+];
+
+function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings) {
+  const ddps = new Map<string, FakeDdp>();
+  /** Whether each desk's link was last told to be up. */
+  const up = new Map<string, boolean>();
+  let saved: Record<string, DeskRecord> = stored;
+  let watcher: ((s: VisitorSettings) => void) | undefined;
+  const apis = {
+    notifications: {
+      create: vi.fn(async (id: string, _options: { title: string; message: string }) => id),
+      clear: vi.fn(async () => true),
+    },
+    action: { setBadgeText: vi.fn(async () => {}), setBadgeBackgroundColor: vi.fn(async () => {}) },
+  };
+  const dropDesk = vi.fn(async () => {});
+  let n = 0;
+  const worker = startWorker({
+    loadSettings: async () => settings,
+    watchSettings: (listener) => void (watcher = listener),
+    loadDesks: async () => stored,
+    saveDesks: async (desks) => void (saved = desks),
+    dropDesk,
+    createDdp: (url) => {
+      const title = url === A ? 'Desk A' : 'Desk B';
+      const ddp = new FakeDdp()
+        .handle('livechat:setUpConnection', () => undefined)
+        .handle('livechat:getInitialData', () => ({ enabled: true, title, color: url === A ? '#112233' : 'red' }))
+        .handle('livechat:loadHistory', () => ({ messages: [] }))
+        .handle('livechat:getAgentData', () => undefined)
+        .handle('livechat:sendMessageLivechat', () => ({}));
+      const [connect, disconnect] = [ddp.connect.bind(ddp), ddp.disconnect.bind(ddp)];
+      ddp.connect = () => (connect(), up.set(url, true), undefined);
+      ddp.disconnect = () => (disconnect(), up.set(url, false), undefined);
+      ddps.set(url, ddp);
+      return ddp;
+    },
+    fetch: async () => new Response('', { status: 404 }),
+    clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: () => {}, now: () => 5000 },
+    newId: () => `id${(n += 1)}`,
+    newToken: () => 'fresh-token',
+    apis,
+    iconUrl: 'icon.png',
+    keepAlive: () => {},
+  });
+  const open = () => {
+    const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
+    const events: BgEvent[] = [];
+    const responses: BgToUi[] = [];
+    ui.onMessage.addListener((m) => (m.kind === 'event' ? events.push(m) : responses.push(m)));
+    void worker.attach(bg);
+    let q = 0;
+    const ask = async (op: string, params: unknown) => {
+      q += 1;
+      ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: `q${q}`, op, params } as UiToBg);
+      await tick();
+      return responses.find((r) => r.kind === 'response' && r.id === `q${q}`);
+    };
+    /** The state this UI shows: its last snapshot with every patch after it. */
+    const view = (): ChatSnapshot => {
+      const at = events.findLastIndex((e) => e.type === 'snapshot');
+      const base = events[at]?.payload as ChatSnapshot;
+      const patches = events.slice(at + 1).filter((e) => e.type === 'patch');
+      return Object.assign({}, base, ...patches.map((e) => e.payload)) as ChatSnapshot;
+    };
+    return { ui, events, ask, view };
+  };
+  return {
+    worker,
+    ddps,
+    linked: () => [...up].filter(([, on]) => on).map(([url]) => url),
+    apis,
+    dropDesk,
+    open,
+    saved: () => saved,
+    changeSettings: (s: VisitorSettings) => watcher?.(s),
+  };
+}
+
+const TWO: VisitorSettings = { ...DEFAULT_SETTINGS, serverUrl: A, desks: [A, B] };
+
+describe('several desks', () => {
+  it('links only the desks that need it: the one a UI shows and one with an open room', async () => {
+    const { worker, linked, open } = setup(
+      { [B]: openRoom(B, 'RB', 'tb') },
+      { ...TWO, desks: [A, B, 'https://c.example.com'] },
+    );
+    await worker.ready;
+    expect(linked()).toEqual([B]);
+    const { ask } = open();
+    await tick();
+    expect(linked()).toEqual([A, B]);
+    expect(await ask('desk/focus', { desk: 'https://c.example.com' })).toMatchObject({ ok: true });
+    expect(linked()).toEqual([B, 'https://c.example.com']);
+  });
+
+  it('gives each UI its desk: a desk list, a snapshot per desk, deltas of its desk only, requests on its desk', async () => {
+    const { worker, ddps, open } = setup({ [A]: openRoom(A, 'RA', 'ta'), [B]: openRoom(B, 'RB', 'tb') }, TWO);
+    await worker.ready;
+    for (const ddp of ddps.values()) ddp.goOnline();
+    const one = open();
+    const two = open();
+    await tick();
+    expect(one.view().serverUrl).toBe(A);
+    expect(one.view().desks).toEqual([
+      { id: A, title: 'Desk A', colour: '#112233', unread: 0 },
+      // A colour that is not #rgb/#rrggbb is not painted.
+      { id: B, title: 'Desk B', colour: null, unread: 0 },
+    ]);
+    const focused = await two.ask('desk/focus', { desk: B });
+    expect(focused, JSON.stringify(focused)).toMatchObject({ ok: true });
+    expect(two.view().serverUrl).toBe(B);
+    expect(two.view().room?.id).toBe('RB');
+    expect(await two.ask('desk/focus', { desk: 'https://nowhere.example' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+
+    ddps.get(B)?.emit('stream-room-messages', 'RB', agentFrame('b1', 'RB', 9000));
+    await tick();
+    expect(two.events.some((e) => e.type === 'message/upsert' && e.payload.id === 'b1')).toBe(true);
+    expect(one.events.some((e) => e.type === 'message/upsert')).toBe(false);
+    // Each port counts its own events: no gap on either, so neither asks for a resync.
+    for (const { events } of [one, two]) expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+
+    await two.ask('chat/send', { text: 'to B' });
+    const sent = (ui: typeof one) => ui.events.some((e) => e.type === 'message/upsert' && e.payload.text === 'to B');
+    expect([sent(one), sent(two)]).toEqual([false, true]);
+  });
+
+  it('notifies a reply on a desk no UI shows, naming the desk, and badges the sum of every desk', async () => {
+    const { worker, ddps, apis, open } = setup(
+      { [A]: { ...openRoom(A, 'RA', 'ta'), unread: 2 }, [B]: openRoom(B, 'RB', 'tb') },
+      TWO,
+    );
+    await worker.ready;
+    for (const ddp of ddps.values()) ddp.goOnline();
+    const ui = open();
+    await tick();
+    ddps.get(B)?.emit('stream-room-messages', 'RB', agentFrame('b1', 'RB', 9000));
+    await tick();
+    expect(apis.notifications.create).toHaveBeenCalledTimes(1);
+    expect(apis.notifications.create.mock.calls[0]?.[0]).toBe(`lqs-desk:${B}`);
+    expect(apis.notifications.create.mock.calls[0]?.[1].title).toContain('Desk B');
+    expect(apis.action.setBadgeText).toHaveBeenLastCalledWith({ text: '3' });
+    expect(ui.view().desks.map((desk) => desk.unread)).toEqual([2, 1]);
+  });
+
+  it('opens the chat of the desk whose notification was clicked', async () => {
+    const { worker, ddps } = setup({ [A]: openRoom(A, 'RA', 'ta'), [B]: openRoom(B, 'RB', 'tb') }, TWO);
+    await worker.ready;
+    ddps.get(B)?.goOnline();
+    ddps.get(B)?.emit('stream-room-messages', 'RB', agentFrame('b1', 'RB', 9000));
+    await tick();
+    expect(worker.focusTarget(B)).toBe('b1');
+    const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
+    const first = new Promise<BgToUi>((resolve) => ui.onMessage.addListener(resolve));
+    void worker.attach(bg);
+    expect(await first).toMatchObject({ type: 'snapshot', payload: { serverUrl: B } });
+  });
+
+  it('forgets a desk: its record and token leave storage, its permission goes, its UIs move on', async () => {
+    const { worker, ddps, open, saved, dropDesk } = setup(
+      { [A]: openRoom(A, 'RA', 'ta'), [B]: openRoom(B, 'RB', 'secret-b') },
+      TWO,
+    );
+    await worker.ready;
+    const ui = open();
+    await ui.ask('desk/focus', { desk: B });
+    ddps.get(B)?.emit('stream-room-messages', 'RB', agentFrame('b1', 'RB', 9000));
+    expect(await ui.ask('desk/forget', { desk: B })).toMatchObject({ ok: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(Object.keys(saved())).toEqual([A]);
+    expect(JSON.stringify(saved())).not.toContain('secret-b');
+    expect(dropDesk).toHaveBeenCalledWith(B);
+    expect(ui.view().serverUrl).toBe(A);
+    expect(ui.view().desks.map((desk) => desk.id)).toEqual([A]);
+  });
+
+  it('follows the settings: a desk added starts, the default leads a new UI', async () => {
+    const { worker, changeSettings, open } = setup({}, { ...DEFAULT_SETTINGS, serverUrl: A });
+    await worker.ready;
+    changeSettings({ ...TWO, serverUrl: B });
+    await tick();
+    const ui = open();
+    await tick();
+    expect(ui.view().serverUrl).toBe(B);
+    expect(ui.view().desks.map((desk) => desk.id)).toEqual([A, B]);
+  });
+});
