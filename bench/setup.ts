@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import type { DevServer, RoomView } from '../devserver/index';
 import type { BenchBrowser } from './browser';
+import { PROTOCOL_VERSION } from '../lib/messaging';
 import { run } from './in-page';
 
 /** The Chrome API inside an extension page. */
@@ -65,7 +66,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 async function registerAndOpenRoom(page: Page): Promise<void> {
   await run(
     page,
-    async ({ portName }) => {
+    async ({ portName, version }) => {
       const port = chrome.runtime.connect({ name: portName });
       const responses = new Map<string, (message: Record<string, unknown>) => void>();
       let onConnected: (() => void) | null = null;
@@ -78,14 +79,14 @@ async function registerAndOpenRoom(page: Page): Promise<void> {
       const request = (id: string, op: string, params: unknown): Promise<void> =>
         new Promise((resolve, reject) => {
           responses.set(id, (reply) => (reply.ok ? resolve() : reject(new Error(JSON.stringify(reply.error)))));
-          port.postMessage({ v: 1, kind: 'request', id, op, params });
+          port.postMessage({ v: version, kind: 'request', id, op, params });
         });
       await connected;
       await request('register', 'chat/register', { name: 'Bench Visitor', email: 'bench@example.com' });
       await request('send', 'chat/send', { text: 'Hello, I have a question about my order.' });
       port.disconnect();
     },
-    { portName: PORT_NAME },
+    { portName: PORT_NAME, version: PROTOCOL_VERSION },
   );
 }
 

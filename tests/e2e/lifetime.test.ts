@@ -4,6 +4,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { startDevServer, type DevServer, type LogEntry } from '../../devserver/index';
+import { PROTOCOL_VERSION } from '../../lib/messaging';
 import { latestRoom, roomCount } from './flows';
 import { launchRawChromium, type RawChromium } from './raw-chromium';
 
@@ -32,8 +33,8 @@ function startConversation(raw: RawChromium): Promise<unknown> {
     `new Promise((resolve) => {
       const port = chrome.runtime.connect({ name: 'livechat-ui' });
       port.onMessage.addListener((m) => { if (m.kind === 'response' && m.id === 'send') resolve(m.ok); });
-      port.postMessage({ v: 1, kind: 'request', id: 'reg', op: 'chat/register', params: { name: 'Ana Lima', email: 'ana@example.com' } });
-      port.postMessage({ v: 1, kind: 'request', id: 'send', op: 'chat/send', params: { text: 'hello' } });
+      port.postMessage({ v: ${PROTOCOL_VERSION}, kind: 'request', id: 'reg', op: 'chat/register', params: { name: 'Ana Lima', email: 'ana@example.com' } });
+      port.postMessage({ v: ${PROTOCOL_VERSION}, kind: 'request', id: 'send', op: 'chat/send', params: { text: 'hello' } });
     })`,
   );
 }
