@@ -22,6 +22,7 @@ const RegistrationForm = lazy(() => import('./RegistrationForm').then((m) => m.R
 const OfflineForm = lazy(() => import('./OfflineForm').then((m) => m.OfflineForm));
 const ChatDialogs = lazy(() => import('./ChatDialogs').then((m) => m.ChatDialogs), 'none');
 const ResetNotice = lazy(() => import('./ResetNotice').then((m) => m.ResetNotice), 'none');
+const PastChats = lazy(() => import('./PastChats').then((m) => m.PastChats));
 
 interface Props {
   model: ChatModel;
@@ -62,7 +63,11 @@ export function ChatApp({ model, layout, actions, ui: given }: Props) {
       <ChatHeader model={model} actions={actions} ui={ui} screen={screen.value} />
       <main class="lqs-main">
         {model.notice.value && <ResetNotice model={model} />}
-        <Screen screen={screen.value} model={model} actions={actions} ui={ui} />
+        {ui.past.value && screen.value === 'chat' ? (
+          <PastChats model={model} ui={ui} />
+        ) : (
+          <Screen screen={screen.value} model={model} actions={actions} ui={ui} />
+        )}
       </main>
       {ui.dialog.value && <ChatDialogs model={model} ui={ui} />}
     </div>

@@ -8,7 +8,16 @@ import { t } from '../lib/ui/i18n';
 import type { ChatActions } from './chat-actions';
 import type { ChatUi } from './chat-ui';
 import { ConnectionLine } from './ConnectionLine';
-import { CameraIcon, EndIcon, MoreIcon, SettingsIcon, ShareIcon, SidePanelIcon, SwitchIcon } from './icons';
+import {
+  CameraIcon,
+  EndIcon,
+  HistoryIcon,
+  MoreIcon,
+  SettingsIcon,
+  ShareIcon,
+  SidePanelIcon,
+  SwitchIcon,
+} from './icons';
 import { Menu, type MenuItem } from './Menu';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './header.css';
@@ -64,7 +73,13 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
     const desk = model.config.value;
     const room = model.room.value;
     const items: MenuItem[] = [];
-    if (!desk || !room?.open) return items;
+    if (!desk) return items;
+    items.push({
+      label: t('pastConversations'),
+      icon: <HistoryIcon />,
+      onSelect: () => (ui.past.value = { roomId: null }),
+    });
+    if (!room?.open) return items;
     if (desk.allowSwitchingDepartments && desk.departments.length > 1) {
       items.push({
         label: t('changeDepartment'),

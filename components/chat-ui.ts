@@ -21,9 +21,11 @@ export interface ChatUi {
   file: Signal<File | null>;
   /** A message to scroll to once (from a notification click). */
   focusId: Signal<string | null>;
+  /** The past conversations shown instead of the chat: the list (`roomId` null) or one of them; null: the chat. */
+  past: Signal<{ roomId: string | null } | null>;
 }
 
 /** Fresh view state for one chat page. */
 export function createChatUi(focusId: Signal<string | null> = signal(null)): ChatUi {
-  return { dialog: signal(null), editing: signal(null), file: signal(null), focusId };
+  return { dialog: signal(null), editing: signal(null), file: signal(null), focusId, past: signal(null) };
 }

@@ -170,3 +170,11 @@ export function CameraIcon() {
     </svg>
   );
 }
+
+export function HistoryIcon() {
+  return (
+    <svg {...base} {...stroke} width={16} height={16}>
+      <path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 2" />
+    </svg>
+  );
+}

@@ -11,10 +11,11 @@ import { trimCache } from './storage-budget';
 /** Characters of a first or last line kept for the list. */
 export const LINE_CHARS = 140;
 
+const line = (m: ChatMessage | undefined) => (m ? clip(m.text.replace(/\s+/g, ' ').trim(), LINE_CHARS) : '');
+
 /** The first and last words of a conversation (ordinary messages, not system events), oldest first. */
 export function lines(messages: readonly ChatMessage[]): { firstLine: string; lastLine: string } {
   const said = messages.filter((m) => m.type === null && m.from !== 'system' && m.text.trim() !== '');
-  const line = (m: ChatMessage | undefined) => (m ? clip(m.text.replace(/\s+/g, ' ').trim(), LINE_CHARS) : '');
   return { firstLine: line(said[0]), lastLine: line(said.at(-1)) };
 }
 

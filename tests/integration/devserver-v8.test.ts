@@ -273,6 +273,12 @@ describe('v8 flow (server rid, REST)', () => {
       message: 'Livechat transcript sent',
       success: true,
     });
+    // The history route checks only that the room is the token's (findRoom), never `open`: a past conversation pages.
+    const history = await rest('GET', `livechat/messages.history/${rid}?token=${TOKEN}&limit=2`);
+    expect(history.status).toBe(200);
+    expect(history.body.messages.map((m: { t?: string }) => m.t)).toContain('livechat-close');
+    const foreign = await rest('GET', `livechat/messages.history/${rid}?token=SomeoneElse0000001`);
+    expect(foreign.body).toMatchObject({ success: false, error: 'invalid-token' });
   });
 
   it('refuses visitor DDP transcripts on 8.x', async () => {

@@ -164,13 +164,15 @@ describe('past conversations: storage v4', () => {
   });
 });
 
-describe('past conversations: storage budget', () => {
-  const big = (id: string, leftAt: number, extra: Partial<PastRoom> = {}): PastRoom => ({
-    ...pastRoom({ id, open: false }, null, [message(`${id}-m`, id, leftAt, { text: 'x'.repeat(1_000) })], true, leftAt),
-    ...extra,
-  });
-  const desk = (url: string, archive: PastRoom[]): DeskRecord => ({ ...newDesk(url, 't'), archive });
+const big = (id: string, leftAt: number, extra: Partial<PastRoom> = {}): PastRoom => ({
+  ...pastRoom({ id, open: false }, null, [message(`${id}-m`, id, leftAt, { text: 'x'.repeat(1_000) })], true, leftAt),
+  ...extra,
+});
+const desk = (url: string, archive: PastRoom[]): DeskRecord => ({ ...newDesk(url, 't'), archive });
 
+const size = (p: PastRoom) => JSON.stringify(p).length;
+
+describe('past conversations: storage budget', () => {
   it('trims the oldest closed rooms per desk first, never an open one or undelivered words, and says so', () => {
     const undelivered = big('undelivered', 1);
     const withPending: PastRoom = {
@@ -179,7 +181,6 @@ describe('past conversations: storage budget', () => {
     };
     const open = big('open', 2, { closed: false, closedAt: null });
     const archive = [big('newest', 9), withPending, open, big('old', 3), big('mid', 5)];
-    const size = (p: PastRoom) => JSON.stringify(p).length;
     const budget = archive.reduce((sum, p) => sum + size(p), 0) - size(archive[3]!);
     const trimmed = trimArchives({ [OPEN_DESK]: desk(OPEN_DESK, archive) }, budget, Number.POSITIVE_INFINITY);
     expect(trimmed[OPEN_DESK]?.archive.map((p) => p.id)).toEqual(['newest', 'undelivered', 'open', 'mid']);
