@@ -60,11 +60,15 @@ export function startWorker(deps: WorkerDeps) {
         save: (saved) => {
           // A forgotten desk's last delayed write must not bring it back.
           if (registry.get(url) !== runtime) return;
-          desks = trimArchives({ ...desks, [saved.serverUrl]: saved });
+          const before = { ...desks, [saved.serverUrl]: saved };
+          desks = trimArchives(before);
           persist();
-          // What the budget removed goes from the live desk too (its next save then finds nothing to trim).
-          const kept = desks[saved.serverUrl];
-          if (kept && kept !== saved) runtime.state.update({ archive: kept.archive, archiveTrimmed: true });
+          // What the budget removed (from any desk: the total is shared) goes from the live desks too; their next
+          // save then finds nothing to trim.
+          for (const [other, kept] of Object.entries(desks)) {
+            if (kept === before[other]) continue;
+            registry.get(other)?.state.update({ archive: kept.archive, archiveTrimmed: true });
+          }
         },
         onEvent: (event) => {
           hub.publish(url, event);

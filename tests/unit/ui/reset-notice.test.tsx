@@ -11,7 +11,7 @@ afterEach(cleanup);
 describe('reset notice', () => {
   it('says when damaged stored data was reset, until dismissed', async () => {
     const chat = await renderChat({ config: testConfig(), notice: 'storage-reset' });
-    const notice = screen.getByText(/saved chat data was damaged and has been reset/);
+    const notice = await screen.findByText(/saved chat data was damaged and has been reset/);
     expect(notice.closest('[role="status"]')).toBeTruthy();
     await act(() => void fireEvent.click(screen.getByRole('button', { name: 'Dismiss' })));
     expect(screen.queryByText(/saved chat data was damaged/)).toBeNull();
