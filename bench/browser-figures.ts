@@ -7,6 +7,7 @@ import { startDevServer, type DevServer } from '../devserver/index';
 import { clockOffset, launchBrowser, type BenchBrowser } from './browser';
 import { FLOOD, floodFigures } from './flood';
 import { run } from './in-page';
+import { recordLongTasks, takeLongTasks } from './long-tasks';
 import { measureOpens } from './open';
 import { baselineSocket } from './probes';
 import { OUTAGES_MS, serverRestarts, workerStops } from './recovery';
@@ -89,7 +90,9 @@ export async function browserFigures(
     const { pages, clockErrorMs } = await relayPages(browser, server, room);
     const idle = await relayPhase(server, room.rid, pages, IDLE);
     const steady = await relayPhase(server, room.rid, pages, STEADY);
+    await recordLongTasks(pages.popup.page);
     const burst = await relayPhase(server, room.rid, pages, BURST);
+    const burstLongTasks = await takeLongTasks(pages.popup.page);
     const memory = {
       'memory.worker_heap_mb': round(await browser.workerHeapMb(), 2),
       'memory.popup_heap_mb': round(await browser.pageHeapMb(pages.popup.page), 2),
@@ -116,7 +119,7 @@ export async function browserFigures(
       chromium: await browser.version(),
       figures: {
         ...opens,
-        ...relayFigures({ idle, steady, burst }),
+        ...relayFigures({ idle, steady, burst, burstLongTasks }),
         'relay.clock_error_ms': round(clockErrorMs, 3),
         ...memory,
         'recovery.server_restart_to_caught_up_ms': medianOf(restarts.samples),

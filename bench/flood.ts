@@ -66,6 +66,7 @@ export async function floodFigures(
 
     const start = nodeNow();
     for (const n of numbers) server.control.say(rid, { text: floodText(n) });
+    const writtenMs = nodeNow() - start;
     const [popupSeen, socketSeen] = await Promise.all([
       waitSeen(popup, [last], STALL_MS),
       waitSeen(socket, [last], STALL_MS),
@@ -82,6 +83,8 @@ export async function floodFigures(
       'flood.last_shown_ratio_vs_static_page': ratio(lastShownMs, staticOpen.interactive),
       'flood.baseline_socket_last_shown_ms': round(socketMs),
       'flood.last_shown_ratio_vs_socket': ratio(lastShownMs, socketMs),
+      'flood.server_write_ms': round(writtenMs),
+      'flood.baseline_socket_ratio_vs_static_page': ratio(socketMs, staticOpen.interactive),
       'flood.worker_heap_mb': round(workerMb, 2),
       'flood.worker_heap_ratio_vs_quiet': ratio(workerMb, quiet.workerMb),
       'flood.popup_heap_mb': round(popupMb, 2),

@@ -5,6 +5,7 @@
  */
 import type { DevServer } from '../devserver/index';
 import { nodeNow } from './browser';
+import type { LongTasks } from './long-tasks';
 import { relayText } from './probes';
 import { sleepUntil, waitSeen, type WatchedPage } from './seen';
 import { percentile, round } from './stats';
@@ -74,15 +75,20 @@ const ms = (value: number): number => round(value, 2);
 
 type Phase = Record<RelayPages, PageLatencies>;
 
-/** The `relay.*` figures: `idle` (one message at a time), `steady` (the headline figures) and `burst`. */
+/**
+ * The `relay.*` figures: `idle` (one message at a time), `steady` (the headline figures) and `burst`, with the
+ * popup's long tasks from the burst's first send until its last message showed.
+ */
 export function relayFigures({
   idle,
   steady,
   burst,
+  burstLongTasks,
 }: {
   idle: Phase;
   steady: Phase;
   burst: Phase;
+  burstLongTasks: LongTasks;
 }): Record<string, number> {
   const phases = [idle, steady, burst];
   return {
@@ -91,6 +97,8 @@ export function relayFigures({
     'relay.p99_ms': ms(p(steady.popup.latencies, 99)),
     'relay.baseline_p50_ms': ms(p(steady.baseline.latencies, 50)),
     'relay.overhead_p50_ms': ms(p(steady.popup.latencies, 50) - p(steady.baseline.latencies, 50)),
+    'relay.baseline_p95_ms': ms(p(steady.baseline.latencies, 95)),
+    'relay.overhead_p95_ms': ms(p(steady.popup.latencies, 95) - p(steady.baseline.latencies, 95)),
     'relay.extension_page_baseline_p50_ms': ms(p(steady.extensionPage.latencies, 50)),
     'relay.idle_p50_ms': ms(p(idle.popup.latencies, 50)),
     'relay.idle_overhead_p50_ms': ms(p(idle.popup.latencies, 50) - p(idle.baseline.latencies, 50)),
@@ -98,6 +106,9 @@ export function relayFigures({
     'relay.burst_p95_ms': ms(p(burst.popup.latencies, 95)),
     'relay.burst_p99_ms': ms(p(burst.popup.latencies, 99)),
     'relay.burst_baseline_p50_ms': ms(p(burst.baseline.latencies, 50)),
+    'relay.burst_ratio_vs_baseline': round(p(burst.popup.latencies, 50) / p(burst.baseline.latencies, 50), 2),
+    'relay.burst_long_tasks': burstLongTasks.count,
+    'relay.burst_long_task_ms': round(burstLongTasks.totalMs),
     'relay.burst_extension_page_baseline_p50_ms': ms(p(burst.extensionPage.latencies, 50)),
     'relay.lost': phases.reduce((sum, phase) => sum + phase.popup.lost, 0),
     'relay.baseline_lost': phases.reduce((sum, phase) => sum + phase.baseline.lost + phase.extensionPage.lost, 0),

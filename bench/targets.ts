@@ -1,5 +1,5 @@
 /**
- * The targets the figures are judged against (issue #7, the reliability issue, DECISIONS #3). A target is a fixed
+ * The targets the figures are judged against (issue #7, the reliability issue, DECISIONS #3, issue 12). A target is a fixed
  * bound or another figure of the same run; a figure is reported whether or not it meets it.
  */
 
@@ -10,14 +10,20 @@ export const TARGETS: Record<string, Target> = {
   'size.popup_js_gzip_kb': { atMost: 35 },
   'size.ratio_vs_rc_widget': { atMost: 0.1 },
   'open.popup_to_interactive_ms': { atMost: 100 },
-  'relay.overhead_p50_ms': { atMost: 5 },
+  // Issue 12: the worker, the port and the UI add at most 1 ms to a message at 10 per second, 5 ms to the slowest
+  // twentieth, and a burst of 500 shows within five times what a page with its own socket needs.
+  'relay.overhead_p50_ms': { atMost: 1 },
+  'relay.overhead_p95_ms': { atMost: 5 },
+  'relay.burst_ratio_vs_baseline': { atMost: 5 },
   'relay.lost': { atMost: 0 },
   'memory.worker_heap_mb': { atMost: 8 },
   'recovery.server_restart_to_caught_up_ms': { atMost: 1000 },
   'recovery.worker_stop_to_caught_up_ms': { atMost: 1000 },
   'recovery.lost': { atMost: 0 },
-  // DECISIONS #3: our own DDP client must be faster than the official one, or the decision is wrong.
-  'ddp.stream_ratio_vs_rc_ddp_client': { atLeast: 1.5 },
+  // DECISIONS #3: our own DDP client must be faster than the official one, or the decision is wrong; issue 12
+  // asks twice as fast, and half as fast again with every date revived.
+  'ddp.stream_ratio_vs_rc_ddp_client': { atLeast: 2 },
+  'ddp.stream_revived_ratio_vs_rc_ddp_client': { atLeast: 1.5 },
   'ddp.method_rtt_p50_ms': { atMost: 'ddp.rc_ddp_client_method_rtt_p50_ms' },
   // Issue 14 (floods): 5 000 messages of 2 KB at once show within a few static page loads of the same 5 000, and
   // neither the worker (which holds at most ~1 000 per desk) nor the popup grows beyond a few times its quiet heap
