@@ -66,7 +66,8 @@ export function ChatApp({ model, layout, actions, ui: given }: Props) {
         {ui.past.value && screen.value === 'chat' ? (
           <PastChats model={model} ui={ui} />
         ) : (
-          <Screen screen={screen.value} model={model} actions={actions} ui={ui} />
+          // One view per desk: switching desks remounts the screen (its draft, its scroll place).
+          <Screen key={model.serverUrl.value} screen={screen.value} model={model} actions={actions} ui={ui} />
         )}
       </main>
       {ui.dialog.value && <ChatDialogs model={model} ui={ui} />}

@@ -2,6 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { ChatModel } from '../lib/ui/chat-model';
+import { stripBidi } from '../lib/bidi';
+import { saveDraft } from '../lib/ui/draft';
 import { t } from '../lib/ui/i18n';
 import { checkFile, toBase64 } from '../lib/ui/upload';
 import type { ChatUi } from './chat-ui';
@@ -146,6 +148,21 @@ export function ChatDialogs({ model, ui }: { model: ChatModel; ui: ChatUi }) {
             </button>
           </div>
         </Dialog>
+      );
+    case 'forget-desk':
+      return (
+        <Confirm
+          title={t('forgetDeskTitle', stripBidi(dialog.desk.title))}
+          confirmLabel={t('forgetDeskConfirm')}
+          danger
+          onConfirm={async () => {
+            await model.act('desk/forget', { desk: dialog.desk.id });
+            saveDraft(dialog.desk.id, '');
+          }}
+          onClose={close}
+        >
+          <p class="lqs-dialog__text">{t('forgetDeskText')}</p>
+        </Confirm>
       );
     case 'delete':
       return (

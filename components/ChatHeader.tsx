@@ -18,6 +18,7 @@ import {
   SidePanelIcon,
   SwitchIcon,
 } from './icons';
+import { lazy } from './lazy';
 import { Menu, type MenuItem } from './Menu';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './header.css';
@@ -30,6 +31,9 @@ interface Props {
    *  its agent and its actions. */
   screen: ChatScreen;
 }
+
+/** Most visitors have one desk: the switcher's code loads only for those with several. */
+const DeskSwitcher = lazy(() => import('./DeskSwitcher').then((m) => m.DeskSwitcher), 'none');
 
 const STATUS_KEYS = {
   online: 'statusOnline',
@@ -125,6 +129,7 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
       <div class="lqs-header__row">
         <h1 class="lqs-header__title">{title}</h1>
         <div class="lqs-header__actions">
+          {model.desks.value.length > 1 && <DeskSwitcher model={model} ui={ui} />}
           {actions.openSidePanel && (
             <button
               type="button"

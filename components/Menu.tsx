@@ -7,19 +7,26 @@ export interface MenuItem {
   icon?: ComponentChildren;
   onSelect: () => void;
   tone?: 'danger';
+  /** Set for a choice among items (a radio item): whether it is the chosen one. */
+  checked?: boolean;
+  /** A count shown at the item's end (e.g. unread messages); `spoken` then says label and count together. */
+  count?: number;
+  spoken?: string;
 }
 
 interface Props {
   label: string;
   icon: ComponentChildren;
   items: MenuItem[];
+  /** A count shown on the menu button (its `label` must say it too). */
+  count?: number;
 }
 
 /**
  * A menu button (WAI-ARIA menu pattern): opens with click, Enter, Space or ArrowDown; arrows, Home and End move
  * between items; Escape or Tab closes; a click outside closes; choosing an item closes and runs it.
  */
-export function Menu({ label, icon, items }: Props) {
+export function Menu({ label, icon, items, count }: Props) {
   const open = useSignal(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -27,7 +34,7 @@ export function Menu({ label, icon, items }: Props) {
 
   useEffect(() => {
     if (!open.value) return;
-    menu.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+    menu.current?.querySelector<HTMLElement>('[role^=menuitem]')?.focus();
     const onPointer = (event: MouseEvent): void => {
       const target = event.target as Node;
       if (!menu.current?.contains(target) && !button.current?.contains(target)) open.value = false;
@@ -42,7 +49,7 @@ export function Menu({ label, icon, items }: Props) {
   }
 
   function onMenuKey(event: KeyboardEvent): void {
-    const entries = [...(menu.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
+    const entries = [...(menu.current?.querySelectorAll<HTMLElement>('[role^=menuitem]') ?? [])];
     const at = entries.indexOf(document.activeElement as HTMLElement);
     const move: Record<string, number> = {
       ArrowDown: (at + 1) % entries.length,
@@ -81,6 +88,7 @@ export function Menu({ label, icon, items }: Props) {
         }}
       >
         {icon}
+        {count ? <span class="lqs-count lqs-count--button">{count}</span> : null}
       </button>
       {open.value && (
         <div id={menuId} class="lqs-menu__list" role="menu" aria-label={label} ref={menu} onKeyDown={onMenuKey}>
@@ -88,7 +96,9 @@ export function Menu({ label, icon, items }: Props) {
             <button
               key={item.label}
               type="button"
-              role="menuitem"
+              role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
+              aria-checked={item.checked}
+              aria-label={item.spoken}
               tabIndex={-1}
               class="lqs-menu__item"
               data-tone={item.tone}
@@ -100,7 +110,18 @@ export function Menu({ label, icon, items }: Props) {
               <span class="lqs-menu__icon" aria-hidden="true">
                 {item.icon}
               </span>
-              {item.label}
+              {item.count === undefined ? (
+                item.label
+              ) : (
+                <>
+                  <span class="lqs-menu__label">{item.label}</span>
+                  {item.count > 0 && (
+                    <span class="lqs-count" aria-hidden="true">
+                      {item.count}
+                    </span>
+                  )}
+                </>
+              )}
             </button>
           ))}
         </div>

@@ -1,6 +1,7 @@
 /** View state shared by the chat's parts (header menu, log, composer) that the worker does not hold. */
 import { signal, type Signal } from '@preact/signals';
 import type { ChatMessage } from '../lib/livechat/types';
+import type { DeskSummary } from '../lib/messaging';
 
 export type DialogState =
   | { kind: 'close' }
@@ -10,6 +11,8 @@ export type DialogState =
   | { kind: 'share-help'; reason: 'no-access' | 'not-web' | 'failed'; detail?: string }
   /** A screenshot of the page, waiting for the visitor to send or drop it. */
   | { kind: 'screenshot'; file: File }
+  /** "Forget this desk": deletes everything stored for it, after the visitor confirms. */
+  | { kind: 'forget-desk'; desk: DeskSummary }
   | null;
 
 export interface ChatUi {

@@ -2,7 +2,8 @@
  * The chat as a UI sees it: one signal per snapshot field, fed by the background client. The worker owns the
  * state; this model only mirrors it. A port starts with a `snapshot`, then numbered deltas follow. A delta whose
  * `seq` is not the next one means something was lost, so the model asks for a fresh snapshot (`chat/resync`)
- * and ignores deltas until it arrives, rather than render a conversation with holes in it.
+ * and ignores deltas until it arrives, rather than render a conversation with holes in it. The model follows the
+ * desk its port shows (`desk/focus`): a snapshot of another desk starts the view afresh for that desk.
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { emptySnapshot, type BgEvent, type ChatSnapshot, type Op, type Params, type Result } from '../messaging';
@@ -184,10 +185,13 @@ export function createChatModel(
       queued = [];
       phase = 'synced';
       lastSeq = event.seq;
+      // Another desk on this page: the view starts afresh for it, as if the page had just opened on it.
+      const otherDesk = ready.value && event.payload.serverUrl !== state.serverUrl.value;
+      if (otherDesk) typingSent = seenInFlight = false;
       batch(() => {
         for (const key of Object.keys(EMPTY) as (keyof ChatSnapshot)[]) set(key, event.payload[key]);
-        // Only the page's first snapshot says what was unread before the visitor looked.
-        if (!ready.value) firstUnread.value = firstUnreadId(state.messages.value, event.payload.unread);
+        // Only a desk's first snapshot on this page says what was unread before the visitor looked.
+        if (!ready.value || otherDesk) firstUnread.value = firstUnreadId(state.messages.value, event.payload.unread);
         ready.value = true;
       });
       return;
