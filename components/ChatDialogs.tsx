@@ -19,7 +19,7 @@ interface ConfirmProps {
 }
 
 /** A question with Cancel (focused first: nothing happens by accident) and a confirm button. */
-function Confirm({ title, confirmLabel, danger, children, onConfirm, onClose }: ConfirmProps) {
+export function Confirm({ title, confirmLabel, danger, children, onConfirm, onClose }: ConfirmProps) {
   const busy = useSignal(false);
   const failure = useSignal<string | null>(null);
   async function confirm(event: Event): Promise<void> {

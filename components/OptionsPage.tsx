@@ -8,6 +8,7 @@ import { t } from '../lib/ui/i18n';
 import { saveOptions, type OptionsErrors, type SaveDeps } from '../lib/ui/options-form';
 import { CheckField, focusFirstInvalid, TextField } from './Field';
 import { ChatIcon } from './icons';
+import { OptionsDesks, type DeskCardDeps } from './OptionsDesks';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './theme.css';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
@@ -19,6 +20,8 @@ interface Props {
   deps: Omit<SaveDeps, 'previous'>;
   /** Asks the saved server whether it is a Livechat desk (`probeDesk`). */
   probe(serverUrl: string): Promise<DeskProbe>;
+  /** Adding, choosing the default and forgetting desks. */
+  desks: DeskCardDeps;
 }
 
 type Status = { tone: 'ok' | 'error' | 'pending'; text: string };
@@ -37,7 +40,7 @@ function probeStatus(result: DeskProbe, host: string): Status {
 }
 
 /** The settings form: support desk address, the visitor's name and e-mail, notifications. */
-export function OptionsPage({ load, deps, probe }: Props) {
+export function OptionsPage({ load, deps, probe, desks }: Props) {
   const saved = useSignal<VisitorSettings | null>(null);
   const serverUrl = useSignal('');
   const name = useSignal('');
@@ -49,7 +52,7 @@ export function OptionsPage({ load, deps, probe }: Props) {
   const busy = useSignal(false);
   const policy = useSignal<ManagedPolicy>({});
 
-  useEffect(() => {
+  function reload(): void {
     load().then(
       (loaded) => {
         const { settings } = loaded;
@@ -63,7 +66,8 @@ export function OptionsPage({ load, deps, probe }: Props) {
       },
       (error: unknown) => (status.value = { tone: 'error', text: t('optionsReadFailed', String(error)) }),
     );
-  }, []);
+  }
+  useEffect(reload, []);
 
   function onSubmit(event: Event): void {
     event.preventDefault();
@@ -180,6 +184,17 @@ export function OptionsPage({ load, deps, probe }: Props) {
           </span>
         </div>
       </form>
+      {saved.value && !locked.serverUrl && !locked.otherDesks && (
+        <OptionsDesks
+          settings={saved.value}
+          deps={desks}
+          onChange={(next) => {
+            if (!next) return reload();
+            saved.value = next;
+            serverUrl.value = next.serverUrl;
+          }}
+        />
+      )}
     </main>
   );
 }

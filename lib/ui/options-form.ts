@@ -32,7 +32,7 @@ export interface SaveDeps {
  * Words a refused server address in the visitor's language. `checkServerUrl` decides whether an address is
  * acceptable; this only tells the visitor why not, following the same order of checks.
  */
-function serverError(input: string): string {
+export function serverError(input: string): string {
   const text = input.trim();
   if (!text) return t('errorServerEmpty');
   let url: URL;

@@ -56,6 +56,7 @@ describe('cleartext in the options', () => {
         load={async () => ({ settings: { ...DEFAULT_SETTINGS, name: 'Ada' }, policy: {} })}
         deps={{ requestAccess, dropAccess: async () => true, write }}
         probe={() => new Promise(() => undefined)}
+        desks={{ requestAccess, write, forget: async () => {} }}
       />,
     );
     await waitFor(() => expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('Ada'));

@@ -27,6 +27,7 @@ function setup(
       load={async () => ({ settings: effectiveSettings({ ...DEFAULT_SETTINGS, name: 'Ada' }, policy), policy })}
       deps={deps}
       probe={probe}
+      desks={{ requestAccess: deps.requestAccess, write: deps.write, forget: async () => {} }}
     />,
   );
   return { ...deps, probe, answer: () => answered(answer) };
