@@ -45,9 +45,10 @@ export function DeskSwitcher({ model, ui }: { model: ChatModel; ui: ChatUi }) {
       icon: <span class="lqs-desk-swatch" style={desk.colour ? { '--lqs-swatch': desk.colour } : undefined} />,
       onSelect: () => {
         if (desk.id === shown) return;
-        // What this page held for the desk it leaves (an edit, a chosen file) does not follow to another desk.
+        // What this page held for the desk it leaves (an edit, a file, a past chat) does not follow to another desk.
         ui.editing.value = null;
         ui.file.value = null;
+        ui.past.value = null;
         void model.act('desk/focus', { desk: desk.id }).catch(() => undefined);
       },
     };
