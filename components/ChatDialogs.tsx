@@ -5,7 +5,7 @@ import type { ChatModel } from '../lib/ui/chat-model';
 import { stripBidi } from '../lib/bidi';
 import { saveDraft } from '../lib/ui/draft';
 import { t } from '../lib/ui/i18n';
-import { checkFile, toBase64 } from '../lib/ui/upload';
+import { checkFile, sendFile } from '../lib/ui/upload';
 import type { ChatUi } from './chat-ui';
 import { Dialog } from './Dialog';
 
@@ -101,7 +101,7 @@ function ScreenshotDialog({ model, file, onClose }: { model: ChatModel; file: Fi
       onConfirm={async () => {
         const refusal = checkFile(file);
         if (refusal) throw new Error(refusal);
-        await model.act('chat/upload', { name: file.name, type: file.type, dataBase64: await toBase64(file) });
+        await sendFile(model.act, file);
       }}
       onClose={onClose}
     >

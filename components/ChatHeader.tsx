@@ -69,9 +69,22 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
   const chatting = screen === 'chat';
   const agent = useComputed(() => {
     const serving = model.agent.value;
+    const room = model.room.value;
+    if (model.config.value?.agentHiddenInfo) return null;
     // A closed room keeps its last agent on the server; only an open chat has someone serving it.
-    if (!serving || serving.hidden || model.config.value?.agentHiddenInfo || !model.room.value?.open) return null;
-    return { name: stripBidi(serving.name || serving.username), username: serving.username, status: serving.status };
+    if (serving && room?.open) {
+      if (serving.hidden) return null;
+      return { name: stripBidi(serving.name || serving.username), username: serving.username, status: serving.status };
+    }
+    if (room && !room.open) return null;
+    // Until an agent is assigned, a `queue` trigger's greeting names who would take the chat, as the widget shows.
+    const greeter = model.messages.value.findLast((m) => m.trigger === true && m.author.id !== '')?.author;
+    if (!greeter) return null;
+    return {
+      name: stripBidi(greeter.name || greeter.username),
+      username: greeter.username,
+      status: 'unknown' as const,
+    };
   });
   const menu = useComputed(() => {
     const desk = model.config.value;

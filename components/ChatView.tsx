@@ -3,7 +3,8 @@ import { useMemo } from 'preact/hooks';
 import type { ChatMessage } from '../lib/livechat/types';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
-import { toBase64 } from '../lib/ui/upload';
+import { sendFile } from '../lib/ui/upload';
+import { UploadList } from './UploadList';
 import type { ChatUi } from './chat-ui';
 import { ChatBanner } from './ChatBanner';
 import { Composer } from './Composer';
@@ -59,14 +60,7 @@ export function ChatView({ model, ui }: { model: ChatModel; ui: ChatUi }) {
     if (last) ui.editing.value = last;
   }
 
-  async function upload(file: File, description: string): Promise<void> {
-    await model.act('chat/upload', {
-      name: file.name,
-      type: file.type,
-      dataBase64: await toBase64(file),
-      ...(description ? { description } : {}),
-    });
-  }
+  const upload = (file: File, description: string): Promise<void> => sendFile(model.act, file, description);
 
   const onDrop = (event: DragEvent): void => {
     event.preventDefault();
@@ -109,6 +103,10 @@ export function ChatView({ model, ui }: { model: ChatModel; ui: ChatUi }) {
         <ChatEnded model={model} />
       ) : (
         <>
+          <UploadList
+            uploads={model.uploads}
+            cancel={(uploadId) => void model.act('chat/uploadCancel', { uploadId })}
+          />
           <TypingLine who={typist} />
           <Composer
             limit={limit}

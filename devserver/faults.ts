@@ -9,12 +9,15 @@ export interface FaultConfig {
   duplicateStreamFrames?: boolean;
   /** Hold each outbound DDP frame N ms. */
   delayMs?: number;
+  /** Hold each upload N ms before taking it, as a slow link would; a client that gives up meanwhile sends nothing. */
+  slowUploadMs?: number;
 }
 
 export interface FaultState {
   dropEveryFrames: number;
   duplicateStreamFrames: boolean;
   delayMs: number;
+  slowUploadMs: number;
   /** Epoch ms until which the server refuses connections (0 = up). */
   downUntil: number;
 }
@@ -30,7 +33,7 @@ function nonNegative(value: unknown, name: string): number {
 /** Validates a fault body; unknown keys and wrong types are refused with a clear message. */
 export function parseFaults(body: unknown): FaultConfig {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new TypeError('body must be an object');
-  const known = ['dropEveryFrames', 'downForMs', 'duplicateStreamFrames', 'delayMs'];
+  const known = ['dropEveryFrames', 'downForMs', 'duplicateStreamFrames', 'delayMs', 'slowUploadMs'];
   const unknown = Object.keys(body).filter((key) => !known.includes(key));
   if (unknown.length > 0) throw new TypeError(`unknown fault(s): ${unknown.join(', ')}`);
   const input = body as Record<string, unknown>;
@@ -42,9 +45,10 @@ export function parseFaults(body: unknown): FaultConfig {
     downForMs: nonNegative(input.downForMs, 'downForMs'),
     duplicateStreamFrames: input.duplicateStreamFrames === true,
     delayMs: nonNegative(input.delayMs, 'delayMs'),
+    slowUploadMs: nonNegative(input.slowUploadMs, 'slowUploadMs'),
   };
 }
 
 export function noFaults(): FaultState {
-  return { dropEveryFrames: 0, duplicateStreamFrames: false, delayMs: 0, downUntil: 0 };
+  return { dropEveryFrames: 0, duplicateStreamFrames: false, delayMs: 0, slowUploadMs: 0, downUntil: 0 };
 }

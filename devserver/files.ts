@@ -18,7 +18,11 @@ function typeAllowed(accepted: string, type: string): boolean {
 
 /** Checks type and size against the settings; returns the refusal or undefined. */
 export function checkUpload(desk: Desk, type: string, size: number): UploadRefusal | undefined {
-  if (!typeAllowed(desk.settings.fileUploadMediaTypes, type)) return { reason: 'error-type-not-allowed' };
+  // `fileUploadIsValidContentType`: the refused list wins over the accepted one.
+  const blocked =
+    desk.settings.fileUploadMediaTypeBlackList.trim() !== '' &&
+    typeAllowed(desk.settings.fileUploadMediaTypeBlackList, type);
+  if (blocked || !typeAllowed(desk.settings.fileUploadMediaTypes, type)) return { reason: 'error-type-not-allowed' };
   const max = desk.settings.fileUploadMaxSize;
   if (max > -1 && size > max) {
     return { reason: 'error-size-not-allowed', sizeAllowed: `${Math.round((max / 1024 / 1024) * 100) / 100} MB` };

@@ -28,6 +28,8 @@ export interface Capabilities {
   version: string;
   /** `promptTranscript` follows every close (≤ 6.x), not only when the transcript setting is on. */
   promptTranscriptAlways: boolean;
+  /** `settings.public` filters by `?_id=a,b` (7.0+) instead of a JSON `query` (rest/settings-routes.ts). */
+  settingsPublicById: boolean;
 }
 
 const V6_METHODS = [
@@ -92,6 +94,7 @@ const TABLE: Record<Profile, Capabilities> = {
     closeSettingEnforced: false,
     roomMessagesRequireOpen: false,
     version: '4.8',
+    settingsPublicById: false,
     promptTranscriptAlways: true,
   },
   v6: {
@@ -107,6 +110,7 @@ const TABLE: Record<Profile, Capabilities> = {
     closeSettingEnforced: true,
     roomMessagesRequireOpen: false,
     version: '6.13',
+    settingsPublicById: false,
     promptTranscriptAlways: false,
   },
   v7: {
@@ -125,6 +129,7 @@ const TABLE: Record<Profile, Capabilities> = {
     closeSettingEnforced: true,
     roomMessagesRequireOpen: false,
     version: '7.13',
+    settingsPublicById: true,
     promptTranscriptAlways: false,
   },
   v8: {
@@ -145,6 +150,7 @@ const TABLE: Record<Profile, Capabilities> = {
     closeSettingEnforced: true,
     roomMessagesRequireOpen: true,
     version: '8.9',
+    settingsPublicById: true,
     promptTranscriptAlways: false,
   },
 };

@@ -36,6 +36,7 @@ export function defaultSettings(): Settings {
     protectFiles: true,
     fileUploadMaxSize: 10 * 1024 * 1024,
     fileUploadMediaTypes: '',
+    fileUploadMediaTypeBlackList: 'image/svg+xml',
     showConnecting: false,
     agentHiddenInfo: false,
     showAgentEmail: false,

@@ -93,7 +93,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       return;
     }
     if (path.startsWith('/api/'))
-      return handleRest({ desk, log, limiter, rateLimits, siteUrl: baseUrl() }, req, res, url);
+      return handleRest({ desk, log, faults, limiter, rateLimits, siteUrl: baseUrl() }, req, res, url);
     if (path.startsWith('/file-upload/')) return serveUploadedFile(desk, log, req, res, url);
     if (path === '/websocket') return sendJson(res, 400, { error: 'Not a valid websocket request' });
     if (path === '/') {

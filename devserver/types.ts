@@ -73,6 +73,8 @@ export interface Settings {
   fileUploadMaxSize: number;
   /** Comma-separated accepted media types, `image/*` wildcards allowed; empty = all. */
   fileUploadMediaTypes: string;
+  /** `FileUpload_MediaTypeBlackList`: refused media types, checked before the accepted list (default SVG). */
+  fileUploadMediaTypeBlackList: string;
   showConnecting: boolean;
   /** `Livechat_show_agent_info` turned off: agent data is replaced by `{hiddenInfo: true}`. */
   agentHiddenInfo: boolean;

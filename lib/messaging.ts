@@ -31,6 +31,29 @@ export interface DeskSummary {
   unread: number;
 }
 
+/**
+ * A file the worker is uploading. `receiving`: the UI is handing it over in chunks (`received` of `size` bytes,
+ * determinate); `sending`: the worker's request is under way (no byte progress exists there, see
+ * lib/livechat/rest.ts `UploadControl`); `failed`: the server or the link refused it (`error`, shown until dismissed).
+ * A cancelled or finished upload leaves the list; its message arrives like any other.
+ */
+export interface UploadView {
+  id: string;
+  name: string;
+  size: number;
+  phase: 'receiving' | 'sending' | 'failed';
+  received: number;
+  /** The server's error code (`error-size-not-allowed`, …) and text, when `failed`. */
+  error: { code: string; message: string } | null;
+}
+
+/** Why the worker refuses a file before any of it is sent. `maxBytes` with `too-large`. */
+export type UploadRefused =
+  { reason: 'too-large'; maxBytes: number } | { reason: 'type' | 'empty' | 'disabled' | 'no-room' };
+
+/** Bytes per `chat/uploadChunk` (before base64): small enough for a port message, large enough to be quick. */
+export const UPLOAD_CHUNK_BYTES = 256 * 1024;
+
 /** Everything a chat UI renders, as the worker holds it. */
 export interface ChatSnapshot {
   /** The port's focused desk (its id), or null with no desk configured. */
@@ -54,6 +77,8 @@ export interface ChatSnapshot {
   lastError: string | null;
   /** `storage-reset`: stored data was damaged and partly reset on start (the chat says so once). */
   notice: 'storage-reset' | null;
+  /** Files the worker is uploading, oldest first. */
+  uploads: UploadView[];
 }
 
 /** A snapshot with nothing in it yet: what the UI shows before the worker answers, and the worker without a desk. */
@@ -73,6 +98,7 @@ export function emptySnapshot(connection: ConnectionView): ChatSnapshot {
     agentTyping: null,
     lastError: null,
     notice: null,
+    uploads: [],
   };
 }
 
@@ -118,8 +144,20 @@ export interface Requests {
   'chat/department': (p: { department: string }) => null;
   'chat/edit': (p: { messageId: string; text: string }) => null;
   'chat/delete': (p: { messageId: string }) => null;
-  /** A file as base64 (ports carry JSON only); size and type are checked by the worker and the server. */
-  'chat/upload': (p: { name: string; type: string; dataBase64: string; description?: string }) => null;
+  /**
+   * Starts an upload the worker owns: checked at once against the desk's limits (refused: nothing is sent), then
+   * the UI hands the bytes over with `chat/uploadChunk`, and the worker sends them even if the UI closes.
+   */
+  'chat/uploadStart': (p: {
+    name: string;
+    type: string;
+    size: number;
+    description?: string;
+  }) => { uploadId: string } | { refused: UploadRefused };
+  /** The next `UPLOAD_CHUNK_BYTES` at `offset`, as base64 (ports carry JSON). `false`: the upload is gone (cancelled). */
+  'chat/uploadChunk': (p: { uploadId: string; offset: number; dataBase64: string }) => { accepted: boolean };
+  /** Cancels an upload (aborting its request) or dismisses a failed one. */
+  'chat/uploadCancel': (p: { uploadId: string }) => null;
   'settings/reconnect': (p: null) => null;
   /** The desk's conversations, newest first; `trimmed`: older ones were removed to save space. */
   'history/list': (p: null) => { conversations: PastConversation[]; trimmed: boolean };

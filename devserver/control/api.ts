@@ -17,7 +17,7 @@ import {
 import type { StateEvent } from '../bus';
 import { endCall, startCall } from '../calls';
 import { agentRef, type Desk } from '../desk';
-import { parseFaults, type FaultConfig, type FaultState } from '../faults';
+import { noFaults, parseFaults, type FaultConfig, type FaultState } from '../faults';
 import type { CallLog, LogEntry, ViolationEntry } from '../log';
 import type { RateLimiter } from '../ratelimit';
 import type { Agent, AgentStatus, Message, Room, Settings } from '../types';
@@ -194,7 +194,7 @@ export class Control {
     this.deps.dropConnections();
     this.deps.limiter.clear();
     this.deps.log.clear();
-    Object.assign(this.deps.faults, { dropEveryFrames: 0, duplicateStreamFrames: false, delayMs: 0, downUntil: 0 });
+    Object.assign(this.deps.faults, noFaults());
     this.desk.bus.emitState({ type: 'reset' });
     return { ok: true };
   }
@@ -206,6 +206,7 @@ export class Control {
     faults.dropEveryFrames = parsed.dropEveryFrames ?? 0;
     faults.duplicateStreamFrames = parsed.duplicateStreamFrames ?? false;
     faults.delayMs = parsed.delayMs ?? 0;
+    faults.slowUploadMs = parsed.slowUploadMs ?? 0;
     faults.downUntil = parsed.downForMs ? Date.now() + parsed.downForMs : 0;
     if (parsed.downForMs) this.deps.dropConnections();
     this.desk.bus.emitState({ type: 'faults' });
@@ -213,6 +214,7 @@ export class Control {
       dropEveryFrames: faults.dropEveryFrames,
       duplicateStreamFrames: faults.duplicateStreamFrames,
       delayMs: faults.delayMs,
+      slowUploadMs: faults.slowUploadMs,
       downForMs: Math.max(0, faults.downUntil - Date.now()),
     };
   }

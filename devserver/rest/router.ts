@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Desk } from '../desk';
 import { toRestErrorBody } from '../errors';
+import type { FaultState } from '../faults';
 import { BodyTooLargeError, parseJson, readBody, sendJson } from '../http';
 import type { CallLog } from '../log';
 import type { RateLimiter } from '../ratelimit';
@@ -12,6 +13,7 @@ import { messageRoutes } from './message-routes';
 import { roomRoutes } from './room-routes';
 import { DuplicateMessageError } from '../rooms';
 import { RestFailure, type RestHandler } from './types';
+import { settingsRoutes } from './settings-routes';
 import { uploadRoutes } from './upload';
 import { visitorRoutes } from './visitor-routes';
 
@@ -19,6 +21,7 @@ export { serveUploadedFile } from './upload';
 
 export interface RestContext {
   desk: Desk;
+  faults: FaultState;
   log: CallLog;
   limiter: RateLimiter;
   rateLimits: boolean;
@@ -32,7 +35,7 @@ interface Route {
   handler: RestHandler;
 }
 
-const ROUTES: Route[] = [...visitorRoutes, ...roomRoutes, ...messageRoutes, ...uploadRoutes].map(
+const ROUTES: Route[] = [...visitorRoutes, ...roomRoutes, ...messageRoutes, ...uploadRoutes, ...settingsRoutes].map(
   ([method, path, handler]) => ({
     key: `${method} ${path}`,
     method,
@@ -124,6 +127,11 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
   }
   try {
     const raw = await readBody(req, MAX_BODY);
+    if (route.key.includes('upload') && !(await slowLink(ctx.faults.slowUploadMs, res))) {
+      // The visitor cancelled (or the link died) before the server had the file: no message, only this entry.
+      record(499, url.pathname, 'client-aborted');
+      return;
+    }
     const isJson = (req.headers['content-type'] ?? '').includes('json') || (raw.length > 0 && raw[0] === 0x7b);
     const parsed = isJson && !route.key.includes('upload') ? parseJson(raw) : {};
     const body =
@@ -143,6 +151,10 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
     record(200, url.pathname);
     sendJson(res, 200, { ...result, success: true }, headers);
   } catch (err) {
+    if (!req.complete) {
+      record(499, url.pathname, 'client-aborted');
+      return;
+    }
     const [status, body] =
       err instanceof RestFailure
         ? [err.status, err.body]
@@ -157,4 +169,20 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
     );
     sendJson(res, status, body, headers);
   }
+}
+
+/** Waits `ms` as a slow upload link would; false when the client went away meanwhile. */
+function slowLink(ms: number, res: ServerResponse): Promise<boolean> {
+  if (ms <= 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      res.off('close', gone);
+      resolve(!res.destroyed);
+    }, ms);
+    const gone = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    res.once('close', gone);
+  });
 }

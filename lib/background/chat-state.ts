@@ -2,7 +2,7 @@
  * The worker's chat state: the persisted desk plus what only lives while the worker runs (connection line,
  * typing). Every change is pushed to listeners as the same deltas the UIs receive, and saved.
  */
-import type { ChatSnapshot, ConnectionView, Events } from '../messaging';
+import type { ChatSnapshot, ConnectionView, Events, UploadView } from '../messaging';
 import type { ChatMessage } from '../livechat/types';
 import { isUndelivered, withCache, type DeskRecord } from './desk';
 import { createMessageStore } from './message-store';
@@ -20,6 +20,8 @@ export interface ChatState {
   setConnection(connection: ConnectionView): void;
   setTyping(name: string | null): void;
   setError(message: string | null): void;
+  /** The worker's uploads (not persisted: their bytes are in memory). */
+  setUploads(uploads: UploadView[]): void;
   /** The message with this id in this room, in O(1). */
   message(rid: string, id: string): ChatMessage | undefined;
   upsert(message: ChatMessage): void;
@@ -66,6 +68,7 @@ export function createChatState(
   let connection: ConnectionView = { state: 'idle' };
   let agentTyping: string | null = null;
   let lastError: string | null = null;
+  let uploads: UploadView[] = [];
   let saveQueued = false;
   let saveScheduled = false;
   const listeners = new Set<(event: StateEvent) => void>();
@@ -116,6 +119,7 @@ export function createChatState(
       lastError,
       desks: [],
       notice: null,
+      uploads,
     }),
     update(change) {
       const { messages, ...fields } = change;
@@ -146,6 +150,10 @@ export function createChatState(
       if (message === lastError) return;
       lastError = message;
       emit({ type: 'patch', payload: { lastError } });
+    },
+    setUploads(next) {
+      uploads = next;
+      emit({ type: 'patch', payload: { uploads } });
     },
     message: (rid, id) => store.get(rid, id),
     upsert(message) {
@@ -180,7 +188,7 @@ export function createChatState(
 /** The persisted part of the snapshot, without the message list. */
 function view(
   d: Omit<DeskRecord, 'messages'>,
-): Omit<ChatSnapshot, 'connection' | 'agentTyping' | 'lastError' | 'messages' | 'notice' | 'desks'> {
+): Omit<ChatSnapshot, 'connection' | 'agentTyping' | 'lastError' | 'messages' | 'notice' | 'desks' | 'uploads'> {
   return {
     serverUrl: d.serverUrl,
     config: d.config,

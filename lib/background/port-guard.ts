@@ -25,7 +25,8 @@ export function isOwnPage(sender: PortSender | undefined, extensionId: string, p
   }
 }
 
-type Field = 'string' | 'string?' | 'boolean' | 'pairs' | 'pairs?';
+/** `count`: a non-negative safe integer (sizes, offsets). */
+type Field = 'string' | 'string?' | 'boolean' | 'count' | 'pairs' | 'pairs?';
 type Shape = Record<string, Field> | null;
 
 /** `pairs`: an array of `{ key, value }` / `{ name, value }` objects of strings (custom fields, survey answers). */
@@ -46,7 +47,9 @@ const SHAPES: Record<Op, Shape> = {
   'chat/department': { department: 'string' },
   'chat/edit': { messageId: 'string', text: 'string' },
   'chat/delete': { messageId: 'string' },
-  'chat/upload': { name: 'string', type: 'string', dataBase64: 'string', description: 'string?' },
+  'chat/uploadStart': { name: 'string', type: 'string', size: 'count', description: 'string?' },
+  'chat/uploadChunk': { uploadId: 'string', offset: 'count', dataBase64: 'string' },
+  'chat/uploadCancel': { uploadId: 'string' },
   'settings/reconnect': null,
   'history/list': null,
   'history/open': { roomId: 'string' },
@@ -78,6 +81,7 @@ function fits(field: Field, value: unknown): boolean {
   if (field.endsWith('?') && value === undefined) return true;
   if (field.startsWith('string')) return typeof value === 'string';
   if (field === 'boolean') return typeof value === 'boolean';
+  if (field === 'count') return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
   return Array.isArray(value) && value.every(isPair);
 }
 

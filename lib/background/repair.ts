@@ -179,6 +179,11 @@ function validConfig(c: unknown): c is LivechatConfig {
     Array.isArray(c.customFields) &&
     c.customFields.every((f) => isObj(f) && isStr(f.id) && isStr(f.label) && strs(f.options)) &&
     (c.triggers === undefined || validTriggers(c.triggers)) &&
+    (c.uploadLimits === undefined ||
+      (isObj(c.uploadLimits) &&
+        (c.uploadLimits.maxBytes === null || isNum(c.uploadLimits.maxBytes)) &&
+        strs(c.uploadLimits.accepted) &&
+        strs(c.uploadLimits.blocked))) &&
     (c.room === null || (isObj(c.room) && isStr(c.room.id))) &&
     (c.agent === null || validAgent(c.agent)) &&
     (c.guest === null || (isObj(c.guest) && isStr(c.guest.id) && isStr(c.guest.name) && isStr(c.guest.email)))

@@ -1,6 +1,6 @@
 /**
  * What the visitor can do around the conversation besides writing: page back through history, close, rate, ask
- * for the transcript, leave an offline message, switch department, edit or delete their own messages, upload.
+ * for the transcript, leave an offline message, switch department, edit or delete their own messages.
  */
 import type { LivechatApi } from '../livechat/api';
 import { LivechatError } from '../livechat/errors';
@@ -11,8 +11,6 @@ import { isUndelivered } from './desk';
 
 /** Page size when scrolling back through history. */
 export const HISTORY_PAGE = 50;
-/** Largest file the worker accepts over the port before the server's own limits apply. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export interface RoomActionDeps {
   state: ChatState;
@@ -110,35 +108,5 @@ export function createRoomActions({ state, api, receive, now }: RoomActionDeps) 
       await api.deleteMessage(message.rid, id);
       state.remove(id, message.rid);
     },
-
-    async upload(file: { name: string; type: string; dataBase64: string; description?: string }): Promise<void> {
-      const room = confirmedRoom();
-      if (!room.open) throw new LivechatError('rejected', 'room-closed', 'The conversation is closed');
-      if (state.desk.config && !state.desk.config.fileUpload) {
-        throw new LivechatError('rejected', 'error-file-upload-disabled', 'This support desk does not accept files');
-      }
-      const bytes = decodeBase64(file.dataBase64);
-      if (bytes.byteLength > MAX_UPLOAD_BYTES) {
-        throw new LivechatError(
-          'rejected',
-          'error-size-not-allowed',
-          `Files can be at most ${MAX_UPLOAD_BYTES >> 20} MB`,
-        );
-      }
-      const blob = new Blob([bytes], { type: file.type || 'application/octet-stream' });
-      receive([await api.upload(room.id, blob, file.name, file.description)]);
-    },
   };
-}
-
-function decodeBase64(data: string): Uint8Array<ArrayBuffer> {
-  let binary: string;
-  try {
-    binary = atob(data);
-  } catch {
-    throw new LivechatError('rejected', 'bad-file', 'The file could not be read');
-  }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

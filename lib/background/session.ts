@@ -14,6 +14,7 @@ import { createInbox } from './inbox';
 import { createOutbox } from './outbox';
 import { createHistory } from './history';
 import { createRoomActions } from './room-actions';
+import { createUploads } from './uploads';
 import { sharePage, type SharedPage } from './share-page';
 
 /** How long a room the visitor closed is still heard, waiting for the server's `livechat-close`. */
@@ -87,13 +88,28 @@ export function createSession(deps: SessionDeps) {
   const restored = state.desk.room;
   if (restored?.confirmed && restored.open && api.subscribeRestoredAtOnce()) watch(restored.id);
 
+  /** The desk's file limits beside its config; a line that does not answer leaves the server to refuse. */
+  async function readUploadLimits(): Promise<void> {
+    const limits = await api.uploadLimits().catch(() => null);
+    const config = state.desk.config;
+    if (!config?.fileUpload) return;
+    const next = { ...config };
+    if (limits) next.uploadLimits = limits;
+    else delete next.uploadLimits;
+    state.update({ config: next });
+  }
+
   async function sync(): Promise<void> {
     try {
       // Known from the desk, or read at activation while the socket connected: rarely waited for here.
       if (epoch > 1) api.lineReconnected();
       await Promise.all([api.knowLine(), api.setUpConnection().catch(() => undefined)]);
       const config = await api.getConfig();
-      state.update({ config, ...(config.agent ? { agent: config.agent } : {}) });
+      // The limits read last time hold until this connect's answer arrives (a config with no files drops them).
+      const known = state.desk.config?.uploadLimits;
+      const kept = config.fileUpload && known ? { uploadLimits: known } : {};
+      state.update({ config: { ...config, ...kept }, ...(config.agent ? { agent: config.agent } : {}) });
+      if (config.fileUpload) void readUploadLimits();
       if (config.guest) {
         const { visitor } = state.desk;
         state.update({ visitor: { ...visitor, id: config.guest.id, registered: true } });
@@ -211,9 +227,30 @@ export function createSession(deps: SessionDeps) {
     if (result.window?.from === 0) state.update({ historyComplete: true });
   }
 
+  const uploads = createUploads({
+    clock: deps.clock,
+    newId: deps.newId,
+    desk: () => {
+      const { config, room } = state.desk;
+      return {
+        fileUpload: config?.fileUpload === true,
+        limits: config?.uploadLimits,
+        roomOpen: Boolean(room?.confirmed && room.open),
+      };
+    },
+    send: async (file, name, description, signal) => {
+      const room = state.desk.room;
+      if (!room?.confirmed || !room.open)
+        throw new LivechatError('rejected', 'room-closed', 'The conversation is closed');
+      receive([await api.upload(room.id, file, name, description, { signal })]);
+    },
+    changed: (list) => state.setUploads(list),
+  });
+
   return {
     actions: createRoomActions({ state, api, receive, now: () => deps.clock.now() }),
     history: createHistory({ state, api }),
+    uploads,
     /** Queues a visitor message (shown at once as pending) and tries to deliver it. */
     send(text: string): string {
       const body = text.trim();
@@ -294,6 +331,7 @@ export function createSession(deps: SessionDeps) {
       return Boolean(room?.open && room.confirmed) || messages.some((m) => m.delivery === 'pending');
     },
     dispose(): void {
+      uploads.dispose();
       offStatus();
       offConnected();
       offRoom();

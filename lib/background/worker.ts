@@ -139,7 +139,11 @@ export function startWorker(deps: WorkerDeps) {
       'chat/department': async (p, desk) => (await need(desk).session.actions.department(p.department), null),
       'chat/edit': async (p, desk) => (await need(desk).session.actions.edit(p.messageId, p.text), null),
       'chat/delete': async (p, desk) => (await need(desk).session.actions.remove(p.messageId), null),
-      'chat/upload': async (p, desk) => (await need(desk).session.actions.upload(p), null),
+      'chat/uploadStart': async (p, desk) => need(desk).session.uploads.start(p),
+      'chat/uploadChunk': async (p, desk) => ({
+        accepted: need(desk).session.uploads.chunk(p.uploadId, p.offset, p.dataBase64),
+      }),
+      'chat/uploadCancel': async (p, desk) => (need(desk).session.uploads.cancel(p.uploadId), null),
       'settings/reconnect': async (_p, desk) => (need(desk).ddp.reconnect(), null),
       'history/list': async (_p, desk) => need(desk).session.history.list(),
       'history/open': async (p, desk) => need(desk).session.history.open(p.roomId),

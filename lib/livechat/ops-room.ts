@@ -7,7 +7,9 @@ import { enc, type Caller } from './caller';
 import { LivechatError } from './errors';
 import { viaPaths, viaTwin } from './paths';
 import { obj } from './read';
+import type { UploadControl } from './rest';
 import type { ChatMessage } from './types';
+import { readUploadLimits, type UploadLimits } from './upload-limits';
 
 export interface SurveyAnswer {
   /** `satisfaction`, `agentKnowledge`, `agentResposiveness` (sic), `agentFriendliness` or `additionalFeedback`. */
@@ -116,13 +118,22 @@ export function roomOps(c: Caller) {
     },
 
     /** Uploads a file into the room (REST on every line; the DDP file method only announced an upload). */
-    async upload(rid: string, file: Blob, name: string, description?: string): Promise<ChatMessage> {
+    async upload(
+      rid: string,
+      file: Blob,
+      name: string,
+      description?: string,
+      control?: UploadControl,
+    ): Promise<ChatMessage> {
       const form = new FormData();
       form.append('file', file, name);
       if (description) form.append('description', description);
-      const body = obj(await rest.postForm(`livechat/upload/${enc(rid)}`, form));
+      const body = obj(await rest.postForm(`livechat/upload/${enc(rid)}`, form, control));
       return c.message('message' in body ? body.message : body);
     },
+
+    /** The desk's size and type limits for files, or null where the line does not expose them. */
+    uploadLimits: (): Promise<UploadLimits | null> => readUploadLimits(rest),
 
     /** Edits one of the visitor's own messages (REST only). */
     async editMessage(rid: string, id: string, text: string): Promise<ChatMessage> {

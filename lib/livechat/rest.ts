@@ -17,7 +17,17 @@ export interface RestClient {
   put<T>(path: string, body: unknown): Promise<T>;
   delete<T>(path: string, body: unknown): Promise<T>;
   /** A multipart upload (the visitor token goes in the `x-visitor-token` header, as for every call). */
-  postForm<T>(path: string, form: FormData): Promise<T>;
+  postForm<T>(path: string, form: FormData, control?: UploadControl): Promise<T>;
+}
+
+/**
+ * Cancelling an upload. There is no byte progress for the request itself: an MV3 service worker has only `fetch`,
+ * which reports none (a streamed request body would, but Chrome streams request bodies over HTTP/2 only), and
+ * `XMLHttpRequest` (Firefox's background page) follows redirects, which would replay the visitor's token and file to
+ * whatever origin a 307 names. The upload's determinate part is the hand-over to the worker (lib/background/uploads.ts).
+ */
+export interface UploadControl {
+  signal?: AbortSignal;
 }
 
 export interface RestOptions {
@@ -27,6 +37,8 @@ export interface RestOptions {
   token: () => string;
   /** Requests that hang longer are aborted as `unreachable`. */
   timeoutMs?: number;
+  /** An upload that takes longer is aborted as `unreachable` (default 10 minutes: files are big, links slow). */
+  uploadTimeoutMs?: number;
 }
 
 /** Creates a REST client bound to one server and visitor token. */
@@ -34,7 +46,13 @@ export function createRestClient(options: RestOptions): RestClient {
   const base = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/`;
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  async function request<T>(method: string, path: string, body?: unknown, query?: Record<string, unknown>) {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    query?: Record<string, unknown>,
+    control?: UploadControl,
+  ) {
     const url = new URL(path.replace(/^\/+/, ''), base);
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -45,15 +63,18 @@ export function createRestClient(options: RestOptions): RestClient {
     if (body !== undefined && !form) headers['content-type'] = 'application/json';
     const secrets = [url.toString(), url.pathname, path, token, encodeURIComponent(token)];
     let response: Response;
+    const timeout = AbortSignal.timeout(form ? (options.uploadTimeoutMs ?? 600_000) : timeoutMs);
+    const init: RequestInit = {
+      method,
+      headers,
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+      redirect: 'manual',
+      signal: control?.signal ? AbortSignal.any([timeout, control.signal]) : timeout,
+    };
     try {
-      response = await options.fetch(url.toString(), {
-        method,
-        headers,
-        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      response = await options.fetch(url.toString(), init);
     } catch (error) {
+      if (control?.signal?.aborted) throw new LivechatError('rejected', 'cancelled', 'The upload was cancelled');
       const reason = error instanceof Error ? error.message : String(error);
       throw withoutSecrets(new LivechatError('unreachable', 'network', `Cannot reach the server (${reason})`), secrets);
     }
@@ -76,7 +97,7 @@ export function createRestClient(options: RestOptions): RestClient {
     post: (path, body) => request('POST', path, body),
     put: (path, body) => request('PUT', path, body),
     delete: (path, body) => request('DELETE', path, body),
-    postForm: (path, form) => request('POST', path, form),
+    postForm: (path, form, control) => request('POST', path, form, undefined, control),
   };
 }
 

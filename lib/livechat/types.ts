@@ -4,6 +4,7 @@
  * Everything in this file is plain JSON so it can be persisted and posted over extension ports as is.
  */
 import type { LivechatTrigger } from './triggers';
+import type { UploadLimits } from './upload-limits';
 
 export interface Department {
   id: string;
@@ -58,6 +59,8 @@ export interface LivechatConfig {
   survey: { items: string[]; values: string[] };
   /** The desk's triggers; absent in configs stored before triggers were read (the next connect fills it). */
   triggers?: LivechatTrigger[];
+  /** The desk's file limits (lib/livechat/upload-limits.ts), where its line exposes them. */
+  uploadLimits?: UploadLimits;
   /** The visitor's open room on the server, when the config call was made with a known token. */
   room: { id: string; open: boolean } | null;
   agent: AgentInfo | null;

@@ -72,7 +72,10 @@ describe('port contract', () => {
       paramsProblem('chat/register', { name: 'A', email: '', customFields: [{ key: 'k', value: 1 }] }),
     ).not.toBeNull();
     expect(paramsProblem('chat/survey', { answers: 'five' })).not.toBeNull();
-    expect(paramsProblem('chat/upload', { name: 'a.png', type: 'image/png', dataBase64: '' })).toBeNull();
+    expect(paramsProblem('chat/uploadStart', { name: 'a.png', type: 'image/png', size: 3 })).toBeNull();
+    expect(paramsProblem('chat/uploadStart', { name: 'a.png', type: 'image/png', size: -1 })).not.toBeNull();
+    expect(paramsProblem('chat/uploadChunk', { uploadId: 'u', offset: 0.5, dataBase64: '' })).not.toBeNull();
+    expect(paramsProblem('chat/uploadChunk', { uploadId: 'u', offset: 0, dataBase64: '' })).toBeNull();
     expect(paramsProblem('chat/offline', { name: 'a', email: 'b', message: 'c', department: 7 })).not.toBeNull();
   });
 

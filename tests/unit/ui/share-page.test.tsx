@@ -97,22 +97,28 @@ describe('Send a screenshot', () => {
       { config: testConfig({ fileUpload: true }) },
       { activePage: async () => ({ kind: 'no-access' }), captureTab: capture },
     );
-    chat.worker.handle('chat/upload', () => null);
+    chat.worker.handle('chat/uploadStart', () => ({ uploadId: 'u1' }));
+    chat.worker.handle('chat/uploadChunk', () => ({ accepted: true }));
     expect(capture).not.toHaveBeenCalled();
     await pick('Send a screenshot');
     let dialog = await screen.findByRole('dialog', { name: 'Send this screenshot?' });
     expect(within(dialog).getByRole('img', { name: 'Screenshot of the page you are on' })).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(chat.worker.requests.some((r) => r.op === 'chat/upload')).toBe(false);
+    expect(chat.worker.requests.some((r) => r.op.startsWith('chat/upload'))).toBe(false);
 
     await pick('Send a screenshot');
     dialog = await screen.findByRole('dialog', { name: 'Send this screenshot?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send screenshot' }));
-    await waitFor(() => expect(chat.worker.requests.some((r) => r.op === 'chat/upload')).toBe(true));
-    expect(chat.worker.requests.find((r) => r.op === 'chat/upload')?.params).toEqual({
+    await waitFor(() => expect(chat.worker.requests.some((r) => r.op === 'chat/uploadChunk')).toBe(true));
+    expect(chat.worker.requests.find((r) => r.op === 'chat/uploadStart')?.params).toEqual({
       name: 'screenshot-2026-12-06-23-05-09.png',
       type: 'image/png',
+      size: atob(PNG).length,
+    });
+    expect(chat.worker.requests.find((r) => r.op === 'chat/uploadChunk')?.params).toEqual({
+      uploadId: 'u1',
+      offset: 0,
       dataBase64: PNG,
     });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
