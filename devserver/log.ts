@@ -70,7 +70,8 @@ function classify(entry: Omit<LogEntry, 'seq' | 'ts'>): Violation | undefined {
   if (entry.transport === 'ddp' && entry.kind === 'sub' && entry.outcome === 'nosub') {
     return { kind: 'error', rule: 'refused-subscription', what, why: `the subscription was refused (${entry.error})` };
   }
-  if (entry.transport === 'rest' && (entry.status ?? 0) >= 400) {
+  // A client that gives up on its own request (a cancelled upload) broke no rule of the server's.
+  if (entry.transport === 'rest' && (entry.status ?? 0) >= 400 && entry.error !== 'client-aborted') {
     if (entry.status === 429)
       return { kind: 'error', rule: 'rate-limit', what, why: "the route's rate limit is spent" };
     if (entry.error === 'not-found') {

@@ -199,6 +199,25 @@ async function screenshotConfirm(server: DevServer, ext: Extension, pages: Pages
   for (const surface of SURFACES) await (await front(pages[surface])).getByRole('button', { name: 'Cancel' }).click();
 }
 
+/** A file on its way: sent from the popup, shown by both (the worker owns it), held by a slow link. */
+async function uploading(server: DevServer, pages: Pages): Promise<void> {
+  server.control.setFaults({ slowUploadMs: 120_000 });
+  const popup = await front(pages.popup);
+  await popup.locator('input[type=file]').setInputFiles({
+    name: 'order-4821-invoice.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.alloc(900 * 1024, 37),
+  });
+  await popup.getByRole('textbox', { name: 'Message' }).press('Enter');
+  for (const surface of SURFACES) {
+    const row = (await front(pages[surface])).locator('.lqs-upload[data-phase="sending"]');
+    await waitFor('the upload row', async () => (await row.count()) === 1);
+  }
+  await shoot(pages, 'upload-progress', { dark: true });
+  await popup.getByRole('button', { name: 'Cancel sending order-4821-invoice.pdf' }).click();
+  server.control.setFaults({});
+}
+
 async function reconnecting(server: DevServer, pages: Pages): Promise<void> {
   server.control.setFaults({ downForMs: 120_000 });
   await waitForText([pages.popup], 'Reconnecting in');
@@ -314,6 +333,7 @@ async function main(): Promise<void> {
     await dialogs(pages);
     await videoCall(server, rid, pages);
     await screenshotConfirm(server, ext, pages);
+    await uploading(server, pages);
     await reconnecting(server, pages);
     await ended(server, rid, pages);
     await offline(server, pages);

@@ -14,6 +14,7 @@ import {
   type LogEntry,
   type RoomView,
 } from '../../devserver/index';
+import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension, type Extension } from './harness';
 import { bubbleTexts, latestRoom, register, roomCount, send, serverTexts } from './flows';
 import { front, reloadDesk, setAgents, waitForText } from './ui-flows';
@@ -63,7 +64,12 @@ describe.each(SERVERS)('against a $name server', ({ profile, framing }) => {
   const room = () => (server.control.state().rooms as RoomView[]).find((r) => r._id === rid);
 
   beforeAll(async () => {
-    server = await startDevServer({ port: 0, profile, framing, settings: { transcript: true, triggers: TRIGGERS } });
+    server = await startDevServer({
+      port: 0,
+      profile,
+      framing,
+      settings: { transcript: true, triggers: TRIGGERS, fileUploadMaxSize: 1024 * 1024 },
+    });
     ext = await launchExtension();
     await ext.configure(server.url);
   });
@@ -85,6 +91,8 @@ describe.each(SERVERS)('against a $name server', ({ profile, framing }) => {
     await expect.poll(() => greeting('I can help').innerText(), { timeout: 15_000 }).toContain('Maria Souza');
     await register(popup);
     await waitForText([popup], 'Welcome to Acme!');
+    // The queue greeting's agent is who the header names until one is assigned, as the desk's own widget does.
+    await expect.poll(() => popup.locator('.lqs-header__agent-name').innerText()).toBe('Maria Souza');
     await send(popup, `hello from ${profile}`);
     await expect.poll(() => roomCount(server), { timeout: 15_000 }).toBe(1);
     rid = latestRoom(server)._id;
@@ -116,6 +124,59 @@ describe.each(SERVERS)('against a $name server', ({ profile, framing }) => {
     expect(new URL(href ?? '').searchParams.get('rc_room_type')).toBe('l');
     const download = await fetch(href ?? '');
     expect(Buffer.from(await download.arrayBuffer()).equals(png)).toBe(true);
+    await popup.close();
+  });
+
+  it("shows an upload's progress and cancels it; refuses what the desk does not take; finishes one after the popup closed", async () => {
+    const files = () => (room()?.messages ?? []).map((m) => (m.file as { name?: string } | undefined)?.name);
+    const choose = async (page: Page, name: string, mimeType: string, size: number) => {
+      await page.locator('input[type=file]').setInputFiles({ name, mimeType, buffer: Buffer.alloc(size, 7) });
+      await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+    };
+    const row = (page: Page, name: string) => page.locator('.lqs-upload').filter({ hasText: name });
+    server.control.setFaults({ slowUploadMs: 4000 });
+    let popup = await front(await ext.open('popup'));
+    await choose(popup, 'notes.bin', 'application/octet-stream', 600 * 1024);
+    // Handed over, then sent: the request's bar is indeterminate (no value), never a made-up percentage.
+    await expect.poll(() => row(popup, 'notes.bin').getAttribute('data-phase'), { timeout: 15_000 }).toBe('sending');
+    expect(await row(popup, 'notes.bin').locator('progress').getAttribute('value')).toBeNull();
+    await row(popup, 'notes.bin').getByRole('button', { name: 'Cancel sending notes.bin' }).click();
+    await expect.poll(() => row(popup, 'notes.bin').count()).toBe(0);
+    await expect
+      .poll(() => server.control.log().some((e) => e.error === 'client-aborted'), { timeout: 15_000 })
+      .toBe(true);
+
+    const before = server.control.log().length;
+    const alert = (text: string) => popup.getByRole('alert').filter({ hasText: text });
+    await choose(popup, 'huge.bin', 'application/octet-stream', 1536 * 1024);
+    await expect
+      .poll(() => alert('huge.bin is too large (1.5 MB). Files can be at most 1 MB.').count(), { timeout: 15_000 })
+      .toBe(1);
+    await popup.getByRole('button', { name: 'Remove huge.bin' }).click();
+    await choose(popup, 'drawing.svg', 'image/svg+xml', 100);
+    await expect
+      .poll(() => alert('drawing.svg is a kind of file this support desk does not accept.').count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    await popup.getByRole('button', { name: 'Remove drawing.svg' }).click();
+    expect(
+      server.control
+        .log()
+        .slice(before)
+        .filter((e) => e.name.includes('upload')),
+    ).toEqual([]);
+
+    server.control.setFaults({ slowUploadMs: 2500 });
+    await choose(popup, 'later.txt', 'text/plain', 2048);
+    await expect.poll(() => row(popup, 'later.txt').getAttribute('data-phase'), { timeout: 15_000 }).toBe('sending');
+    await popup.close();
+    await expect.poll(() => files().includes('later.txt'), { timeout: 15_000 }).toBe(true);
+    expect(files().filter((name) => name === 'notes.bin')).toEqual([]);
+    popup = await front(await ext.open('popup'));
+    await expect.poll(() => popup.locator('.lqs-attachment').filter({ hasText: 'later.txt' }).count()).toBe(1);
+    expect(await popup.locator('.lqs-upload').count()).toBe(0);
+    server.control.setFaults({});
     await popup.close();
   });
 
