@@ -5,7 +5,8 @@ import type { ChatModel } from '../lib/ui/chat-model';
 import { stripBidi } from '../lib/bidi';
 import { saveDraft } from '../lib/ui/draft';
 import { t } from '../lib/ui/i18n';
-import { checkFile, sendFile } from '../lib/ui/upload';
+import { sendFile } from '../lib/ui/send-file';
+import { checkFile } from '../lib/ui/upload';
 import type { ChatUi } from './chat-ui';
 import { Dialog } from './Dialog';
 

@@ -10,6 +10,7 @@ import type { ChatUi } from './chat-ui';
 import { ConnectionLine } from './ConnectionLine';
 import {
   CameraIcon,
+  DownloadIcon,
   EndIcon,
   HistoryIcon,
   MoreIcon,
@@ -96,6 +97,16 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
       icon: <HistoryIcon />,
       onSelect: () => (ui.past.value = { roomId: null }),
     });
+    // The current conversation, open or ended, as a file the visitor keeps (loaded on first use).
+    if (model.messages.value.length > 0) {
+      for (const format of ['html', 'text'] as const) {
+        items.push({
+          label: t(format === 'html' ? 'downloadHtml' : 'downloadText'),
+          icon: <DownloadIcon />,
+          onSelect: () => void import('./download-conversation').then((d) => d.downloadConversation(model, format)),
+        });
+      }
+    }
     if (!room?.open) return items;
     if (desk.allowSwitchingDepartments && desk.departments.length > 1) {
       items.push({

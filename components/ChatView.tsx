@@ -3,8 +3,6 @@ import { useMemo } from 'preact/hooks';
 import type { ChatMessage } from '../lib/livechat/types';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
-import { sendFile } from '../lib/ui/upload';
-import { UploadList } from './UploadList';
 import type { ChatUi } from './chat-ui';
 import { ChatBanner } from './ChatBanner';
 import { Composer } from './Composer';
@@ -13,6 +11,7 @@ import { lazy } from './lazy';
 import { MessageList } from './MessageList';
 import { TypingLine } from './TypingLine';
 
+const UploadList = lazy(() => import('./UploadList').then((m) => m.UploadList), 'none');
 const ChatEnded = lazy(() => import('./ChatEnded').then((m) => m.ChatEnded), 'none');
 
 /** Own messages the visitor may still change: delivered ones, in the open conversation. */
@@ -60,7 +59,8 @@ export function ChatView({ model, ui }: { model: ChatModel; ui: ChatUi }) {
     if (last) ui.editing.value = last;
   }
 
-  const upload = (file: File, description: string): Promise<void> => sendFile(model.act, file, description);
+  const upload = async (file: File, description: string): Promise<void> =>
+    (await import('../lib/ui/send-file')).sendFile(model.act, file, description);
 
   const onDrop = (event: DragEvent): void => {
     event.preventDefault();

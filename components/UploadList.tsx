@@ -3,7 +3,7 @@ import { stripBidi } from '../lib/bidi';
 import type { UploadView } from '../lib/messaging';
 import { formatSize } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
-import { failureText } from '../lib/ui/upload';
+import { failureText } from '../lib/ui/send-file';
 import { CloseIcon, FileIcon } from './icons';
 
 /**

@@ -33,7 +33,8 @@ async function attach(file: File): Promise<void> {
 describe('uploads in the chat', () => {
   it('shows the worker’s uploads: determinate while handed over, indeterminate while sent, cancel asks the worker', async () => {
     const chat = await renderChat({ config: testConfig({ fileUpload: true }), uploads: [upload()] });
-    const list = screen.getByRole('list', { name: 'Files being sent' });
+    // The list's code loads with the first upload.
+    const list = await screen.findByRole('list', { name: 'Files being sent' });
     const bar = within(list).getByRole('progressbar', { name: 'report.pdf' });
     expect(bar.getAttribute('value')).toBe('250');
     expect(bar.getAttribute('max')).toBe('1000');
