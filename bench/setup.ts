@@ -72,8 +72,12 @@ async function registerAndOpenRoom(page: Page): Promise<void> {
       let onConnected: (() => void) | null = null;
       const connected = new Promise<void>((resolve) => (onConnected = resolve));
       port.onMessage.addListener((message) => {
-        const payload = message.payload as { connection?: { state: string } } | undefined;
-        if (message.kind === 'event' && payload?.connection?.state === 'connected') onConnected?.();
+        // Deltas of one task come as one `events` message (lib/background/ui-hub.ts).
+        const events = (message.kind === 'events' ? message.events : [message]) as Array<Record<string, unknown>>;
+        for (const event of events) {
+          const payload = event.payload as { connection?: { state: string } } | undefined;
+          if (event.kind === 'event' && payload?.connection?.state === 'connected') onConnected?.();
+        }
         if (message.kind === 'response') responses.get(String(message.id))?.(message);
       });
       const request = (id: string, op: string, params: unknown): Promise<void> =>

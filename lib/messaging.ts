@@ -208,8 +208,16 @@ export interface WireError {
   message: string;
 }
 
+/** Events the worker published within one task, in order: one port message instead of one each. */
+export interface BgEvents {
+  v: typeof PROTOCOL_VERSION;
+  kind: 'events';
+  events: BgEvent[];
+}
+
 export type BgToUi =
   | BgEvent
+  | BgEvents
   | { v: typeof PROTOCOL_VERSION; kind: 'response'; id: string; ok: true; result: unknown }
   | { v: typeof PROTOCOL_VERSION; kind: 'response'; id: string; ok: false; error: WireError };
 
@@ -229,6 +237,12 @@ export interface PortLike<In, Out> {
 
 export type UiPort = PortLike<BgToUi, UiToBg>;
 export type BgPort = PortLike<UiToBg, BgToUi>;
+
+/** The events a worker message carries, in order: itself for one event, its list for several, none for a response. */
+export function eventsOf(message: BgToUi): BgEvent[] {
+  if (message.kind === 'event') return [message];
+  return message.kind === 'events' && Array.isArray(message.events) ? message.events : [];
+}
 
 /** True for a well-formed request of a known protocol version; anything else is dropped by the worker. */
 export function isRequest(message: unknown): message is UiToBg {

@@ -2,11 +2,18 @@
  * The worker's side of the UI ports: a new port gets a full snapshot, then every state change as a numbered
  * delta; requests are routed to typed handlers, each answered exactly once. Each port is focused on one desk: it
  * gets that desk's snapshot and deltas (numbered per port), and its requests act on that desk.
+ *
+ * One server event usually changes several things (a message arrives: the message, the unread count, the typing
+ * line), and every port message costs a serialisation, a hop through the browser process and a task in the page.
+ * So the deltas published within one task leave together, as one message, at the end of that task (a microtask:
+ * no added wait). Anything else posted to a port (an answer, a snapshot) first sends what is queued, so a UI still
+ * sees every delta an operation caused before its answer, and never a delta older than a snapshot after it.
  */
 import { describeError, LivechatError } from '../livechat/errors';
 import {
   isRequest,
   PROTOCOL_VERSION,
+  type BgEvent,
   type BgPort,
   type BgToUi,
   type ChatSnapshot,
@@ -48,16 +55,33 @@ export interface HubDesks {
 
 /** Creates the hub; `desks` gives each desk's state, `handlers` answer requests. */
 export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
-  /** Each open port: the desk it shows and the number of its last event. */
-  const ports = new Map<BgPort, { desk: string | null; seq: number }>();
+  /** Each open port: the desk it shows, the number of its last event, and its events not posted yet. */
+  const ports = new Map<BgPort, { desk: string | null; seq: number; queued: BgEvent[] }>();
   const countListeners: Array<(desks: string[]) => void> = [];
+  let flushScheduled = false;
 
   const drop = (port: BgPort): void => {
     const gone = ports.get(port);
     if (!gone || !ports.delete(port)) return;
     countChanged([gone.desk]);
   };
+  /** Sends a port's queued events: as they are when there is one, as one `events` message when there are more. */
+  const flush = (port: BgPort): void => {
+    const view = ports.get(port);
+    if (!view || view.queued.length === 0) return;
+    const events = view.queued;
+    view.queued = [];
+    postNow(port, events.length === 1 ? (events[0] as BgEvent) : { v: PROTOCOL_VERSION, kind: 'events', events });
+  };
+  const flushAll = (): void => {
+    flushScheduled = false;
+    for (const port of ports.keys()) flush(port);
+  };
   const post = (port: BgPort, message: BgToUi): void => {
+    flush(port);
+    postNow(port, message);
+  };
+  const postNow = (port: BgPort, message: BgToUi): void => {
     try {
       port.postMessage(message);
     } catch (error) {
@@ -88,7 +112,10 @@ export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
     const view = ports.get(port);
     if (!view) return;
     view.seq += 1;
-    post(port, { v: PROTOCOL_VERSION, kind: 'event', seq: view.seq, ...event } as BgToUi);
+    view.queued.push({ v: PROTOCOL_VERSION, kind: 'event', seq: view.seq, ...event } as BgEvent);
+    if (flushScheduled) return;
+    flushScheduled = true;
+    queueMicrotask(flushAll);
   };
   const countChanged = (changed: Array<string | null>): void => {
     const named = [...new Set(changed.filter((desk): desk is string => desk !== null))];
@@ -143,7 +170,7 @@ export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
   return {
     attach(port, early = []) {
       const desk = desks.initial();
-      ports.set(port, { desk, seq: 0 });
+      ports.set(port, { desk, seq: 0, queued: [] });
       countChanged([desk]);
       port.onDisconnect.addListener(() => drop(port));
       port.onMessage.addListener((message) => void handle(port, message));

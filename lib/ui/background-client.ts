@@ -5,6 +5,7 @@
  * replay anything: it only has to reconnect and to fail the calls that were in flight.
  */
 import {
+  eventsOf,
   PROTOCOL_VERSION,
   type BgEvent,
   type BgToUi,
@@ -117,8 +118,12 @@ export function createBackgroundClient(
 
   function receive(message: BgToUi): void {
     if (typeof message !== 'object' || message === null || message.v !== PROTOCOL_VERSION) return;
-    if (message.kind === 'event') {
-      for (const listener of eventListeners) listener(message);
+    if (message.kind === 'event' || message.kind === 'events') {
+      for (const event of eventsOf(message)) {
+        if (typeof event !== 'object' || event === null || event.v !== PROTOCOL_VERSION || event.kind !== 'event')
+          continue;
+        for (const listener of eventListeners) listener(event);
+      }
       return;
     }
     if (message.kind !== 'response') return;

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { newDesk, type DeskRecord } from '../../../lib/background/desk';
 import { startWorker } from '../../../lib/background/worker';
 import {
+  eventsOf,
   PORT_NAME,
   PROTOCOL_VERSION,
   type BgEvent,
@@ -76,7 +77,7 @@ function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings) {
     const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
     const events: BgEvent[] = [];
     const responses: BgToUi[] = [];
-    ui.onMessage.addListener((m) => (m.kind === 'event' ? events.push(m) : responses.push(m)));
+    ui.onMessage.addListener((m) => (m.kind === 'response' ? responses.push(m) : events.push(...eventsOf(m))));
     void worker.attach(bg);
     let q = 0;
     const ask = async (op: string, params: unknown) => {

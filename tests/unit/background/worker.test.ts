@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { newDesk, type DeskRecord } from '../../../lib/background/desk';
 import { startWorker } from '../../../lib/background/worker';
 import type { ChatMessage } from '../../../lib/livechat/types';
-import { PORT_NAME, PROTOCOL_VERSION, type BgEvent, type BgToUi, type UiToBg } from '../../../lib/messaging';
+import { eventsOf, PORT_NAME, PROTOCOL_VERSION, type BgEvent, type BgToUi, type UiToBg } from '../../../lib/messaging';
 import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
 import { FakeDdp } from '../fakes/fake-ddp';
 import { deepMd, jsonDepth } from '../fakes/hostile-message';
@@ -62,9 +62,7 @@ function setup(
       post(message);
     };
     const events: BgEvent[] = [];
-    ui.onMessage.addListener((m) => {
-      if (m.kind === 'event') events.push(m);
-    });
+    ui.onMessage.addListener((m) => void events.push(...eventsOf(m)));
     void worker.attach(bg);
     return { ui, events };
   };
