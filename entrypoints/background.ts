@@ -7,7 +7,7 @@ import { NOTIFICATION_PREFIX, toolbarAction } from '../lib/background/notifier';
 import { startWorker } from '../lib/background/worker';
 import { openChat } from '../lib/background/open-chat';
 import { isOwnPage } from '../lib/background/port-guard';
-import { focusMessageItem } from '../lib/focus';
+import { focusDeskItem, focusMessageItem } from '../lib/focus';
 import { PORT_NAME, type BgPort } from '../lib/messaging';
 import type { ManagedPolicy } from '../lib/managed';
 import { effectiveSettings, loadSettings, originPattern, settingsItem, withoutDesk } from '../lib/settings';
@@ -70,6 +70,11 @@ export default defineBackground(() => {
     newToken: visitorToken,
     apis: { notifications: browser.notifications, action: toolbarAction(browser), i18n: browser.i18n },
     iconUrl: browser.runtime.getURL('/icon/128.png'),
+    clickedDesk: async () => {
+      const desk = await focusDeskItem.getValue();
+      if (desk) await focusDeskItem.setValue(null);
+      return desk;
+    },
     keepAlive: (on) => {
       if (on) void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 0.5 });
       else void browser.alarms.clear(KEEPALIVE_ALARM);
@@ -92,6 +97,7 @@ export default defineBackground(() => {
     void openChat(browser);
     // The notification's id names its desk: the chat opens on that desk, at its newest reply.
     const desk = id.slice(NOTIFICATION_PREFIX.length);
+    void focusDeskItem.setValue(desk);
     void worker.ready.then(() => focusMessageItem.setValue(worker.focusTarget(desk)));
     void browser.notifications.clear(id);
   });

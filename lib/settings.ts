@@ -34,9 +34,13 @@ export const DEFAULT_SETTINGS: VisitorSettings = {
 /** The first stored shape (v1): one desk only. */
 export type VisitorSettingsV1 = Omit<VisitorSettings, 'desks'>;
 
-/** v1 → v2: the one desk becomes the first of the list (and stays the default). */
-export function migrateSettingsV2(old: VisitorSettingsV1): VisitorSettings {
+/**
+ * v1 → v2: the one desk becomes the first of the list (and stays the default). A list already there is kept: a
+ * value written without its version mark (by hand, by a test harness) would otherwise lose its other desks.
+ */
+export function migrateSettingsV2(old: VisitorSettingsV1 & { desks?: unknown }): VisitorSettings {
   if (typeof old !== 'object' || old === null) return old;
+  if (Array.isArray(old.desks)) return old as VisitorSettings;
   const url = typeof old.serverUrl === 'string' ? old.serverUrl : '';
   return { ...old, desks: url ? [url] : [] };
 }

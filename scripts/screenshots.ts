@@ -295,20 +295,72 @@ async function portuguese(server: DevServer, pages: Pages): Promise<void> {
   await shoot(pages, 'conversation-pt-BR');
 }
 
-async function options(ext: Extension): Promise<void> {
+async function options(ext: Extension, name = 'options'): Promise<void> {
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 720, height: 620 });
   await page.goto(`chrome-extension://${ext.id}/options.html`);
   await page.getByRole('button', { name: 'Save' }).waitFor();
-  await page.screenshot({ path: join(OUT, 'options.png') });
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: join(OUT, 'options-dark.png') });
+  await page.screenshot({ path: join(OUT, `${name}-dark.png`), fullPage: true });
   await page.close();
-  console.log('  options (+dark)');
+  console.log(`  ${name} (+dark)`);
+}
+
+/** The desk switcher open over a second desk's conversation with a reply waiting on the first: two devservers. */
+async function deskSwitcher(): Promise<void> {
+  const desks = await Promise.all([
+    startDevServer({ port: 0, profile: 'v8', settings: { title: 'Acme Support', color: '#4f46e5' } as never }),
+    startDevServer({ port: 0, profile: 'v8', settings: { title: 'Globex Help', color: '#0f766e' } as never }),
+  ]);
+  const [acme, globex] = desks;
+  const ext = await launchExtension();
+  try {
+    await ext.worker.evaluate(
+      async (urls) => {
+        const settings = { serverUrl: urls[0], desks: urls, name: '', email: '', notifications: true };
+        const { chrome } = globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        };
+        await chrome.storage.local.set({ settings });
+      },
+      desks.map((desk) => desk.url),
+    );
+    let pages = await openBoth(ext);
+    await registerVisitor(pages.popup);
+    await sendText(pages.popup, 'Is my order on its way?');
+    const acmeRoom = await roomId(acme);
+    acme.control.take(acmeRoom);
+    for (const surface of SURFACES) await pages[surface].close();
+    pages = await openBoth(ext);
+    for (const surface of SURFACES) {
+      const page = pages[surface];
+      await page.getByRole('button', { name: /^Switch desk/ }).click();
+      await page.getByRole('menuitemradio', { name: /^Globex Help/ }).click();
+    }
+    await registerVisitor(pages.popup);
+    await sendText(pages.popup, 'Hello Globex, a question about my invoice');
+    globex.control.take(await roomId(globex));
+    acme.control.say(acmeRoom, { text: 'Yes, it ships today.' });
+    for (const surface of SURFACES) {
+      await waitFor('the unread count on the switcher', () =>
+        pages[surface].getByRole('button', { name: 'Switch desk (1 unread on other desks)' }).isVisible(),
+      );
+      await pages[surface].getByRole('button', { name: /^Switch desk/ }).click();
+      await pages[surface].getByRole('menu').waitFor();
+    }
+    await shoot(pages, 'desk-switcher', { dark: true });
+    await options(ext, 'options-desks');
+  } finally {
+    await ext.close();
+    await Promise.all(desks.map((desk) => desk.close()));
+  }
 }
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  // `npm run screenshots -- desks`: only the states of several desks.
+  if (process.argv.includes('desks')) return deskSwitcher();
   const server = await startDevServer({ port: 0, profile: 'v8', settings: DESK as never });
   const ext = await launchExtension();
   try {
@@ -355,6 +407,7 @@ async function main(): Promise<void> {
     await ext.close();
     await server.close();
   }
+  await deskSwitcher();
 }
 
 main().catch((error: unknown) => {

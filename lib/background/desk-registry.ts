@@ -1,13 +1,16 @@
 /**
  * The desks the visitor added, beside the sessions that serve them: one runtime per desk, and a link (a DDP
  * socket) only for a desk that needs one now — its conversation is open or has undelivered words, or a chat UI
- * shows it. Every other desk's link is down, so ten desks cost ten stored records, not ten sockets.
+ * shows it, or a chat UI is open and the desk's title is not known yet (the switcher names it). Every other
+ * desk's link is down, so ten desks cost ten stored records, not ten sockets.
  */
 import type { Clock } from '../ddp/types';
 
 /** What the registry needs of a desk's runtime: whether it needs its link, and the link's switches. */
 export interface LinkedDesk {
   needsConnection(): boolean;
+  /** The desk's own description (title, colour) is not known yet: a link brings it. */
+  unknown(): boolean;
   connect(): void;
   disconnect(): void;
   reconnect(): void;
@@ -22,8 +25,8 @@ export const WAKE_STAGGER_MS = 400;
 
 export interface DeskRegistryDeps<R extends LinkedDesk> {
   create(url: string): R;
-  /** Chat UIs showing this desk right now. */
-  watchers(url: string): number;
+  /** Chat UIs showing this desk right now, or open at all (`null`). */
+  watchers(url: string | null): number;
   /** Keeps the worker alive while some desk's conversation needs its link. */
   keepAlive(on: boolean): void;
   clock: Pick<Clock, 'setTimeout'>;
@@ -51,7 +54,8 @@ export function createDeskRegistry<R extends LinkedDesk>(deps: DeskRegistryDeps<
 
   const needsLink = (url: string): boolean => {
     const runtime = live.get(url);
-    return Boolean(runtime) && (runtime!.needsConnection() || deps.watchers(url) > 0);
+    if (!runtime) return false;
+    return runtime.needsConnection() || deps.watchers(url) > 0 || (runtime.unknown() && deps.watchers(null) > 0);
   };
 
   const registry: DeskRegistry<R> = {

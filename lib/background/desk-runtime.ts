@@ -118,6 +118,7 @@ export function createDeskRuntime(desk: DeskRecord, deps: DeskRuntimeDeps): Desk
     ddp,
     title,
     needsConnection: () => session.needsConnection(),
+    unknown: () => state.desk.config === null,
     connect: () => ddp.connect(),
     disconnect: () => ddp.disconnect(),
     reconnect: () => ddp.reconnect(),

@@ -33,6 +33,8 @@ export interface WorkerDeps {
   iconUrl: string;
   /** Keeps the worker coming back while a room is open, even if the browser stopped it (alarms). */
   keepAlive(on: boolean): void;
+  /** Takes (reads and clears) the desk whose notification the visitor clicked, if any: the next chat shows it. */
+  clickedDesk?(): Promise<string | null>;
 }
 /** A failed read of stored data, logged and turned into a value the repair resets. */
 const unreadable = (what: string) => (error: unknown) => {
@@ -74,12 +76,12 @@ export function startWorker(deps: WorkerDeps) {
           hub.publish(url, event);
           if (event.type !== 'patch') return;
           if ('config' in event.payload || 'unread' in event.payload) desksChanged();
-          if ('room' in event.payload) registry.applyLinks();
+          if ('room' in event.payload || 'config' in event.payload) registry.applyLinks();
         },
       });
       return runtime;
     },
-    watchers: (url) => hub.openCount(url),
+    watchers: (url) => hub.openCount(url ?? undefined),
     keepAlive: deps.keepAlive,
     clock: deps.clock,
   });
@@ -247,6 +249,9 @@ export function startWorker(deps: WorkerDeps) {
       const hold = (message: unknown) => void early.push(message);
       port.onMessage.addListener(hold);
       await ready;
+      // Read at the opening itself: the click may have woken a worker that knows nothing of it otherwise.
+      const clicked = await deps.clickedDesk?.().catch(() => null);
+      if (clicked && registry.get(clicked)) preferred = clicked;
       port.onMessage.removeListener(hold);
       hub.attach(port, early);
     },

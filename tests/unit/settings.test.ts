@@ -14,6 +14,12 @@ describe('settings with several desks', () => {
     expect(await defineSettingsItem().getValue()).toEqual({ ...v1, desks: [A] });
   });
 
+  it('keeps a list that a value without its version mark already holds', async () => {
+    const unmarked = { ...DEFAULT_SETTINGS, serverUrl: A, desks: [A, B] };
+    await fakeBrowser.storage.local.set({ settings: unmarked });
+    expect((await defineSettingsItem().getValue()).desks).toEqual([A, B]);
+  });
+
   it('upgrades a visitor who never chose a desk to an empty list', async () => {
     await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, desks: undefined }, settings$: { v: 1 } });
     expect((await defineSettingsItem().getValue()).desks).toEqual([]);

@@ -6,8 +6,10 @@ class FakeDesk implements LinkedDesk {
   reconnects = 0;
   disposed = false;
   conversation = false;
+  known = true;
   constructor(readonly url: string) {}
   needsConnection = () => this.conversation;
+  unknown = () => !this.known;
   connect = () => void (this.up = true);
   disconnect = () => void (this.up = false);
   reconnect = () => void (this.reconnects += 1);
@@ -20,7 +22,7 @@ function setup() {
   const keepAlive = vi.fn();
   const registry = createDeskRegistry<FakeDesk>({
     create: (url) => new FakeDesk(url),
-    watchers: (url) => watchers.get(url) ?? 0,
+    watchers: (url) => (url === null ? [...watchers.values()].reduce((a, b) => a + b, 0) : (watchers.get(url) ?? 0)),
     keepAlive,
     clock: { setTimeout: (fn: () => void, ms: number) => void timers.push({ fn, ms }) } as never,
   });
@@ -51,6 +53,21 @@ describe('desk registry', () => {
     registry.applyLinks();
     expect([a?.up, b?.up, c?.up]).toEqual([false, false, false]);
     expect(keepAlive).toHaveBeenLastCalledWith(false);
+  });
+
+  it('links a desk whose title is not known yet while a chat UI is open, to learn it', () => {
+    const { registry, watchers } = setup();
+    registry.sync([A, B]);
+    const [a, b] = registry.runtimes();
+    b!.known = false;
+    registry.applyLinks();
+    expect([a?.up, b?.up]).toEqual([false, false]);
+    watchers.set(A, 1);
+    registry.applyLinks();
+    expect([a?.up, b?.up]).toEqual([true, true]);
+    b!.known = true;
+    registry.applyLinks();
+    expect([a?.up, b?.up]).toEqual([true, false]);
   });
 
   it('adds and removes desks: a removed desk stops, the others keep their runtime', () => {

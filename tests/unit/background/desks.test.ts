@@ -12,6 +12,7 @@ import {
 } from '../../../lib/messaging';
 import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
 import { FakeDdp } from '../fakes/fake-ddp';
+import { testConfig } from '../ui/config';
 import { createPortPair } from '../ui/port-pair';
 
 const A = 'https://a.example.com';
@@ -30,7 +31,7 @@ const agentFrame = (id: string, rid: string, ts: number) => [
   { _id: id, rid, msg: `reply ${id}`, ts: { $date: ts }, u: { _id: 'AG', username: 'maria', name: 'Maria' } },
 ];
 
-function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings) {
+function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings, clicked: string | null = null) {
   const ddps = new Map<string, FakeDdp>();
   /** Whether each desk's link was last told to be up. */
   const up = new Map<string, boolean>();
@@ -72,6 +73,7 @@ function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings) {
     apis,
     iconUrl: 'icon.png',
     keepAlive: () => {},
+    clickedDesk: async () => clicked,
   });
   const open = () => {
     const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
@@ -111,17 +113,33 @@ const TWO: VisitorSettings = { ...DEFAULT_SETTINGS, serverUrl: A, desks: [A, B] 
 
 describe('several desks', () => {
   it('links only the desks that need it: the one a UI shows and one with an open room', async () => {
+    const C = 'https://c.example.com';
+    // Desks already known (their title and colour learnt before): a link only brings them what they need.
+    const known = (desk: DeskRecord): DeskRecord => ({ ...desk, config: testConfig({ title: 'Known' }) });
     const { worker, linked, open } = setup(
-      { [B]: openRoom(B, 'RB', 'tb') },
-      { ...TWO, desks: [A, B, 'https://c.example.com'] },
+      { [A]: known(newDesk(A, 'ta')), [B]: known(openRoom(B, 'RB', 'tb')), [C]: known(newDesk(C, 'tc')) },
+      { ...TWO, desks: [A, B, C] },
     );
     await worker.ready;
     expect(linked()).toEqual([B]);
     const { ask } = open();
     await tick();
     expect(linked()).toEqual([A, B]);
-    expect(await ask('desk/focus', { desk: 'https://c.example.com' })).toMatchObject({ ok: true });
-    expect(linked()).toEqual([B, 'https://c.example.com']);
+    expect(await ask('desk/focus', { desk: C })).toMatchObject({ ok: true });
+    expect(linked()).toEqual([B, C]);
+  });
+
+  it('links a desk it knows nothing about while a chat is open, to learn its title for the switcher', async () => {
+    const { worker, ddps, linked, open } = setup({ [A]: openRoom(A, 'RA', 'ta') }, TWO);
+    await worker.ready;
+    expect(linked()).toEqual([A]);
+    const { view } = open();
+    await tick();
+    expect(linked()).toEqual([A, B]);
+    ddps.get(B)?.goOnline();
+    await tick();
+    expect(view().desks.find((desk) => desk.id === B)?.title).toBe('Desk B');
+    expect(linked()).toEqual([A]);
   });
 
   it('gives each UI its desk: a desk list, a snapshot per desk, deltas of its desk only, requests on its desk', async () => {
@@ -187,6 +205,13 @@ describe('several desks', () => {
     const first = new Promise<BgToUi>((resolve) => ui.onMessage.addListener(resolve));
     void worker.attach(bg);
     expect(await first).toMatchObject({ type: 'snapshot', payload: { serverUrl: B } });
+  });
+
+  it('opens on the clicked desk even when the click woke a worker that had not heard of it', async () => {
+    const { open } = setup({ [A]: openRoom(A, 'RA', 'ta'), [B]: openRoom(B, 'RB', 'tb') }, TWO, B);
+    const ui = open();
+    await tick();
+    expect(ui.events[0]).toMatchObject({ type: 'snapshot', payload: { serverUrl: B } });
   });
 
   it('forgets a desk: its record and token leave storage, its permission goes, its UIs move on', async () => {
