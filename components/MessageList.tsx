@@ -1,11 +1,12 @@
 import { useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
-import { buildTimeline, latestItems, type TimelineItem } from '../lib/ui/timeline';
+import { buildTimeline, countSince, firstTs, latestItems, type TimelineItem } from '../lib/ui/timeline';
 import { ArrowDownIcon } from './icons';
 import { MessageGroup, type OwnMessageActions } from './MessageGroup';
+import { useFollow } from './use-follow';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './messages.css';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
@@ -25,28 +26,23 @@ interface Props {
   onFocused?: () => void;
 }
 
-/** Pixels from the bottom within which the log keeps following new messages. */
-const STICK_PX = 48;
-/** Pixels from the top at which scrolling up fetches the previous page of history. */
+/** Pixels from the top at which scrolling up shows (or fetches) the previous page of history. */
 const PAGE_PX = 80;
 const HIGHLIGHT_MS = 2_500;
-/** Messages the first view shows; the older ones follow once it is on screen, so the popup opens fast. */
-const FIRST_VIEW = 60;
-
-/** Runs `task` when the page is idle after the frame being prepared; returns the cancel function. */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task, { timeout: 300 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(task, 50);
-  return () => clearTimeout(handle);
-}
+/**
+ * While following, the log renders only the newest `TAIL` to `TAIL + CHUNK - 1` messages: the window slides in steps
+ * of `CHUNK`, so that most new messages only add a bubble, and its top is cut while the view is at the bottom.
+ */
+const TAIL = 60;
+const CHUNK = 40;
+/** Messages added above the window each time the visitor reaches its top. */
+const PAGE = 60;
 
 /**
- * The conversation log: day separators, system lines and message groups. It follows new messages unless the
- * visitor scrolled up (then a "new messages" button appears), fetches older history when scrolled to the top
- * while keeping what is on screen in place, and marks where unread messages start.
+ * The conversation log: day separators, system lines and message groups. It renders a window of the newest
+ * messages and follows them unless the visitor scrolled up (then a "new messages" button counts what arrived);
+ * scrolled to its top, it shows older messages, then fetches older history, keeping what is on screen in place.
+ * It marks where unread messages start and can scroll to one message (a clicked notification).
  */
 export function MessageList({ model, empty, own = null, focusId, onFocused }: Props) {
   const agentHidden = useComputed(
@@ -67,133 +63,119 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
         built.current,
       )),
   );
-  const complete = useSignal(false);
-  const shown = useComputed(() => (complete.value ? items.value : latestItems(items.value, FIRST_VIEW)));
+  /** Where the window starts: the newest messages (following), from a date on (reading above), or everything. */
+  const from = useSignal<number | null | undefined>(undefined);
+  const shown = useComputed(() => {
+    const all = items.value;
+    const start = from.value;
+    if (start === null) return all;
+    const count = start === undefined ? TAIL + (model.messages.value.length % CHUNK) : countSince(all, start);
+    return latestItems(all, count);
+  });
+  /** The newest message when the visitor left the bottom; what came after it from the desk is counted. */
+  const leftAt = useSignal<{ id: string; ts: number } | null>(null);
+  const unseen = useComputed(() => {
+    const left = leftAt.value;
+    if (!left) return 0;
+    const messages = model.messages.value;
+    let index = messages.findLastIndex((m) => m.id === left.id);
+    if (index < 0) index = messages.findLastIndex((m) => m.ts <= left.ts);
+    let count = 0;
+    for (let i = index + 1; i < messages.length; i++) if (messages[i]!.from !== 'visitor') count += 1;
+    return count;
+  });
   const log = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
+  const content = useRef<HTMLDivElement>(null);
+  const follow = useFollow(
+    log,
+    content,
+    (following) => {
+      if (following) {
+        from.value = undefined;
+        leftAt.value = null;
+        return;
+      }
+      // Reading above: the window keeps its first message, so that nothing on screen moves as messages arrive.
+      from.value = firstTs(shown.peek()) ?? null;
+      const newest = model.messages.peek().at(-1);
+      leftAt.value = newest ? { id: newest.id, ts: newest.ts } : null;
+    },
+    () => {
+      // Near the top, reading: show older messages. Not while following a log that is only a little too tall.
+      const element = log.current;
+      if (element && !follow.following.current && element.scrollTop < PAGE_PX) void showOlder();
+    },
+  );
   const lastOwnId = useRef<string | undefined>(undefined);
-  const lastOtherId = useRef<string | undefined>(undefined);
   /** Set once the log first showed messages: only that first view may open at the "new messages" line. */
   const opened = useRef(false);
-  /** Distance from the bottom to keep while an older page is being inserted above. */
-  const anchor = useRef<number | null>(null);
   const loading = useSignal(false);
   const pageError = useSignal<string | null>(null);
-  const newBelow = useSignal(false);
 
   const list = shown.value;
   const partial = list !== items.value;
-
-  const following = useRef(0);
-  /**
-   * Scrolls to the end before the next frame is drawn. Reading `scrollHeight` now would lay out the whole log
-   * for every message; in the frame, one layout serves all the messages that arrived since the last one.
-   */
-  function followLatest(element: HTMLElement): void {
-    if (following.current) return;
-    following.current = requestAnimationFrame(() => {
-      following.current = 0;
-      if (anchor.current === null) element.scrollTop = element.scrollHeight;
-    });
-  }
-  useEffect(() => () => cancelAnimationFrame(following.current), []);
-
-  /** Shows the messages the first view left out, keeping what is on screen where it is. */
-  function showAll(): void {
-    const element = log.current;
-    if (complete.peek() || !element) return;
-    const growing = shown.peek() !== items.peek();
-    if (growing) anchor.current = element.scrollHeight - element.scrollTop;
-    complete.value = true;
-    // Release the anchor once the frame with the rest has been laid out.
-    if (growing) requestAnimationFrame(() => (anchor.current = null));
-  }
-  useEffect(() => whenIdle(showAll), []);
 
   useLayoutEffect(() => {
     const element = log.current;
     if (!element) return;
     const messages = model.messages.peek();
     const ownId = messages.findLast((m) => m.from === 'visitor')?.id;
-    const otherId = messages.findLast((m) => m.from !== 'visitor')?.id;
-    const marker = opened.current ? null : element.querySelector<HTMLElement>('.lqs-unread');
+    const wasOpened = opened.current;
+    const marker = wasOpened ? null : element.querySelector<HTMLElement>('.lqs-unread');
     if (messages.length > 0) opened.current = true;
     if (marker && element.scrollHeight - marker.offsetTop > element.clientHeight) {
       // More arrived than fits: open where the unread part starts, not at its end.
+      follow.stop();
       element.scrollTop = marker.offsetTop - 8;
-      stick.current = false;
-    } else if (anchor.current !== null) {
-      element.scrollTop = element.scrollHeight - anchor.current;
-    } else if (stick.current || ownId !== lastOwnId.current) {
-      // Follow the conversation unless the visitor scrolled up to read; their own new message always scrolls.
-      followLatest(element);
-      newBelow.value = false;
-    } else if (otherId !== lastOtherId.current) {
-      newBelow.value = true;
+      follow.moved();
+    } else if (wasOpened && ownId !== lastOwnId.current && messages.at(-1)?.id === ownId) {
+      // The visitor's own new message always brings them back to the bottom (not one an older page brought).
+      follow.resume();
     }
     lastOwnId.current = ownId;
-    lastOtherId.current = otherId;
   }, [list]);
 
-  async function loadOlder(): Promise<void> {
+  /** Shows the previous page above the window, or fetches it once the window reaches the oldest message held. */
+  async function showOlder(): Promise<void> {
     const element = log.current;
-    if (shown.peek() !== items.peek()) return showAll();
-    if (loading.peek() || !model.hasOlder.peek() || !element) return;
+    if (!element || loading.peek()) return;
+    follow.stop();
+    if (shown.peek() !== items.peek()) {
+      const all = items.peek();
+      const count = countSince(all, firstTs(shown.peek()) ?? 0) + PAGE;
+      const wider = latestItems(all, count);
+      from.value = wider === all ? null : (firstTs(wider) ?? null);
+      return;
+    }
+    if (!model.hasOlder.peek()) return;
     loading.value = true;
     pageError.value = null;
-    anchor.current = element.scrollHeight - element.scrollTop;
     try {
       await model.act('chat/loadOlder', null);
+      from.value = null;
     } catch (error) {
       pageError.value = error instanceof Error ? error.message : String(error);
     } finally {
       loading.value = false;
-      // The page's messages were rendered before the answer arrived; release the anchor after that frame.
-      requestAnimationFrame(() => (anchor.current = null));
     }
-  }
-
-  // Pictures load after layout and the log shrinks when panels open below it: stay at the bottom if following.
-  useLayoutEffect(() => {
-    const element = log.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => {
-      if (stick.current && anchor.current === null) element.scrollTop = element.scrollHeight;
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  const followAfterLoad = (): void => {
-    const element = log.current;
-    if (element && stick.current && anchor.current === null) element.scrollTop = element.scrollHeight;
-  };
-
-  const onScroll = (): void => {
-    const element = log.current;
-    if (!element) return;
-    stick.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_PX;
-    if (stick.current) newBelow.value = false;
-    if (element.scrollTop < PAGE_PX && element.scrollHeight > element.clientHeight) void loadOlder();
-  };
-
-  function jumpToLatest(): void {
-    const element = log.current;
-    if (!element) return;
-    element.scrollTop = element.scrollHeight;
-    stick.current = true;
-    newBelow.value = false;
   }
 
   const focusTarget = focusId?.value ?? null;
   useLayoutEffect(() => {
     if (!focusTarget || list.length === 0) return;
     const target = log.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(focusTarget)}"]`);
-    // Not in the first view: show the rest, and this runs again with it.
-    if (!target && partial) return showAll();
+    const message = model.messages.peek().find((m) => m.id === focusTarget);
+    // Outside the window: widen it to start there, and this runs again with it.
+    if (!target && partial && message && from.peek() !== message.ts) {
+      follow.stop();
+      from.value = message.ts;
+      return;
+    }
     onFocused?.();
     if (!target) return;
+    follow.stop();
     target.scrollIntoView({ block: 'center' });
-    stick.current = false;
+    follow.moved();
     // A data attribute Preact does not manage, so a re-render in between cannot drop or keep it by mistake.
     target.dataset.highlight = 'true';
     setTimeout(() => delete target.dataset.highlight, HIGHLIGHT_MS);
@@ -214,69 +196,70 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
         aria-label={t('conversation')}
         aria-busy={loading.value}
         tabIndex={0}
-        onScroll={onScroll}
-        onLoadCapture={followAfterLoad}
       >
-        {model.hasOlder.value && (
-          <div class="lqs-older">
-            <button type="button" class="lqs-chip" onClick={() => void loadOlder()} disabled={loading.value}>
-              {loading.value ? t('loadingOlder') : t('loadOlder')}
-            </button>
-            {pageError.value && <span class="lqs-older__error">{pageError.value}</span>}
-          </div>
-        )}
-        {list.length === 0 && empty}
-        {list.map((item) => {
-          switch (item.kind) {
-            case 'day':
-              return (
-                <div key={item.key} class="lqs-day">
-                  <span>{item.label}</span>
-                </div>
-              );
-            case 'unread':
-              return (
-                <div key={item.key} class="lqs-unread">
-                  <span>{t('newMessages')}</span>
-                </div>
-              );
-            case 'system':
-              return (
-                <div key={item.key} class="lqs-system" data-message-id={item.id} data-from="system">
-                  <span class="lqs-system__text">{item.text}</span>
-                  {item.detail && <span class="lqs-system__detail">“{item.detail}”</span>}
-                  {item.call?.url && !item.call.ended && (
-                    <a
-                      class="lqs-button lqs-button--primary lqs-call__join"
-                      href={item.call.url}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      title={t('joinCallHint')}
-                    >
-                      {t('joinCall')}
-                    </a>
-                  )}
-                </div>
-              );
-            case 'group':
-              return (
-                <MessageGroup
-                  key={item.key}
-                  group={item}
-                  agentLabel={agentLabel}
-                  serverUrl={serverUrl}
-                  connected={connected}
-                  onRetry={onRetry}
-                  own={own}
-                />
-              );
-          }
-        })}
+        <div class="lqs-log__content" ref={content}>
+          {(model.hasOlder.value || partial) && (
+            <div class="lqs-older">
+              <button type="button" class="lqs-chip" onClick={() => void showOlder()} disabled={loading.value}>
+                {loading.value ? t('loadingOlder') : t('loadOlder')}
+              </button>
+              {pageError.value && <span class="lqs-older__error">{pageError.value}</span>}
+            </div>
+          )}
+          {list.length === 0 && empty}
+          {list.map((item) => {
+            switch (item.kind) {
+              case 'day':
+                return (
+                  <div key={item.key} class="lqs-day">
+                    <span>{item.label}</span>
+                  </div>
+                );
+              case 'unread':
+                return (
+                  <div key={item.key} class="lqs-unread">
+                    <span>{t('newMessages')}</span>
+                  </div>
+                );
+              case 'system':
+                return (
+                  <div key={item.key} class="lqs-system" data-message-id={item.id} data-from="system">
+                    <span class="lqs-system__text">{item.text}</span>
+                    {item.detail && <span class="lqs-system__detail">“{item.detail}”</span>}
+                    {item.call?.url && !item.call.ended && (
+                      <a
+                        class="lqs-button lqs-button--primary lqs-call__join"
+                        href={item.call.url}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        title={t('joinCallHint')}
+                      >
+                        {t('joinCall')}
+                      </a>
+                    )}
+                  </div>
+                );
+              case 'group':
+                return (
+                  <MessageGroup
+                    key={item.key}
+                    group={item}
+                    agentLabel={agentLabel}
+                    serverUrl={serverUrl}
+                    connected={connected}
+                    onRetry={onRetry}
+                    own={own}
+                  />
+                );
+            }
+          })}
+        </div>
       </div>
-      {newBelow.value && (
-        <button type="button" class="lqs-jump" onClick={jumpToLatest}>
+      {unseen.value > 0 && (
+        <button type="button" class="lqs-jump" onClick={() => follow.resume()}>
           <ArrowDownIcon />
           {t('newMessages')}
+          <span class="lqs-jump__count">{unseen.value}</span>
         </button>
       )}
     </div>

@@ -143,3 +143,25 @@ export function latestItems(items: readonly TimelineItem[], count: number): read
   const day = rest.findLast((item) => item.kind === 'day');
   return day && tail[0]?.kind !== 'day' ? [day, ...tail] : tail;
 }
+
+/** How many messages of `items` (bubbles and system lines) are dated `ts` or later: the count `latestItems` needs. */
+export function countSince(items: readonly TimelineItem[], ts: number): number {
+  let count = 0;
+  for (const item of items) {
+    if (item.kind === 'group') {
+      for (const message of item.messages) if (message.ts >= ts) count += 1;
+    } else if (item.kind === 'system' && item.ts >= ts) {
+      count += 1;
+    }
+  }
+  return count;
+}
+
+/** The date of the first message in `items` (bubble or system line), or null when it holds none. */
+export function firstTs(items: readonly TimelineItem[]): number | null {
+  for (const item of items) {
+    if (item.kind === 'group') return item.messages[0]?.ts ?? null;
+    if (item.kind === 'system') return item.ts;
+  }
+  return null;
+}

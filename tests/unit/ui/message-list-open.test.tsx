@@ -2,15 +2,15 @@
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
 import { signal } from '@preact/signals';
-import { cleanup, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createChatUi } from '../../../components/chat-ui';
 import { testConfig } from './config';
 import { message } from './messages';
 import { renderChat } from './render-chat';
 
-// The rest of a long log comes when the page is idle: the tests say when that is, so a busy machine cannot. The
-// stubs stay for the whole file (its own environment): Preact runs effect clean-ups after a test has ended.
+// Idle callbacks run when the tests say, so a busy machine cannot. The stubs stay for the whole file (its own
+// environment): Preact runs effect clean-ups after a test has ended.
 const idle: Array<() => void> = [];
 vi.stubGlobal('requestIdleCallback', (task: () => void) => idle.push(task));
 vi.stubGlobal('cancelIdleCallback', () => {});
@@ -26,15 +26,23 @@ const many = Array.from({ length: 300 }, (_, i) =>
 const bubbles = (): number => screen.getByRole('log').querySelectorAll('.lqs-message').length;
 
 describe('opening a long conversation', () => {
-  it('shows the newest messages first, then the rest', async () => {
+  it('renders a window of the newest messages, and earlier ones only as the visitor goes up', async () => {
     const chat = await renderChat({ config: testConfig(), messages: many });
     const log = screen.getByRole('log');
     expect(log.querySelector('[data-message-id="m299"]')).not.toBeNull();
     expect(bubbles()).toBeLessThan(100);
+    // Idle time adds nothing: the window is what is rendered.
     for (const task of idle.splice(0)) task();
-    await waitFor(() => expect(bubbles()).toBe(300));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(bubbles()).toBeLessThan(100);
+    for (let page = 0; page < 10 && bubbles() < 300; page++) {
+      const before = bubbles();
+      fireEvent.click(screen.getByRole('button', { name: 'Show earlier messages' }));
+      await waitFor(() => expect(bubbles()).toBeGreaterThan(before));
+    }
     const order = [...log.querySelectorAll('[data-message-id]')].map((n) => n.getAttribute('data-message-id'));
     expect(order).toEqual(many.map((m) => m.id));
+    expect(screen.queryByRole('button', { name: 'Show earlier messages' })).toBeNull();
     chat.cleanup();
   });
 

@@ -219,26 +219,20 @@ describe('message list: edits, deletes and hooks', () => {
     chat.cleanup();
   });
 
-  it('pages older history on demand and keeps the visible messages in place', async () => {
+  // That the view stays in place needs a layout engine: tests/e2e/history.test.ts checks it in Chromium.
+  it('pages older history on demand', async () => {
     const chat = await renderChat({
       config: testConfig(),
       hasOlder: true,
       messages: [message('a5', 'agent', 'recent', { at: noon })],
     });
     const log = screen.getByRole('log');
-    let height = 400;
-    Object.defineProperty(log, 'scrollHeight', { configurable: true, get: () => height });
-    Object.defineProperty(log, 'clientHeight', { configurable: true, get: () => 300 });
-    log.scrollTop = 20;
     chat.worker.handle('chat/loadOlder', () => {
-      height = 900;
       chat.worker.emit('message/upsert', message('a1', 'agent', 'older', { at: noon - 10 * minute }));
       return { loaded: 1 };
     });
     fireEvent.click(screen.getByRole('button', { name: 'Show earlier messages' }));
     await waitFor(() => expect(within(log).getByText('older')).toBeTruthy());
-    // 380 px were below the top of the view before the page arrived; they still are.
-    expect(height - log.scrollTop).toBe(380);
     expect(chat.worker.requests.filter((r) => r.op === 'chat/loadOlder')).toHaveLength(1);
     chat.cleanup();
   });

@@ -2,7 +2,7 @@
 import './english';
 import { describe, expect, it } from 'vitest';
 import { upsertMessage } from '../../../lib/ui/chat-model';
-import { buildTimeline, latestItems, type TimelineItem } from '../../../lib/ui/timeline';
+import { buildTimeline, countSince, firstTs, latestItems, type TimelineItem } from '../../../lib/ui/timeline';
 import { message, minute } from './messages';
 
 const noon = new Date(2026, 0, 15, 12, 0).getTime();
@@ -61,5 +61,31 @@ describe('latestItems', () => {
   it('reaches back to the "new messages" line', () => {
     const items = buildTimeline(run, { ...options, unreadFrom: 'a2' });
     expect(ids(latestItems(items, 3))).toEqual(['day', 'unread', 'agent:a2,a3,a4,a5,a6,a7,a8,a9']);
+  });
+});
+
+describe('a window that keeps its first message', () => {
+  const run = [
+    message('v1', 'visitor', 'hi', { at: noon }),
+    message('j', 'agent', '', { at: noon + 1000, type: 'uj' }),
+    ...Array.from({ length: 6 }, (_, i) => message(`a${i}`, 'agent', `m${i}`, { at: noon + (i + 2) * 1000 })),
+  ];
+
+  it('finds the first message of a window, bubble or system line', () => {
+    const items = buildTimeline(run, options);
+    expect(firstTs(items)).toBe(noon);
+    expect(firstTs(latestItems(items, 3))).toBe(noon + 5_000);
+    expect(firstTs(items.filter((item) => item.kind !== 'group'))).toBe(noon + 1000);
+    expect(firstTs([])).toBeNull();
+  });
+
+  it('counts the messages from a date on, so the same window comes back however many arrive below', () => {
+    const items = buildTimeline(run, options);
+    const window = latestItems(items, 4);
+    const start = firstTs(window)!;
+    expect(countSince(items, start)).toBe(4);
+    const more = buildTimeline([...run, message('a9', 'agent', 'new', { at: noon + 60_000 })], options);
+    expect(firstTs(latestItems(more, countSince(more, start)))).toBe(start);
+    expect(countSince(items, noon + 1000)).toBe(7);
   });
 });

@@ -1,0 +1,108 @@
+/**
+ * The log never loses the bottom (issue 12): while the visitor follows the conversation, bursts of 1–50 agent
+ * messages at random (seeded) intervals always end with the newest bubble fully on screen, its time included, and no
+ * "New messages" button; a visitor who scrolled up to read is never pulled down and is told how many arrived.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
+import { bubbleTexts, startConversation, type Opened } from './flows';
+
+const opened: Opened = {};
+
+afterAll(async () => {
+  await opened.ext?.close();
+  await opened.server?.close();
+});
+
+/** A small seeded generator (mulberry32), so a failing run can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(state ^ (state >>> 15), 1 | state);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const SEED = Number(process.env.LQS_SCROLL_SEED ?? 12);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** After two frames: where the log's bottom and the newest bubble's group (with its time) are, and the button. */
+const settledView = (page: Page) =>
+  page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const log = document.querySelector<HTMLElement>('[role=log]')!;
+    const bubbles = log.querySelectorAll('.lqs-message');
+    const newest = bubbles[bubbles.length - 1]!;
+    const group = newest.closest('.lqs-group')!;
+    const meta = group.querySelector('.lqs-group__meta')!;
+    return {
+      logBottom: log.getBoundingClientRect().bottom,
+      bubbleBottom: newest.getBoundingClientRect().bottom,
+      timeBottom: meta.getBoundingClientRect().bottom,
+      gap: log.scrollHeight - log.scrollTop - log.clientHeight,
+      scrollTop: log.scrollTop,
+      jump: document.querySelector('.lqs-jump')?.textContent ?? null,
+    };
+  });
+
+it('keeps the newest bubble on screen through 50 bursts, and leaves a visitor who scrolled up where they are', async () => {
+  const { server, rid, popup } = await startConversation(opened, { rateLimits: false });
+  await expect.poll(async () => (await bubbleTexts(popup)).at(-1), { timeout: 20_000 }).toBe('hello');
+  const next = random(SEED);
+  let sent = 0;
+  /** Writes a burst of `size` agent messages at random intervals of 0–40 ms; returns the newest text. */
+  async function burst(size: number): Promise<string> {
+    let text = '';
+    for (let i = 0; i < size; i++) {
+      sent += 1;
+      // Every few messages a longer one, so bubbles differ in height.
+      text = `burst message ${sent}${next() < 0.2 ? ' with a longer line that wraps onto a second row in the popup' : ''}`;
+      server.control.say(rid, { text });
+      const wait = Math.floor(next() * 40);
+      if (wait > 5) await sleep(wait);
+    }
+    return text;
+  }
+
+  const misses: string[] = [];
+  for (let round = 1; round <= 50; round++) {
+    const newest = await burst(1 + Math.floor(next() * 50));
+    await expect.poll(async () => (await bubbleTexts(popup)).at(-1), { timeout: 20_000 }).toBe(newest);
+    const view = await settledView(popup);
+    if (view.bubbleBottom > view.logBottom + 0.5 || view.timeBottom > view.logBottom + 0.5 || view.jump !== null) {
+      misses.push(`round ${round} (seed ${SEED}): ${JSON.stringify(view)}`);
+    }
+    await sleep(Math.floor(next() * 300));
+  }
+  expect(misses).toEqual([]);
+
+  // The visitor scrolls up with the wheel to read; new bursts must not move the log, only count what arrived.
+  const log = popup.getByRole('log');
+  const box = (await log.boundingBox())!;
+  await popup.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await popup.mouse.wheel(0, -600);
+  await expect.poll(async () => (await settledView(popup)).gap).toBeGreaterThan(300);
+  const before = await settledView(popup);
+  let arrived = 0;
+  for (let round = 0; round < 5; round++) {
+    const size = 1 + Math.floor(next() * 50);
+    const newest = await burst(size);
+    arrived += size;
+    await expect.poll(async () => (await bubbleTexts(popup)).at(-1), { timeout: 20_000 }).toBe(newest);
+    const view = await settledView(popup);
+    expect(Math.abs(view.scrollTop - before.scrollTop)).toBeLessThanOrEqual(1);
+    expect(view.jump).toContain(String(arrived));
+  }
+  await popup.locator('.lqs-jump').click();
+  const back = await settledView(popup);
+  expect(back.gap).toBeLessThanOrEqual(1);
+  expect(back.jump).toBeNull();
+  // Following again: the next burst stays in view.
+  const newest = await burst(20);
+  await expect.poll(async () => (await bubbleTexts(popup)).at(-1), { timeout: 20_000 }).toBe(newest);
+  const after = await settledView(popup);
+  expect(after.timeBottom).toBeLessThanOrEqual(after.logBottom + 0.5);
+  expect(after.jump).toBeNull();
+}, 300_000);
