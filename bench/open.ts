@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { BenchBrowser } from './browser';
 import { addInit } from './in-page';
-import { openProbe, staticBaselineHtml, type OpenReading } from './probes';
+import { longTaskProbe, openProbe, staticBaselineHtml, type OpenReading } from './probes';
 import type { BenchRoom } from './setup';
 import { median, round } from './stats';
 
@@ -21,6 +21,8 @@ const OPEN_TIMEOUT_MS = 20_000;
 interface Open {
   firstPaint: number;
   interactive: number;
+  /** Time spent in long tasks (over 50 ms) that started before the page was interactive. */
+  longTasks: number;
 }
 
 /** Opens `url` in a new page and reads when it was interactive (`marker` in its log, its message box usable). */
@@ -28,6 +30,7 @@ export async function openOnce(browser: BenchBrowser, url: string, marker: strin
   const page = await browser.newPage();
   try {
     await addInit(page, openProbe, { marker });
+    await addInit(page, longTaskProbe, undefined);
     await page.goto(url);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -38,7 +41,10 @@ export async function openOnce(browser: BenchBrowser, url: string, marker: strin
     )) as OpenReading;
     const firstPaint = await firstContentfulPaint(page);
     // Nothing is usable before it is on screen: paint timing reports presentation, later than the frame's start.
-    return { firstPaint, interactive: Math.max(reading.frame, firstPaint) };
+    const interactive = Math.max(reading.frame, firstPaint);
+    const tasks = (await page.evaluate('window.__benchOpenLongTasks')) as [number, number][];
+    const longTasks = tasks.filter(([start]) => start < interactive).reduce((sum, [, duration]) => sum + duration, 0);
+    return { firstPaint, interactive, longTasks };
   } catch (error) {
     throw new Error(
       `${url} was not interactive within ${OPEN_TIMEOUT_MS} ms (no enabled <textarea>, or “${marker}” not in [role=log])`,
@@ -66,6 +72,10 @@ export interface OpenFigures {
   'open.popup_to_interactive_ms': number;
   'open.baseline_static_page_ms': number;
   'open.popup_cold_worker_to_interactive_ms': number;
+  'open.ratio_vs_static': number;
+  'open.cold_ratio_vs_static': number;
+  'open.popup_long_tasks_ms': number;
+  'open.popup_cold_long_tasks_ms': number;
 }
 
 /**
@@ -94,11 +104,18 @@ export async function measureOpens(browser: BenchBrowser, room: BenchRoom, contr
       const c = await openOnce(browser, popupUrl, room.newestText);
       if (i > 0) cold.push(c);
     }
+    const warm = median(popup.map((o) => o.interactive));
+    const still = median(baseline.map((o) => o.interactive));
+    const coldWarm = median(cold.map((o) => o.interactive));
     return {
       'open.popup_to_first_paint_ms': round(median(popup.map((o) => o.firstPaint))),
-      'open.popup_to_interactive_ms': round(median(popup.map((o) => o.interactive))),
-      'open.baseline_static_page_ms': round(median(baseline.map((o) => o.interactive))),
-      'open.popup_cold_worker_to_interactive_ms': round(median(cold.map((o) => o.interactive))),
+      'open.popup_to_interactive_ms': round(warm),
+      'open.baseline_static_page_ms': round(still),
+      'open.popup_cold_worker_to_interactive_ms': round(coldWarm),
+      'open.ratio_vs_static': round(warm / still, 2),
+      'open.cold_ratio_vs_static': round(coldWarm / still, 2),
+      'open.popup_long_tasks_ms': round(median(popup.map((o) => o.longTasks))),
+      'open.popup_cold_long_tasks_ms': round(median(cold.map((o) => o.longTasks))),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -33,6 +33,18 @@ export function openProbe({ marker }: { marker: string }): void {
 }
 
 /**
+ * Records the page's long tasks (main-thread tasks over 50 ms) from its first script on: `window.__benchOpenLongTasks`
+ * holds `[start, duration]` pairs in ms from the start of navigation.
+ */
+export function longTaskProbe(): void {
+  const tasks: [number, number][] = [];
+  (window as unknown as { __benchOpenLongTasks: [number, number][] }).__benchOpenLongTasks = tasks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/**
  * Records, for every `bench-<n>-x` token that appears in the page's DOM, the epoch time (high resolution) it
  * first appeared. `window.__benchSeen` maps n to that time.
  */

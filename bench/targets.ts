@@ -7,9 +7,14 @@ export type Bound = number | string;
 export type Target = { atMost: Bound } | { atLeast: Bound };
 
 export const TARGETS: Record<string, Target> = {
-  'size.popup_js_gzip_kb': { atMost: 35 },
+  // Issue 12: what the popup loads before it is interactive.
+  'size.popup_js_gzip_kb': { atMost: 25 },
   'size.ratio_vs_rc_widget': { atMost: 0.1 },
   'open.popup_to_interactive_ms': { atMost: 100 },
+  // Issue 12: opening is as quick as a static page showing the same messages (same run), within 1.2×; with a
+  // stopped worker, which has to start and read the desk from storage first, within 2×.
+  'open.ratio_vs_static': { atMost: 1.2 },
+  'open.cold_ratio_vs_static': { atMost: 2 },
   // Issue 12: the worker, the port and the UI add at most 1 ms to a message at 10 per second, 5 ms to the slowest
   // twentieth, and a burst of 500 shows within five times what a page with its own socket needs.
   'relay.overhead_p50_ms': { atMost: 1 },
