@@ -127,6 +127,8 @@ export function createDeskRuntime(desk: DeskRecord, deps: DeskRuntimeDeps): Desk
       else triggers.chatClosed();
       presence.want(count > 0 ? 'online' : 'away');
       if (count === 0 && notify()) void notifier.releaseHeld(url, title());
+      // Every chat of this desk closed: a file still being handed over has nobody left to hand over the rest.
+      if (count === 0) session.uploads.abandonHandOvers();
     },
     seen: () => (session.seen(), notifier.clearAll()),
     async register(params) {

@@ -2,7 +2,8 @@
  * Uploads the worker owns, so one survives its popup closing and every open UI shows the same progress and cancel.
  * A UI starts one (checked at once against the desk's limits), hands the bytes over in chunks (the determinate
  * part), then the worker sends them in one request (indeterminate, cancellable: lib/livechat/rest.ts says why).
- * Bytes live in memory only: a worker restart loses an unfinished upload, as a page reload loses a form's file.
+ * Bytes live in memory only: a worker restart loses an unfinished upload, as a page reload loses a form's file, and
+ * a hand-over ends with the last open chat of its desk (or after `STALL_MS` without a chunk).
  */
 import type { Clock } from '../ddp/types';
 import { LivechatError, describeError } from '../livechat/errors';
@@ -143,6 +144,11 @@ export function createUploads(deps: UploadDeps) {
     /** Cancels an upload in any phase (aborting its request), or dismisses a failed one. */
     cancel(id: string): void {
       drop(id);
+    },
+
+    /** No chat is open any more: uploads still being handed over cannot get their bytes (those being sent go on). */
+    abandonHandOvers(): void {
+      for (const [id, upload] of held) if (upload.view.phase === 'receiving') drop(id);
     },
 
     /** The desk goes away: every upload is cancelled. */

@@ -109,6 +109,18 @@ describe('the worker’s uploads', () => {
     expect(t.sent).toHaveLength(0);
   });
 
+  it('when every chat closed, a hand-over is dropped but an upload being sent goes on', async () => {
+    const t = setup();
+    t.uploads.start({ name: 'sent.txt', type: 'text/plain', size: 1 });
+    t.uploads.chunk('u1', 0, b64([1]));
+    t.uploads.start({ name: 'half.txt', type: 'text/plain', size: 2 });
+    t.uploads.chunk('u2', 0, b64([1]));
+    await flush();
+    t.uploads.abandonHandOvers();
+    expect(t.last().map((u) => [u.name, u.phase])).toEqual([['sent.txt', 'sending']]);
+    expect(t.sent[0]!.signal.aborted).toBe(false);
+  });
+
   it('refuses out-of-order, oversized or overflowing chunks', () => {
     const t = setup();
     t.uploads.start({ name: 'a.txt', type: 'text/plain', size: 2 });
