@@ -9,7 +9,7 @@ import { desksOf, type VisitorSettings } from '../lib/settings';
 import { TextField } from './Field';
 import { lazy } from './lazy';
 
-const Confirm = lazy(() => import('./ChatDialogs').then((m) => m.Confirm), 'none');
+const Confirm = lazy(() => import('./Confirm').then((m) => m.Confirm), 'none');
 
 export interface DeskCardDeps extends Omit<DeskListDeps, 'previous'> {
   /** Has the worker delete the desk and everything stored for it (`desk/forget`). */

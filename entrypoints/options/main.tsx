@@ -2,8 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/OptionsPage';
 import { probeDesk } from '../../lib/livechat/desk-probe';
-import { PORT_NAME, type UiPort } from '../../lib/messaging';
-import { createBackgroundClient } from '../../lib/ui/background-client';
+import { PORT_NAME, PROTOCOL_VERSION, type BgToUi } from '../../lib/messaging';
 import { locale, t } from '../../lib/ui/i18n';
 import { loadSettings, settingsItem } from '../../lib/settings';
 
@@ -24,14 +23,19 @@ render(
       requestAccess: (pattern) => browser.permissions.request({ origins: [pattern] }),
       write: (settings) => settingsItem.setValue(settings),
       // The worker holds the desk's record: it deletes it, then the desk from the settings and its permission.
-      forget: async (desk) => {
-        const client = createBackgroundClient(() => browser.runtime.connect({ name: PORT_NAME }) as unknown as UiPort);
-        try {
-          await client.request('desk/forget', { desk });
-        } finally {
-          client.close();
-        }
-      },
+      forget: (desk) =>
+        new Promise<void>((resolve, reject) => {
+          // One request on a port of its own: the chat's client (reconnects, events) is more than this page needs.
+          const port = browser.runtime.connect({ name: PORT_NAME });
+          port.onMessage.addListener((message: BgToUi) => {
+            if (message.kind !== 'response' || message.id !== 'forget') return;
+            port.disconnect();
+            if (message.ok) resolve();
+            else reject(new Error(message.error.message));
+          });
+          port.onDisconnect.addListener(() => reject(new Error('The extension background was restarted; try again')));
+          port.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'forget', op: 'desk/forget', params: { desk } });
+        }),
     }}
   />,
   document.getElementById('app')!,

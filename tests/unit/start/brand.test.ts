@@ -51,6 +51,9 @@ describe('readBrand', () => {
   it('reads a valid brand with its icon path resolved', () => {
     const brand = readBrand(brandWith({}));
     expect(brand).toMatchObject({ name: 'Acme Help', defaultLocale: 'de', icon: join(dir, 'icon.svg') });
+    // Other desks are allowed unless the brand says otherwise.
+    expect(brand.allowOtherDesks).toBe(true);
+    expect(readBrand(brandWith({ allowOtherDesks: false })).allowOtherDesks).toBe(false);
   });
 
   it('names the field of every mistake', () => {
@@ -62,6 +65,7 @@ describe('readBrand', () => {
       [{ deskUrl: 'http://chat.acme.example' }, 'deskUrl: http://chat.acme.example would send'],
       [{ defaultLocale: 'fr' }, 'defaultLocale must be one of en, pt_BR, de'],
       [{ firefoxId: 'acme' }, 'firefoxId must look like'],
+      [{ allowOtherDesks: 'no' }, 'allowOtherDesks must be true or false'],
     ];
     for (const [change, message] of cases) expect(() => readBrand(brandWith(change))).toThrow(message);
     writeFileSync(join(dir, 'brand.json'), '{ not json');
