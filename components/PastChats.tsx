@@ -34,8 +34,9 @@ function PastList({ model, ui }: Props) {
     );
   }, [model]);
 
+  // The open chat is the chat itself; any other, the current one once closed included, opens read-only.
   const open = (conversation: PastConversation) =>
-    (ui.past.value = conversation.current ? null : { roomId: conversation.id });
+    (ui.past.value = conversation.current && conversation.open ? null : { roomId: conversation.id });
   const result = listed.value;
   return (
     <section class="lqs-past" aria-labelledby="lqs-past-title">

@@ -14,18 +14,35 @@ import { HISTORY_PAGE } from './room-actions';
 export interface HistoryDeps {
   state: ChatState;
   api: Pick<LivechatApi, 'loadHistory'>;
+  /** Pages the desk's current room (its messages join the chat's); resolves with the page's size. */
+  loadOlderCurrent(): Promise<number>;
 }
 
 export type History = ReturnType<typeof createHistory>;
 
+/** The server answered and will not give this room's history (not a connection trouble worth an error). */
+const refused = (error: unknown) => error instanceof LivechatError && !isTransient(error);
+
 /** Creates the past-conversation actions over the desk's state. */
-export function createHistory({ state, api }: HistoryDeps) {
+export function createHistory({ state, api, loadOlderCurrent }: HistoryDeps) {
   const listed = (roomId: string): PastConversation => {
     const found = conversations(state.desk).find((c) => c.id === roomId);
     if (!found) throw new LivechatError('rejected', 'no-room', 'This conversation is no longer stored');
     return found;
   };
   const archived = (roomId: string) => state.desk.archive.find((p) => p.id === roomId);
+  /** The current room read as a past one: its page joins the chat's messages, and the view gets what was new. */
+  async function loadCurrent(roomId: string): Promise<Result<'history/loadOlder'>> {
+    const known = new Set(state.desk.messages.map((m) => m.id));
+    try {
+      await loadOlderCurrent();
+    } catch (error) {
+      if (refused(error)) return { messages: [], hasOlder: false, unavailable: true };
+      throw error;
+    }
+    const messages = state.desk.messages.filter((m) => m.rid === roomId && !known.has(m.id));
+    return { messages, hasOlder: !state.desk.historyComplete, unavailable: false };
+  }
 
   return {
     list(): Result<'history/list'> {
@@ -46,14 +63,15 @@ export function createHistory({ state, api }: HistoryDeps) {
      */
     async loadOlder(roomId: string): Promise<Result<'history/loadOlder'>> {
       const past = archived(roomId);
+      if (!past && state.desk.room?.id === roomId) return loadCurrent(roomId);
       if (!past) throw new LivechatError('rejected', 'no-room', 'This conversation is no longer stored');
       const oldest = past.messages[0];
       let page: ChatMessage[];
       try {
         page = await api.loadHistory(roomId, { limit: HISTORY_PAGE, ...(oldest ? { before: oldest.ts } : {}) });
       } catch (error) {
-        if (isTransient(error) || !(error instanceof LivechatError)) throw error;
-        return { messages: [], hasOlder: false, unavailable: true };
+        if (refused(error)) return { messages: [], hasOlder: false, unavailable: true };
+        throw error;
       }
       const older = page.filter((m) => m.rid === roomId && !isUndelivered(m));
       const complete = page.length < HISTORY_PAGE;

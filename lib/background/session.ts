@@ -247,9 +247,10 @@ export function createSession(deps: SessionDeps) {
     changed: (list) => state.setUploads(list),
   });
 
+  const actions = createRoomActions({ state, api, receive, now: () => deps.clock.now() });
   return {
-    actions: createRoomActions({ state, api, receive, now: () => deps.clock.now() }),
-    history: createHistory({ state, api }),
+    actions,
+    history: createHistory({ state, api, loadOlderCurrent: () => actions.loadOlder() }),
     uploads,
     /** Queues a visitor message (shown at once as pending) and tries to deliver it. */
     send(text: string): string {

@@ -67,7 +67,13 @@ function live(desk: DeskRecord, loadHistory = vi.fn(async (): Promise<ChatMessag
   const receive = createInbox(state, () => {});
   const api = { loadHistory } as unknown as LivechatApi;
   const actions = createRoomActions({ state, api, receive, now: () => 1_000 });
-  return { state, actions, history: createHistory({ state, api }), saved, loadHistory };
+  return {
+    state,
+    actions,
+    history: createHistory({ state, api, loadOlderCurrent: () => actions.loadOlder() }),
+    saved,
+    loadHistory,
+  };
 }
 
 describe('past conversations: storage v4', () => {
@@ -140,6 +146,23 @@ describe('past conversations: storage v4', () => {
     const { state, history } = live({ ...newDesk(CLOSED_DESK, 't'), archive: [past] }, refused);
     expect(await history.loadOlder('P')).toEqual({ messages: [], hasOlder: false, unavailable: true });
     expect(state.desk.archive[0]?.messages.map((m) => m.id)).toEqual(['p2']);
+  });
+
+  it('reads the closed current room as a past one, paging into the chat', async () => {
+    const older = vi.fn(async (): Promise<ChatMessage[]> => [message('r0', 'R', 5)]);
+    const desk: DeskRecord = {
+      ...newDesk(CLOSED_DESK, 't'),
+      room: { id: 'R', open: false, confirmed: true },
+      messages: [message('r1', 'R', 10)],
+    };
+    const { state, history } = live(desk, older);
+    expect(history.open('R')).toMatchObject({ conversation: { current: true, open: false }, hasOlder: true });
+    expect(await history.loadOlder('R')).toEqual({
+      messages: [expect.objectContaining({ id: 'r0' })],
+      hasOlder: false,
+      unavailable: false,
+    });
+    expect(state.desk.messages.map((m) => m.id)).toEqual(['r0', 'r1']);
   });
 
   it('forgets a past conversation, and the current one only once closed', async () => {

@@ -1,0 +1,66 @@
+/**
+ * Past conversations on every Rocket.Chat line: a chat the agent closed is kept when a new one starts, is listed
+ * and reads again (read-only, with its messages) after the browser restarts, leads to a new chat, and is gone
+ * from storage once forgotten.
+ */
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROFILES } from '../../devserver/index';
+import { bubbleTexts, latestRoom, roomCount, send, startConversation, type Opened } from './flows';
+import { launchExtension } from './harness';
+
+/** The Chrome API evaluated inside the worker. */
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+
+let opened: Opened = {};
+
+afterEach(async () => {
+  await opened.ext?.close();
+  await opened.server?.close();
+  opened = {};
+});
+
+async function showPast(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Chat options' }).click();
+  await page.getByRole('menuitem', { name: 'Past conversations' }).click();
+  await page.getByRole('heading', { name: 'Past conversations' }).waitFor();
+}
+
+describe.each(PROFILES)('past conversations against a %s server', (profile) => {
+  it('keeps a closed chat across a browser restart, reads it, starts anew from it and forgets it', async () => {
+    const { server, ext, rid, popup } = await startConversation(opened, { profile });
+    server.control.say(rid, { text: 'Your parcel left today' });
+    await expect.poll(() => bubbleTexts(popup), { timeout: 15_000 }).toContain('Your parcel left today');
+    server.control.close(rid);
+    await popup.getByRole('button', { name: 'Start a new chat' }).click();
+    await popup.getByRole('textbox', { name: 'Message' }).waitFor();
+
+    // A fresh browser on the same profile: only what the extension stored is left.
+    await ext.close({ keepProfile: true });
+    const again = (opened.ext = await launchExtension(ext.profileDir));
+    const page = await again.open('popup');
+    await page.getByRole('textbox', { name: 'Message' }).waitFor({ timeout: 20_000 });
+    await showPast(page);
+    const item = page.locator(`[data-room-id="${rid}"]`);
+    await expect.poll(() => item.innerText()).toMatch(/Closed[\s\S]*hello[\s\S]*Your parcel left today/);
+    await item.click();
+    await expect.poll(() => bubbleTexts(page), { timeout: 15_000 }).toEqual(['hello', 'Your parcel left today']);
+    expect(await page.getByRole('textbox', { name: 'Message' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Start a new chat' }).click();
+    await send(page, 'one more question');
+    await expect.poll(() => roomCount(server), { timeout: 15_000 }).toBe(2);
+    expect(latestRoom(server)._id).not.toBe(rid);
+
+    await showPast(page);
+    await page.locator(`[data-room-id="${rid}"]`).click();
+    await page.getByRole('button', { name: 'Forget this conversation' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Forget' }).click();
+    await page.getByRole('heading', { name: 'Past conversations' }).waitFor();
+    await expect.poll(() => page.locator(`[data-room-id="${rid}"]`).count()).toBe(0);
+    await expect
+      .poll(async () => JSON.stringify(await again.worker.evaluate(() => chrome.storage.local.get('desks'))))
+      .not.toContain('Your parcel left today');
+    expect(server.control.violations()).toEqual([]);
+  }, 90_000);
+});
