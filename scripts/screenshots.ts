@@ -259,6 +259,30 @@ async function ended(server: DevServer, rid: string, pages: Pages): Promise<void
   await shoot(pages, 'new-chat');
 }
 
+/** The chat that just ended, kept among the past conversations: the list, then that chat read-only (issue 11). */
+async function pastChats(rid: string, pages: Pages): Promise<void> {
+  for (const surface of SURFACES) {
+    const page = await front(pages[surface]);
+    await page.getByRole('button', { name: 'Chat options' }).click();
+    await page.getByRole('menuitem', { name: 'Past conversations' }).click();
+    await page.locator(`[data-room-id="${rid}"]`).waitFor();
+  }
+  await shoot(pages, 'past-list', { dark: true });
+  for (const surface of SURFACES) {
+    const page = await front(pages[surface]);
+    await page.locator(`[data-room-id="${rid}"]`).click();
+    await page.getByRole('button', { name: 'Forget this conversation' }).waitFor();
+  }
+  await waitForText(
+    SURFACES.map((s) => pages[s]),
+    'tomorrow before noon',
+  );
+  await shoot(pages, 'past-chat', { dark: true });
+  for (const surface of SURFACES) {
+    await (await front(pages[surface])).getByRole('button', { name: 'Start a new chat' }).click();
+  }
+}
+
 async function offline(server: DevServer, pages: Pages): Promise<void> {
   setAgents(server, 'offline');
   const all = SURFACES.map((s) => pages[s]);
@@ -388,6 +412,7 @@ async function main(): Promise<void> {
     await uploading(server, pages);
     await reconnecting(server, pages);
     await ended(server, rid, pages);
+    await pastChats(rid, pages);
     await offline(server, pages);
     await portuguese(server, pages);
 

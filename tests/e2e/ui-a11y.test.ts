@@ -1,7 +1,7 @@
 /**
  * axe-core on every chat surface and the options page, light and dark: no serious or critical violation in
  * the registration form, a conversation (markdown, picture, menu open, a dialog), the closed chat with its
- * rating and transcript, and the offline form.
+ * rating and transcript, the past conversations and a past chat, and the offline form.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,23 @@ describe('no serious or critical accessibility violation', () => {
     await waitForText(both(), 'How would you rate this chat?');
     await auditBoth();
     await (await front(pages.popup)).getByRole('button', { name: 'Start a new chat' }).click();
+  });
+
+  it('in the past conversations and a past chat, with the forget dialog open', async () => {
+    const popup = await front(pages.popup);
+    await popup.getByRole('button', { name: 'Chat options' }).click();
+    await popup.getByRole('menuitem', { name: 'Past conversations' }).click();
+    await popup.locator('.lqs-past__item').first().waitFor();
+    expect(await audit(popup)).toEqual({ light: [], dark: [] });
+    await popup.locator('.lqs-past__item').first().click();
+    await popup.getByRole('button', { name: 'Forget this conversation' }).waitFor();
+    await waitForText([popup], 'a quote');
+    expect(await audit(popup)).toEqual({ light: [], dark: [] });
+    await popup.getByRole('button', { name: 'Forget this conversation' }).click();
+    await popup.getByRole('alertdialog').waitFor();
+    expect(await audit(popup)).toEqual({ light: [], dark: [] });
+    await popup.getByRole('button', { name: 'Cancel' }).click();
+    await popup.getByRole('button', { name: 'Start a new chat' }).click();
   });
 
   it('on the offline form', async () => {
