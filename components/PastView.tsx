@@ -18,6 +18,10 @@ interface Props {
 
 type Opened = Result<'history/open'>;
 
+/** A call in a closed conversation is over, whatever its last message said: nothing to join any more. */
+const callOver = (m: ChatMessage): ChatMessage =>
+  m.call && !m.call.ended ? { ...m, call: { ...m.call, ended: true } } : m;
+
 /** When a conversation was had, as the list says it: "Today 14:05", "3 March 14:05". */
 export function when(ts: number): string {
   return `${dayLabel(ts, Date.now())} ${formatTime(ts)}`;
@@ -42,7 +46,7 @@ export function PastView({ model, ui, roomId }: Props) {
       if (op !== 'chat/loadOlder') return model.act(op, params);
       const page = await model.act('history/loadOlder', { roomId });
       const known = new Set(messages.peek().map((m) => m.id));
-      messages.value = [...page.messages.filter((m) => !known.has(m.id)), ...messages.peek()];
+      messages.value = [...page.messages.filter((m) => !known.has(m.id)).map(callOver), ...messages.peek()];
       hasOlder.value = page.hasOlder;
       if (page.unavailable) onlyLocal.value = true;
       return { loaded: page.messages.length } as Result<K>;
@@ -63,7 +67,7 @@ export function PastView({ model, ui, roomId }: Props) {
   useEffect(() => {
     model.act('history/open', { roomId }).then(
       (result) => {
-        list.messages.value = result.messages;
+        list.messages.value = result.conversation.open ? result.messages : result.messages.map(callOver);
         list.hasOlder.value = result.hasOlder;
         opened.value = result;
       },
@@ -126,7 +130,7 @@ export function PastView({ model, ui, roomId }: Props) {
         {!conversation?.open && (
           <button
             type="button"
-            class="lqs-button lqs-button--danger"
+            class="lqs-button lqs-past__forget"
             onClick={() => (forgetting.value = true)}
             disabled={busy.value || !opened.value}
           >
@@ -135,7 +139,7 @@ export function PastView({ model, ui, roomId }: Props) {
         )}
         <button
           type="button"
-          class="lqs-button lqs-button--primary"
+          class="lqs-button lqs-button--primary lqs-past__start"
           onClick={() => void startNew()}
           disabled={busy.value}
         >

@@ -35,6 +35,22 @@ export function createRoomActions({ state, api, receive, now }: RoomActionDeps) 
     return message;
   };
 
+  /** Moves the current room, closed, with its delivered messages to the past conversations; no room is left. */
+  function leaveRoom(): void {
+    const { room, agent, messages, historyComplete, archive } = state.desk;
+    const left = room?.confirmed
+      ? [pastRoom({ id: room.id, open: false }, agent, messages, historyComplete, now())]
+      : [];
+    for (const message of messages) if (!isUndelivered(message)) state.remove(message.id, message.rid);
+    state.update({
+      room: null,
+      agent: null,
+      queue: null,
+      historyComplete: false,
+      archive: [...archive.filter((p) => p.id !== room?.id), ...left],
+    });
+  }
+
   return {
     async loadOlder(): Promise<number> {
       const room = confirmedRoom();
@@ -58,17 +74,15 @@ export function createRoomActions({ state, api, receive, now }: RoomActionDeps) 
      * message opens a new room.
      */
     startNew(): void {
-      const { room, agent, messages, historyComplete, archive } = state.desk;
-      if (room?.open) throw new LivechatError('rejected', 'room-open', 'Close the current conversation first');
-      const past = room?.confirmed ? [pastRoom(room, agent, messages, historyComplete, now())] : [];
-      for (const message of messages) if (!isUndelivered(message)) state.remove(message.id, message.rid);
-      state.update({
-        room: null,
-        agent: null,
-        queue: null,
-        historyComplete: false,
-        archive: [...archive.filter((p) => p.id !== room?.id), ...past],
-      });
+      if (state.desk.room?.open) {
+        throw new LivechatError('rejected', 'room-open', 'Close the current conversation first');
+      }
+      leaveRoom();
+    },
+
+    /** The server names another room as the visitor's open one: the one we held closed meanwhile. */
+    replaced(): void {
+      leaveRoom();
     },
 
     async survey(answers: Array<{ name: string; value: string }>): Promise<void> {

@@ -42,6 +42,7 @@ export function createSession(deps: SessionDeps) {
   const { state, ddp, api } = deps;
   let watched: { rid: string; sub: RoomSubscription } | null = null;
   const receive = createInbox(state, deps.agentMessages);
+  const actions = createRoomActions({ state, api, receive, now: () => deps.clock.now() });
   const outbox = createOutbox({
     state,
     api: () => api,
@@ -152,6 +153,8 @@ export function createSession(deps: SessionDeps) {
   }
 
   function adoptRoom(rid: string): void {
+    // Another room than the one we held: that one ended while we were away, and is kept with the past ones.
+    if (state.desk.room?.confirmed && state.desk.room.id !== rid) actions.replaced();
     const room = state.desk.room;
     if (!room || room.id !== rid || !room.confirmed || !room.open) {
       state.update({ room: { id: rid, open: true, confirmed: true }, queue: null, historyComplete: false });
@@ -247,7 +250,6 @@ export function createSession(deps: SessionDeps) {
     changed: (list) => state.setUploads(list),
   });
 
-  const actions = createRoomActions({ state, api, receive, now: () => deps.clock.now() });
   return {
     actions,
     history: createHistory({ state, api, loadOlderCurrent: () => actions.loadOlder() }),

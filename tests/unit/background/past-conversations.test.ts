@@ -13,7 +13,7 @@ import { createHistory } from '../../../lib/background/history';
 import { createInbox } from '../../../lib/background/inbox';
 import { repairDesks } from '../../../lib/background/repair';
 import { createRoomActions } from '../../../lib/background/room-actions';
-import { trimArchives } from '../../../lib/background/storage-budget';
+import { essentialDesk, leanDesk, trimArchives } from '../../../lib/background/storage-budget';
 import type { LivechatApi } from '../../../lib/livechat/api';
 import { LivechatError } from '../../../lib/livechat/errors';
 import type { ChatMessage } from '../../../lib/livechat/types';
@@ -191,7 +191,7 @@ const big = (id: string, leftAt: number, extra: Partial<PastRoom> = {}): PastRoo
   ...pastRoom({ id, open: false }, null, [message(`${id}-m`, id, leftAt, { text: 'x'.repeat(1_000) })], true, leftAt),
   ...extra,
 });
-const desk = (url: string, archive: PastRoom[]): DeskRecord => ({ ...newDesk(url, 't'), archive });
+const deskWith = (url: string, archive: PastRoom[]): DeskRecord => ({ ...newDesk(url, 't'), archive });
 
 const size = (p: PastRoom) => JSON.stringify(p).length;
 
@@ -205,23 +205,37 @@ describe('past conversations: storage budget', () => {
     const open = big('open', 2, { closed: false, closedAt: null });
     const archive = [big('newest', 9), withPending, open, big('old', 3), big('mid', 5)];
     const budget = archive.reduce((sum, p) => sum + size(p), 0) - size(archive[3]!);
-    const trimmed = trimArchives({ [OPEN_DESK]: desk(OPEN_DESK, archive) }, budget, Number.POSITIVE_INFINITY);
+    const trimmed = trimArchives({ [OPEN_DESK]: deskWith(OPEN_DESK, archive) }, budget, Number.POSITIVE_INFINITY);
     expect(trimmed[OPEN_DESK]?.archive.map((p) => p.id)).toEqual(['newest', 'undelivered', 'open', 'mid']);
     expect(trimmed[OPEN_DESK]?.archiveTrimmed).toBe(true);
 
-    const tiny = trimArchives({ [OPEN_DESK]: desk(OPEN_DESK, archive) }, 0, 0);
+    const tiny = trimArchives({ [OPEN_DESK]: deskWith(OPEN_DESK, archive) }, 0, 0);
     expect(tiny[OPEN_DESK]?.archive.map((p) => p.id)).toEqual(['undelivered', 'open']);
   });
 
   it('trims across desks by age within the total budget, and leaves desks within budget untouched', () => {
-    const a = desk(OPEN_DESK, [big('a-old', 1), big('a-new', 8)]);
-    const b = desk(CLOSED_DESK, [big('b-mid', 5)]);
+    const a = deskWith(OPEN_DESK, [big('a-old', 1), big('a-new', 8)]);
+    const b = deskWith(CLOSED_DESK, [big('b-mid', 5)]);
     const all = { [OPEN_DESK]: a, [CLOSED_DESK]: b };
     expect(trimArchives(all)).toBe(all);
     const total = JSON.stringify([...a.archive, ...b.archive]).length - 1_000;
     const trimmed = trimArchives(all, Number.POSITIVE_INFINITY, total);
     expect(trimmed[OPEN_DESK]?.archive.map((p) => p.id)).toEqual(['a-new']);
     expect(trimmed[CLOSED_DESK]).toBe(b);
+  });
+});
+
+describe('past conversations: when storage refuses the whole', () => {
+  it('keeps every past conversation in the list, with fewer or no messages, in the lean and essential forms', () => {
+    const many = Array.from({ length: 60 }, (_, i) => message(`p${i}`, 'P', i));
+    const desk: DeskRecord = {
+      ...newDesk(OPEN_DESK, 't'),
+      archive: [pastRoom({ id: 'P', open: false }, null, many, true, 99)],
+    };
+    const lean = leanDesk(desk).archive[0];
+    expect(lean).toMatchObject({ id: 'P', firstLine: 'words p0', historyComplete: false });
+    expect(lean?.messages.map((m) => m.id)).toEqual(many.slice(-20).map((m) => m.id));
+    expect(essentialDesk(desk).archive[0]).toMatchObject({ id: 'P', lastLine: 'words p59', messages: [] });
   });
 });
 

@@ -145,6 +145,21 @@ describe('session', () => {
     }
   });
 
+  it('keeps the room it held among the past conversations when the server names another one as open', async () => {
+    const desk: DeskRecord = {
+      ...newDesk('https://chat.example.com', TOKEN),
+      room: { id: 'OLD', open: true, confirmed: true },
+      messages: [chatMessage('o1', 10, { rid: 'OLD', text: 'earlier words' })],
+    };
+    const { ddp, state } = setup(desk);
+    ddp.handle('livechat:getInitialData', () => ({ title: 'Desk', room: { _id: 'NEW', open: true } }));
+    ddp.goOnline();
+    await vi.waitFor(() => expect(state.desk.room?.id).toBe('NEW'));
+    expect(state.desk.archive).toMatchObject([{ id: 'OLD', closed: true, firstLine: 'earlier words' }]);
+    expect(state.desk.archive[0]?.messages.map((m) => m.id)).toEqual(['o1']);
+    expect(state.desk.messages.some((m) => m.rid === 'OLD')).toBe(false);
+  });
+
   it("still hears a room the visitor closed until the server's livechat-close arrives", async () => {
     const { ddp, state, session } = setup();
     ddp.handle('livechat:closeByVisitor', () => true);

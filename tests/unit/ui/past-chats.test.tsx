@@ -38,6 +38,12 @@ async function openList(room: { id: string; open: boolean } | null = null) {
     messages: [
       message('m2', 'agent', 'Your parcel left today', { rid: roomId, at: at + 1_000 }),
       message('m3', 'visitor', 'Thanks!', { rid: roomId, at: at + 2_000 }),
+      message('c1', 'agent', '', {
+        rid: roomId,
+        at: at + 3_000,
+        type: 'videoconf',
+        call: { url: 'https://meet.jit.si/C1', ended: false },
+      }),
     ],
     hasOlder: true,
   }));
@@ -76,6 +82,8 @@ describe('past conversations', () => {
     expect(await screen.findByText('Your parcel left today')).toBeTruthy();
     expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Edit/ })).toBeNull();
+    // A call in a closed conversation is over: nothing to join.
+    expect(screen.queryByRole('link', { name: 'Join call' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show earlier messages' }));
     expect(await screen.findByText('Where is my parcel?')).toBeTruthy();
     expect(chat.worker.requests.map((r) => [r.op, r.params])).toContainEqual(['history/loadOlder', { roomId: 'P1' }]);
