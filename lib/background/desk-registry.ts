@@ -23,13 +23,19 @@ export interface LinkedDesk {
  */
 export const WAKE_STAGGER_MS = 400;
 
+/**
+ * How long a desk keeps its link after the chat moved to another desk, while a chat is still open: a visitor
+ * flipping between desks must not make each server see a connect and a disconnect per flip.
+ */
+export const LINGER_MS = 30_000;
+
 export interface DeskRegistryDeps<R extends LinkedDesk> {
   create(url: string): R;
   /** Chat UIs showing this desk right now, or open at all (`null`). */
   watchers(url: string | null): number;
   /** Keeps the worker alive while some desk's conversation needs its link. */
   keepAlive(on: boolean): void;
-  clock: Pick<Clock, 'setTimeout'>;
+  clock: Pick<Clock, 'setTimeout' | 'now'>;
 }
 
 export interface DeskRegistry<R extends LinkedDesk> {
@@ -51,11 +57,27 @@ export interface DeskRegistry<R extends LinkedDesk> {
 export function createDeskRegistry<R extends LinkedDesk>(deps: DeskRegistryDeps<R>): DeskRegistry<R> {
   let order: string[] = [];
   const live = new Map<string, R>();
+  /** Desks a chat shows, and when a chat last left each desk it no longer shows. */
+  const shown = new Set<string>();
+  const leftAt = new Map<string, number>();
 
+  const lingers = (url: string): boolean =>
+    deps.watchers(null) > 0 && deps.clock.now() - (leftAt.get(url) ?? Number.NEGATIVE_INFINITY) < LINGER_MS;
   const needsLink = (url: string): boolean => {
     const runtime = live.get(url);
     if (!runtime) return false;
-    return runtime.needsConnection() || deps.watchers(url) > 0 || (runtime.unknown() && deps.watchers(null) > 0);
+    if (runtime.needsConnection() || deps.watchers(url) > 0) return true;
+    return deps.watchers(null) > 0 && (runtime.unknown() || lingers(url));
+  };
+  /** Notes a desk the chat just left; its link is looked at again once its linger is over. */
+  const noteShown = (url: string): void => {
+    if (deps.watchers(url) > 0) {
+      shown.add(url);
+      return;
+    }
+    if (!shown.delete(url)) return;
+    leftAt.set(url, deps.clock.now());
+    deps.clock.setTimeout(() => registry.applyLinks(), LINGER_MS);
   };
 
   const registry: DeskRegistry<R> = {
@@ -66,6 +88,8 @@ export function createDeskRegistry<R extends LinkedDesk>(deps: DeskRegistryDeps<
       for (const url of removed) {
         live.get(url)?.dispose();
         live.delete(url);
+        shown.delete(url);
+        leftAt.delete(url);
       }
       for (const url of added) live.set(url, deps.create(url));
       order = next;
@@ -80,6 +104,7 @@ export function createDeskRegistry<R extends LinkedDesk>(deps: DeskRegistryDeps<
       for (const url of order) {
         const runtime = live.get(url)!;
         conversationNeedsLink ||= runtime.needsConnection();
+        noteShown(url);
         // Both are no-ops on a link already so: the DDP client keeps its own backoff across these calls.
         if (needsLink(url)) runtime.connect();
         else runtime.disconnect();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDeskRegistry, WAKE_STAGGER_MS, type LinkedDesk } from '../../../lib/background/desk-registry';
+import { createDeskRegistry, LINGER_MS, WAKE_STAGGER_MS, type LinkedDesk } from '../../../lib/background/desk-registry';
 
 class FakeDesk implements LinkedDesk {
   up = false;
@@ -20,13 +20,14 @@ function setup() {
   const watchers = new Map<string, number>();
   const timers: Array<{ fn: () => void; ms: number }> = [];
   const keepAlive = vi.fn();
+  const clock = { now: 0 };
   const registry = createDeskRegistry<FakeDesk>({
     create: (url) => new FakeDesk(url),
     watchers: (url) => (url === null ? [...watchers.values()].reduce((a, b) => a + b, 0) : (watchers.get(url) ?? 0)),
     keepAlive,
-    clock: { setTimeout: (fn: () => void, ms: number) => void timers.push({ fn, ms }) } as never,
+    clock: { setTimeout: (fn: () => void, ms: number) => void timers.push({ fn, ms }), now: () => clock.now } as never,
   });
-  return { registry, watchers, timers, keepAlive };
+  return { registry, watchers, timers, keepAlive, clock };
 }
 
 const A = 'https://a.example';
@@ -68,6 +69,27 @@ describe('desk registry', () => {
     b!.known = true;
     registry.applyLinks();
     expect([a?.up, b?.up]).toEqual([true, false]);
+  });
+
+  it('keeps the link of a desk the chat just left for a while, so flipping between desks does not storm a server', () => {
+    const { registry, watchers, timers, clock } = setup();
+    registry.sync([A, B]);
+    const [a, b] = registry.runtimes();
+    watchers.set(A, 1);
+    registry.applyLinks();
+    watchers.set(A, 0);
+    watchers.set(B, 1);
+    registry.applyLinks();
+    expect([a?.up, b?.up]).toEqual([true, true]);
+    clock.now = LINGER_MS;
+    expect(timers.at(-1)?.ms).toBe(LINGER_MS);
+    timers.at(-1)?.fn();
+    expect([a?.up, b?.up]).toEqual([false, true]);
+
+    // With no chat open at all, nothing lingers: the worker may sleep.
+    watchers.set(B, 0);
+    registry.applyLinks();
+    expect([a?.up, b?.up]).toEqual([false, false]);
   });
 
   it('adds and removes desks: a removed desk stops, the others keep their runtime', () => {
