@@ -8,6 +8,8 @@ import { dayLabel, formatTime } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import type { ChatUi } from './chat-ui';
 import { Dialog } from './Dialog';
+import { DownloadIcon } from './icons';
+import { Menu } from './Menu';
 import { MessageList } from './MessageList';
 
 interface Props {
@@ -108,8 +110,22 @@ export function PastView({ model, ui, roomId }: Props) {
         </button>
         <h2 id="lqs-past-title" class="lqs-past__title">
           {stripBidi(conversation?.agent ?? '') || t('conversation')}
-          {conversation?.openedAt ? <span class="lqs-past__date"> · {when(conversation.openedAt)}</span> : null}
+          {conversation?.openedAt ? <span class="lqs-past__date">{when(conversation.openedAt)}</span> : null}
         </h2>
+        {opened.value && list.messages.value.length > 0 && (
+          <Menu
+            label={t('download')}
+            icon={<DownloadIcon />}
+            items={(['html', 'text'] as const).map((format) => ({
+              label: t(format === 'html' ? 'downloadHtml' : 'downloadText'),
+              icon: <DownloadIcon />,
+              onSelect: () =>
+                void import('./download-conversation').then((d) =>
+                  d.downloadConversation(model, format, list.messages.peek()),
+                ),
+            }))}
+          />
+        )}
       </div>
       {onlyLocal.value && (
         <p class="lqs-past__notice" role="note">

@@ -1,8 +1,9 @@
 /**
  * Past conversations on every Rocket.Chat line: a chat the agent closed is kept when a new one starts, is listed
- * and reads again (read-only, with its messages) after the browser restarts, leads to a new chat, and is gone
- * from storage once forgotten.
+ * and reads again (read-only, with its messages) after the browser restarts, downloads as a file, leads to a new
+ * chat, and is gone from storage once forgotten.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROFILES } from '../../devserver/index';
@@ -27,7 +28,7 @@ async function showPast(page: Page): Promise<void> {
 }
 
 describe.each(PROFILES)('past conversations against a %s server', (profile) => {
-  it('keeps a closed chat across a browser restart, reads it, starts anew from it and forgets it', async () => {
+  it('keeps a closed chat across a browser restart, reads it, downloads it, starts anew from it and forgets it', async () => {
     const { server, ext, rid, popup } = await startConversation(opened, { profile });
     server.control.say(rid, { text: 'Your parcel left today' });
     await expect.poll(() => bubbleTexts(popup), { timeout: 15_000 }).toContain('Your parcel left today');
@@ -54,6 +55,17 @@ describe.each(PROFILES)('past conversations against a %s server', (profile) => {
 
     await showPast(page);
     await page.locator(`[data-room-id="${rid}"]`).click();
+    // The past conversation downloads as a text file made from what the extension kept: each message once, in order.
+    await page.getByRole('button', { name: 'Download' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Download conversation (text)' }).click(),
+    ]);
+    const text = readFileSync((await download.path()) ?? '', 'utf8');
+    expect(text.split('hello')).toHaveLength(2);
+    expect(text.split('Your parcel left today')).toHaveLength(2);
+    expect(text.indexOf('hello')).toBeLessThan(text.indexOf('Your parcel left today'));
+    expect(text).not.toContain('one more question');
     await page.getByRole('button', { name: 'Forget this conversation' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Forget' }).click();
     await page.getByRole('heading', { name: 'Past conversations' }).waitFor();

@@ -2,7 +2,7 @@
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PastConversation } from '../../../lib/messaging';
 import { testConfig } from './config';
 import { flush } from './fake-worker';
@@ -88,6 +88,20 @@ describe('past conversations', () => {
     expect(await screen.findByText('Where is my parcel?')).toBeTruthy();
     expect(chat.worker.requests.map((r) => [r.op, r.params])).toContainEqual(['history/loadOlder', { roomId: 'P1' }]);
     expect(screen.queryByRole('button', { name: 'Show earlier messages' })).toBeNull();
+
+    // The conversation as shown, older page included, downloads as a file made here.
+    const made: Blob[] = [];
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      made.push(blob as Blob);
+      return 'blob:past';
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Download' }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Download conversation (text)' }));
+    await waitFor(() => expect(made).toHaveLength(1));
+    const text = await made[0]!.text();
+    expect(text.indexOf('Where is my parcel?')).toBeGreaterThan(-1);
+    expect(text.indexOf('Where is my parcel?')).toBeLessThan(text.indexOf('Your parcel left today'));
+    createObjectURL.mockRestore();
 
     fireEvent.click(screen.getByRole('button', { name: 'Forget this conversation' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Forget this conversation?' });
