@@ -5,12 +5,13 @@
  */
 import type { Clock } from '../ddp/types';
 import type { FetchLike } from '../livechat/rest';
-import { emptySnapshot, type BgPort, type ChatSnapshot, type DeskSummary } from '../messaging';
+import { emptySnapshot, type BgPort, type ChatSnapshot } from '../messaging';
 import { desksOf, type VisitorSettings } from '../settings';
 import { newDesk, type DeskRecord } from './desk';
 import { createDeskRegistry } from './desk-registry';
 import { createDeskRuntime, type DeskRuntime, type ManagedDdp } from './desk-runtime';
-import { showBadge, type NotifierApis } from './notifier';
+import { createDeskList } from './desk-list';
+import type { NotifierApis } from './notifier';
 import { essentialDesk, leanDesk, trimArchives } from './storage-budget';
 import { repairDesks, repairSettings } from './repair';
 import { createUiHub } from './ui-hub';
@@ -86,26 +87,12 @@ export function startWorker(deps: WorkerDeps) {
     clock: deps.clock,
   });
 
-  const summaries = (): DeskSummary[] =>
-    registry.runtimes().map((runtime) => ({
-      id: runtime.url,
-      title: runtime.title(),
-      colour: validColour(runtime.state.desk.config?.color),
-      unread: runtime.state.desk.unread,
-    }));
-  let lastSummaries = '';
-  /** A desk's title, colour or unread count changed: every UI's switcher and the badge follow. */
-  function desksChanged(): void {
-    const list = summaries();
-    const text = JSON.stringify(list);
-    if (text === lastSummaries) return;
-    lastSummaries = text;
-    hub.publishAll({ type: 'patch', payload: { desks: list } });
-    void showBadge(
-      deps.apis.action,
-      list.reduce((sum, desk) => sum + desk.unread, 0),
-    );
-  }
+  const deskList = createDeskList({
+    runtimes: () => registry.runtimes(),
+    publish: (desks) => hub.publishAll({ type: 'patch', payload: { desks } }),
+    action: deps.apis.action,
+  });
+  const desksChanged = (): void => deskList.changed();
 
   const need = (desk: string | null): DeskRuntime => {
     const runtime = desk === null ? undefined : registry.get(desk);
@@ -116,7 +103,7 @@ export function startWorker(deps: WorkerDeps) {
     {
       snapshot: (desk) => {
         const runtime = desk === null ? undefined : registry.get(desk);
-        return { ...(runtime?.state.snapshot() ?? UNCONFIGURED), desks: summaries(), notice };
+        return { ...(runtime?.state.snapshot() ?? UNCONFIGURED), desks: deskList.summaries(), notice };
       },
       initial: () => (preferred && registry.get(preferred) ? preferred : (registry.urls()[0] ?? null)),
       exists: (desk) => registry.get(desk) !== undefined,
@@ -269,9 +256,4 @@ export function startWorker(deps: WorkerDeps) {
       registry.wake();
     },
   };
-}
-
-/** A desk's colour as the switcher may paint it: `#rgb` / `#rrggbb` only, anything else from the server is not. */
-function validColour(colour: unknown): string | null {
-  return typeof colour === 'string' && /^#(?:[0-9a-f]{3}){1,2}$/i.test(colour) ? colour : null;
 }

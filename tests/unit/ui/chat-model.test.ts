@@ -69,6 +69,23 @@ describe('createChatModel', () => {
     client.close();
   });
 
+  it('starts the view afresh for another desk: where its unread replies begin is that desk’s own', async () => {
+    const { worker, model } = await setup(baseSnapshot({ messages: [msg('a1', 10)], unread: 1 }));
+    expect(model.firstUnread.value).toBe('a1');
+    // The same desk again (a resync) keeps the mark where the page opened.
+    worker.setSnapshot(baseSnapshot({ messages: [msg('a1', 10), msg('a2', 20)], unread: 1 }));
+    worker.sendSnapshot();
+    await flush();
+    expect(model.firstUnread.value).toBe('a1');
+    worker.setSnapshot(
+      baseSnapshot({ serverUrl: 'https://other.example', messages: [msg('b1', 10), msg('b2', 20)], unread: 1 }),
+    );
+    worker.sendSnapshot();
+    await flush();
+    expect(model.serverUrl.value).toBe('https://other.example');
+    expect(model.firstUnread.value).toBe('b2');
+  });
+
   it('asks for a resync on a gap and ignores deltas until the new snapshot', async () => {
     const { worker, client, model } = await setup();
     worker.emit('message/upsert', msg('m1', 10));
