@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../devserver/index';
 import { latestRoom, register, roomCount, send } from './flows';
 import { launchExtension, screenshot, type Extension } from './harness';
+import { axeViolations } from './ui-flows';
 
 let deskA: DevServer;
 let deskB: DevServer;
@@ -137,6 +138,8 @@ describe('two desks', () => {
       await panel.getByRole('button', { name: /^Switch desk/ }).click();
       await panel.getByRole('menu').waitFor();
       await screenshot(panel, `desk-switcher-${scheme}`);
+      // The open switcher (counts on coloured badges, the checked desk) passes axe in both schemes.
+      expect(await axeViolations(panel), scheme).toEqual([]);
       await panel.keyboard.press('Escape');
     }
     await panel.close();
