@@ -8,19 +8,9 @@ import { t } from '../lib/ui/i18n';
 import type { ChatActions } from './chat-actions';
 import type { ChatUi } from './chat-ui';
 import { ConnectionLine } from './ConnectionLine';
-import {
-  CameraIcon,
-  DownloadIcon,
-  EndIcon,
-  HistoryIcon,
-  MoreIcon,
-  SettingsIcon,
-  ShareIcon,
-  SidePanelIcon,
-  SwitchIcon,
-} from './icons';
-import { lazy } from './lazy';
-import { Menu, type MenuItem } from './Menu';
+import { MoreIcon, SettingsIcon, SidePanelIcon } from './icons';
+import { lazy, preloadWhenIdle } from './lazy';
+import { MenuButton } from './Menu';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './header.css';
 
@@ -35,6 +25,10 @@ interface Props {
 
 /** Most visitors have one desk: the switcher's code loads only for those with several. */
 const DeskSwitcher = lazy(() => import('./DeskSwitcher').then((m) => m.DeskSwitcher), 'none');
+/** The chat menu's items load when it first opens, or once the page is idle after its first frames. */
+const loadChatMenu = () => import('./ChatMenu').then((m) => m.ChatMenu);
+const ChatMenu = lazy(loadChatMenu, 'none');
+preloadWhenIdle(loadChatMenu);
 
 const STATUS_KEYS = {
   online: 'statusOnline',
@@ -87,61 +81,6 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
       status: 'unknown' as const,
     };
   });
-  const menu = useComputed(() => {
-    const desk = model.config.value;
-    const room = model.room.value;
-    const items: MenuItem[] = [];
-    if (!desk) return items;
-    items.push({
-      label: t('pastConversations'),
-      icon: <HistoryIcon />,
-      onSelect: () => (ui.past.value = { roomId: null }),
-    });
-    // The current conversation, open or ended, as a file the visitor keeps (loaded on first use).
-    if (model.messages.value.length > 0) {
-      for (const format of ['html', 'text'] as const) {
-        items.push({
-          label: t(format === 'html' ? 'downloadHtml' : 'downloadText'),
-          icon: <DownloadIcon />,
-          onSelect: () => void import('./download-conversation').then((d) => d.downloadConversation(model, format)),
-        });
-      }
-    }
-    if (!room?.open) return items;
-    if (desk.allowSwitchingDepartments && desk.departments.length > 1) {
-      items.push({
-        label: t('changeDepartment'),
-        icon: <SwitchIcon />,
-        onSelect: () => (ui.dialog.value = { kind: 'department' }),
-      });
-    }
-    const activePage = actions.activePage;
-    if (activePage) {
-      items.push({
-        label: t('sharePage'),
-        icon: <ShareIcon />,
-        onSelect: () => void import('./share-page').then((share) => share.sharePage(model, ui, activePage)),
-      });
-    }
-    const captureTab = actions.captureTab;
-    if (captureTab && desk.fileUpload) {
-      items.push({
-        label: t('sendScreenshot'),
-        icon: <CameraIcon />,
-        onSelect: () => void import('./share-page').then((share) => share.screenshot(ui, captureTab)),
-      });
-    }
-    if (desk.visitorsCanCloseChat) {
-      items.push({
-        label: t('endChat'),
-        icon: <EndIcon />,
-        tone: 'danger',
-        onSelect: () => (ui.dialog.value = { kind: 'close' }),
-      });
-    }
-    return items;
-  });
-
   const serving = chatting ? agent.value : null;
   const server = model.serverUrl.value;
   // Whoever chose this address (visitor, administrator, build), an unencrypted chat says so for as long as it lasts.
@@ -174,8 +113,12 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
           >
             <SettingsIcon />
           </button>
-          {chatting && menu.value.length > 0 && (
-            <Menu label={t('chatOptions')} icon={<MoreIcon />} items={menu.value} />
+          {chatting && config && (
+            <MenuButton
+              label={t('chatOptions')}
+              icon={<MoreIcon />}
+              list={(props) => <ChatMenu {...props} model={model} actions={actions} ui={ui} />}
+            />
           )}
         </div>
       </div>

@@ -7,7 +7,7 @@ import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
 import type { ChatUi } from './chat-ui';
 import { TrashIcon } from './icons';
-import { Menu, type MenuItem } from './Menu';
+import { Menu, type MenuItem } from './MenuList';
 
 /** Two stacked cards: several desks. */
 function DesksIcon() {

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../lib/ui/i18n';
 import { inline, inlines, list, MAX_DEPTH, plain, type AstNode, type Ctx } from './markdown-inline';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './markdown.css';
 
 /**
  * Rocket.Chat's markdown AST (the message's `md`, or `@rocket.chat/message-parser` output) as Preact elements.

@@ -1,73 +1,38 @@
 import { useSignal } from '@preact/signals';
-import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import type { ComponentChildren, RefObject } from 'preact';
+import { useId, useRef } from 'preact/hooks';
 
-export interface MenuItem {
+/** What a menu button hands the list it opens. */
+export interface MenuListProps {
+  id: string;
   label: string;
-  icon?: ComponentChildren;
-  onSelect: () => void;
-  tone?: 'danger';
-  /** Set for a choice among items (a radio item): whether it is the chosen one. */
-  checked?: boolean;
-  /** A count shown at the item's end (e.g. unread messages); `spoken` then says label and count together. */
-  count?: number;
-  spoken?: string;
+  /** The button, so that a click on it is not taken for a click outside the list. */
+  button: RefObject<HTMLButtonElement | null>;
+  /** Closes the list, giving the focus back to the button when `refocus`. */
+  close: (refocus: boolean) => void;
 }
 
 interface Props {
   label: string;
   icon: ComponentChildren;
-  items: MenuItem[];
+  /** The open list (`MenuList`, loaded when first needed): only the button is part of the first screen. */
+  list: (props: MenuListProps) => ComponentChildren;
   /** A count shown on the menu button (its `label` must say it too). */
   count?: number;
 }
 
 /**
- * A menu button (WAI-ARIA menu pattern): opens with click, Enter, Space or ArrowDown; arrows, Home and End move
- * between items; Escape or Tab closes; a click outside closes; choosing an item closes and runs it.
+ * A menu button (WAI-ARIA menu pattern): opens with click, Enter, Space or ArrowDown. The list it opens handles
+ * the keys inside it and the clicks outside (`MenuList`).
  */
-export function Menu({ label, icon, items, count }: Props) {
+export function MenuButton({ label, icon, list, count }: Props) {
   const open = useSignal(false);
   const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-  const menuId = useId();
-
-  useEffect(() => {
-    if (!open.value) return;
-    menu.current?.querySelector<HTMLElement>('[role^=menuitem]')?.focus();
-    const onPointer = (event: MouseEvent): void => {
-      const target = event.target as Node;
-      if (!menu.current?.contains(target) && !button.current?.contains(target)) open.value = false;
-    };
-    document.addEventListener('mousedown', onPointer);
-    return () => document.removeEventListener('mousedown', onPointer);
-  }, [open.value]);
-
-  function close(refocus: boolean): void {
+  const id = useId();
+  const close = (refocus: boolean): void => {
     open.value = false;
     if (refocus) button.current?.focus();
-  }
-
-  function onMenuKey(event: KeyboardEvent): void {
-    const entries = [...(menu.current?.querySelectorAll<HTMLElement>('[role^=menuitem]') ?? [])];
-    const at = entries.indexOf(document.activeElement as HTMLElement);
-    const move: Record<string, number> = {
-      ArrowDown: (at + 1) % entries.length,
-      ArrowUp: (at - 1 + entries.length) % entries.length,
-      Home: 0,
-      End: entries.length - 1,
-    };
-    if (event.key in move) {
-      event.preventDefault();
-      entries[move[event.key]!]?.focus();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      close(true);
-    } else if (event.key === 'Tab') {
-      close(false);
-    }
-  }
-
+  };
   return (
     <div class="lqs-menu">
       <button
@@ -78,7 +43,7 @@ export function Menu({ label, icon, items, count }: Props) {
         title={label}
         aria-haspopup="menu"
         aria-expanded={open.value}
-        aria-controls={open.value ? menuId : undefined}
+        aria-controls={open.value ? id : undefined}
         onClick={() => (open.value = !open.value)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') {
@@ -90,42 +55,7 @@ export function Menu({ label, icon, items, count }: Props) {
         {icon}
         {count ? <span class="lqs-count lqs-count--button">{count}</span> : null}
       </button>
-      {open.value && (
-        <div id={menuId} class="lqs-menu__list" role="menu" aria-label={label} ref={menu} onKeyDown={onMenuKey}>
-          {items.map((item) => (
-            <button
-              key={item.label}
-              type="button"
-              role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
-              aria-checked={item.checked}
-              aria-label={item.spoken}
-              tabIndex={-1}
-              class="lqs-menu__item"
-              data-tone={item.tone}
-              onClick={() => {
-                close(true);
-                item.onSelect();
-              }}
-            >
-              <span class="lqs-menu__icon" aria-hidden="true">
-                {item.icon}
-              </span>
-              {item.count === undefined ? (
-                item.label
-              ) : (
-                <>
-                  <span class="lqs-menu__label">{item.label}</span>
-                  {item.count > 0 && (
-                    <span class="lqs-count" aria-hidden="true">
-                      {item.count}
-                    </span>
-                  )}
-                </>
-              )}
-            </button>
-          ))}
-        </div>
-      )}
+      {open.value && list({ id, label, button, close })}
     </div>
   );
 }

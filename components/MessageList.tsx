@@ -9,8 +9,6 @@ import { MessageGroup, type OwnMessageActions } from './MessageGroup';
 import { useFollow } from './use-follow';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './messages.css';
-// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
-import './markdown.css';
 
 type ListModel = Pick<
   ChatModel,

@@ -1,7 +1,18 @@
+import { signal } from '@preact/signals';
 import { stripBidi } from '../lib/bidi';
 import { linkify } from '../lib/ui/linkify';
 import { messageAst } from '../lib/ui/markdown-source';
-import { Markdown } from './Markdown';
+import type { Markdown as MarkdownView } from './Markdown';
+
+/**
+ * The markdown renderer, out of what the popup loads before it is interactive. Its request starts as soon as this
+ * module runs, beside the port's first request to the worker, whose answer (the messages) it nearly always beats.
+ */
+const markdown = signal<typeof MarkdownView | null>(null);
+void import('./Markdown').then(
+  (module) => (markdown.value = module.Markdown),
+  (error: unknown) => console.error('Could not load the markdown renderer', error),
+);
 
 /**
  * Message text as text nodes: markup in a message is shown, never parsed. Only http(s) and mailto addresses
@@ -25,7 +36,7 @@ export function MessageText({ text }: { text: string }) {
 
 /**
  * A message's words with Rocket.Chat's markdown: its `md` when present, else the lazily loaded parser's
- * output; plain text with links while that parser is on its way.
+ * output; plain text with links while that parser or the renderer is on its way.
  */
 export function MessageBody({
   message,
@@ -35,5 +46,6 @@ export function MessageBody({
   serverUrl: string | null;
 }) {
   const ast = messageAst(message);
-  return ast === null ? <MessageText text={message.text} /> : <Markdown ast={ast} serverUrl={serverUrl} />;
+  const Markdown = markdown.value;
+  return ast === null || !Markdown ? <MessageText text={message.text} /> : <Markdown ast={ast} serverUrl={serverUrl} />;
 }

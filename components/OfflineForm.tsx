@@ -3,7 +3,7 @@ import type { ChatModel } from '../lib/ui/chat-model';
 import { offlineDepartments, validateOffline, type FormErrors } from '../lib/ui/forms';
 import { t } from '../lib/ui/i18n';
 import { focusFirstInvalid, FormSubmit, SelectField, TextField } from './Field';
-import { CheckIcon } from './icons';
+import { CheckIcon } from './icons-more';
 import { NoticePanel } from './NoticePanel';
 
 /**

@@ -5,7 +5,7 @@ import type { PastConversation, Result } from '../lib/messaging';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
 import type { ChatUi } from './chat-ui';
-import { HistoryIcon } from './icons';
+import { HistoryIcon } from './icons-more';
 import { NoticePanel } from './NoticePanel';
 import { PastView, when } from './PastView';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
-import { StarIcon } from './icons';
+import { StarIcon } from './icons-more';
 
 /**
  * The items Rocket.Chat records, with their question. The server keeps only these four (and the free-text

@@ -37,3 +37,16 @@ export function lazy<P extends object>(
     return placeholder === 'screen' ? <div class="lqs-loading" aria-busy="true" /> : null;
   };
 }
+
+/**
+ * Starts `load` once the page is idle after its first frames, so that a part the visitor may open soon (a menu)
+ * is already there when they do, without competing with the first screen.
+ */
+export function preloadWhenIdle(load: () => Promise<unknown>): void {
+  if (typeof requestAnimationFrame !== 'function') return;
+  const start = (): void => void load().catch(() => undefined);
+  requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2_000 });
+    else setTimeout(start, 200);
+  });
+}
