@@ -18,7 +18,7 @@ async function openMenuItem(name: string): Promise<void> {
   const button = screen.getByRole('button', { name: 'Chat options' });
   fireEvent.click(button);
   expect(button.getAttribute('aria-expanded')).toBe('true');
-  const menu = screen.getByRole('menu');
+  const menu = await screen.findByRole('menu');
   await waitFor(() => expect(menu.contains(document.activeElement)).toBe(true));
   fireEvent.click(within(menu).getByRole('menuitem', { name }));
 }
@@ -74,7 +74,7 @@ describe('header actions', () => {
       }),
     });
     // Past conversations are always within reach; the room's actions are not.
-    expect(menuItems()).toEqual(['Past conversations']);
+    expect(await menuItems()).toEqual(['Past conversations']);
     act(() =>
       chat.worker.emit('patch', {
         config: testConfig(),
@@ -82,7 +82,7 @@ describe('header actions', () => {
       }),
     );
     await flush();
-    expect(menuItems()).toEqual(['Past conversations']);
+    expect(await menuItems()).toEqual(['Past conversations']);
     chat.cleanup();
   });
 
@@ -90,7 +90,7 @@ describe('header actions', () => {
     const chat = await renderChat({ config: testConfig() });
     const button = screen.getByRole('button', { name: 'Chat options' });
     fireEvent.keyDown(button, { key: 'ArrowDown' });
-    const menu = screen.getByRole('menu');
+    const menu = await screen.findByRole('menu');
     await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('menuitem'));
     fireEvent.keyDown(menu, { key: 'Escape' });
     expect(screen.queryByRole('menu')).toBeNull();
@@ -116,9 +116,9 @@ describe('header actions', () => {
 });
 
 /** The names in the chat's menu, opened and closed again. */
-function menuItems(): Array<string | null> {
+async function menuItems(): Promise<Array<string | null>> {
   fireEvent.click(screen.getByRole('button', { name: 'Chat options' }));
-  const names = screen.getAllByRole('menuitem').map((item) => item.textContent);
+  const names = (await screen.findAllByRole('menuitem')).map((item) => item.textContent);
   fireEvent.click(screen.getByRole('button', { name: 'Chat options' }));
   return names;
 }

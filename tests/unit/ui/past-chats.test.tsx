@@ -53,7 +53,7 @@ async function openList(room: { id: string; open: boolean } | null = null) {
     unavailable: false,
   }));
   fireEvent.click(screen.getByRole('button', { name: 'Chat options' }));
-  fireEvent.click(screen.getByRole('menuitem', { name: 'Past conversations' }));
+  fireEvent.click(await screen.findByRole('menuitem', { name: 'Past conversations' }));
   await screen.findByRole('heading', { name: 'Past conversations' });
   await flush();
   return chat;

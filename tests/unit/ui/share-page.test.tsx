@@ -12,7 +12,7 @@ afterEach(cleanup);
 
 async function share(): Promise<void> {
   fireEvent.click(screen.getByRole('button', { name: 'Chat options' }));
-  const menu = screen.getByRole('menu');
+  const menu = await screen.findByRole('menu');
   await waitFor(() => expect(menu.contains(document.activeElement)).toBe(true));
   fireEvent.click(within(menu).getByRole('menuitem', { name: 'Share this page' }));
   await flush();
@@ -56,7 +56,7 @@ describe('Share this page', () => {
   it('is not offered where no tab can be read', async () => {
     const chat = await renderChat({ config: testConfig() });
     fireEvent.click(screen.getByRole('button', { name: 'Chat options' }));
-    expect(within(screen.getByRole('menu')).queryByRole('menuitem', { name: 'Share this page' })).toBeNull();
+    expect(within(await screen.findByRole('menu')).queryByRole('menuitem', { name: 'Share this page' })).toBeNull();
     chat.cleanup();
   });
 });
@@ -81,7 +81,7 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwA
 
 async function pick(name: string): Promise<void> {
   fireEvent.click(screen.getByRole('button', { name: 'Chat options' }));
-  const menu = screen.getByRole('menu');
+  const menu = await screen.findByRole('menu');
   await waitFor(() => expect(menu.contains(document.activeElement)).toBe(true));
   fireEvent.click(within(menu).getByRole('menuitem', { name }));
   await flush();
@@ -135,7 +135,7 @@ describe('Send a screenshot', () => {
     chat.cleanup();
     const none = await renderChat({ config: testConfig({ fileUpload: false }) }, { captureTab: shot });
     fireEvent.click(screen.getByRole('button', { name: 'Chat options' }));
-    expect(within(screen.getByRole('menu')).queryByRole('menuitem', { name: 'Send a screenshot' })).toBeNull();
+    expect(within(await screen.findByRole('menu')).queryByRole('menuitem', { name: 'Send a screenshot' })).toBeNull();
     none.cleanup();
   });
 });
