@@ -8,8 +8,8 @@ import { dayLabel, formatTime } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import type { ChatUi } from './chat-ui';
 import { Dialog } from './Dialog';
-import { DownloadIcon } from './icons';
-import { Menu } from './Menu';
+import { DownloadIcon } from './icons-more';
+import { Menu } from './MenuList';
 import { MessageList } from './MessageList';
 
 interface Props {
