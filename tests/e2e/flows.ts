@@ -66,6 +66,24 @@ export function bubbleTexts(page: Page): Promise<string[]> {
   return page.locator(BUBBLES).evaluateAll(textsOfBubbles);
 }
 
+/**
+ * Every message the chat shows, in order, though the log renders only a window of them: scrolls the log to its top
+ * until `first` is on screen (the window then runs from there to the newest message).
+ */
+export async function wholeLogTexts(page: Page, first: string): Promise<string[]> {
+  const log = page.getByRole('log');
+  await expect
+    .poll(
+      async () => {
+        await log.evaluate((element) => element.scrollTo({ top: 0 }));
+        return (await bubbleTexts(page)).includes(first);
+      },
+      { timeout: 30_000, interval: 250 },
+    )
+    .toBe(true);
+  return bubbleTexts(page);
+}
+
 /** How many rooms the server holds (0 before a server exists). */
 export function roomCount(server: DevServer | undefined): number {
   return ((server?.control.state().rooms ?? []) as unknown[]).length;
