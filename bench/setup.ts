@@ -32,8 +32,8 @@ export interface BenchRoom {
 
 /** A settings key the options page writes (lib/settings.ts). */
 const SETTINGS_KEY = 'settings';
-/** Persisted desks keyed by server URL (lib/background/desk.ts). */
-const DESKS_KEY = 'desks';
+/** A persisted desk's key: one per server URL (lib/background/desk-store.ts). */
+const DESK_PREFIX = 'desk:';
 const PORT_NAME = 'livechat-ui';
 
 /** Varied, realistic agent lines: short acknowledgements and longer explanations. */
@@ -117,8 +117,8 @@ export async function prepareRoom(browser: BenchBrowser, server: DevServer, coun
   await waitFor(
     `${count} messages persisted in chrome.storage.local`,
     async () => {
-      const desks = await browser.getLocal<Record<string, { messages: Array<{ text: string }> }>>(DESKS_KEY);
-      const messages = desks?.[server.url]?.messages ?? [];
+      const desk = await browser.getLocal<{ messages: Array<{ text: string }> }>(DESK_PREFIX + server.url);
+      const messages = desk?.messages ?? [];
       return messages.length === count && messages.at(-1)?.text === newestText ? true : undefined;
     },
     60_000,

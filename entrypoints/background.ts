@@ -2,7 +2,8 @@ import { customAlphabet } from 'nanoid';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createDdpClient, systemClock } from '../lib/ddp';
-import { desksItem } from '../lib/background/desk';
+import { defineDesksItem } from '../lib/background/desk';
+import { createDeskStore } from '../lib/background/desk-store';
 import { NOTIFICATION_PREFIX, toolbarAction } from '../lib/background/notifier';
 import { startWorker } from '../lib/background/worker';
 import { openChat } from '../lib/background/open-chat';
@@ -26,6 +27,7 @@ export default defineBackground(() => {
     policy ??= loaded.policy;
     return loaded;
   });
+  const desks = createDeskStore(browser.storage.local, () => defineDesksItem().getValue());
   const worker = startWorker({
     loadSettings: async () => (await firstRead).settings,
     watchSettings: (listener) => {
@@ -42,8 +44,8 @@ export default defineBackground(() => {
         });
       });
     },
-    loadDesks: () => desksItem.getValue(),
-    saveDesks: (desks) => desksItem.setValue(desks),
+    loadDesks: () => desks.load(),
+    saveDesks: (all) => desks.save(all),
     dropDesk: async (serverUrl) => {
       const { settings, unusedOrigin } = withoutDesk(await settingsItem.getValue(), serverUrl);
       await settingsItem.setValue(settings);

@@ -1,6 +1,7 @@
 /**
  * A desk is one Rocket.Chat server with this browser's visitor on it: token, room, messages, what we learnt about
- * the server. Persisted per server origin (DECISIONS #11, #12) so a worker or browser restart loses nothing.
+ * the server. Persisted per server origin (DECISIONS #11, #12) so a worker or browser restart loses nothing; how
+ * it is laid out in storage is `desk-store.ts`'s job.
  */
 import { storage } from 'wxt/utils/storage';
 import type { ApiPath } from '../livechat/paths';
@@ -113,7 +114,10 @@ export function migrateDesksV4(old: Record<string, DeskRecordV3>): Record<string
 
 export const DESKS_KEY = 'local:desks';
 
-/** Declares the stored desks (a fresh declaration runs the migrations against what is stored now). */
+/**
+ * Declares the desks as v1–v4 stored them, all under one key (a fresh declaration runs the migrations against what
+ * is stored now). Since v5 each desk has keys of its own (`desk-store.ts`), which reads this once to move them.
+ */
 export function defineDesksItem() {
   return storage.defineItem<Record<string, DeskRecord>>(DESKS_KEY, {
     fallback: {},
@@ -121,8 +125,6 @@ export function defineDesksItem() {
     migrations: { 2: migrateDesksV2, 3: migrateDesksV3, 4: migrateDesksV4 },
   });
 }
-
-export const desksItem = defineDesksItem();
 
 /** A fresh desk for a server, with a new visitor token. */
 export function newDesk(serverUrl: string, token: string): DeskRecord {

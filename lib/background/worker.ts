@@ -21,7 +21,9 @@ export type { ManagedDdp } from './desk-runtime';
 export interface WorkerDeps {
   loadSettings(): Promise<VisitorSettings>;
   watchSettings(listener: (settings: VisitorSettings) => void): void;
-  loadDesks(): Promise<Record<string, DeskRecord>>;
+  /** The stored desks as found: anything, for the repair to judge. */
+  loadDesks(): Promise<unknown>;
+  /** Makes storage hold these desks (writing only what changed is the store's job: `desk-store.ts`). */
   saveDesks(desks: Record<string, DeskRecord>): Promise<void>;
   /** Drops a forgotten desk from the visitor's settings and gives up its host permission if no desk needs it. */
   dropDesk(serverUrl: string): Promise<void>;

@@ -62,7 +62,7 @@ it(
     await expect
       .poll(
         async () =>
-          JSON.stringify(await browser?.evaluateInPage('options.html', `chrome.storage.local.get('desks')`)).includes(
+          JSON.stringify(await browser?.evaluateInPage('options.html', `chrome.storage.local.get(null)`)).includes(
             'still there?',
           ),
         { timeout: 10_000 },

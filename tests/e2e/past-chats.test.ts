@@ -11,7 +11,7 @@ import { bubbleTexts, latestRoom, roomCount, send, startConversation, type Opene
 import { launchExtension } from './harness';
 
 /** The Chrome API evaluated inside the worker. */
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: { storage: { local: { get(key: string | null): Promise<Record<string, unknown>> } } };
 
 let opened: Opened = {};
 
@@ -71,7 +71,7 @@ describe.each(PROFILES)('past conversations against a %s server', (profile) => {
     await page.getByRole('heading', { name: 'Past conversations' }).waitFor();
     await expect.poll(() => page.locator(`[data-room-id="${rid}"]`).count()).toBe(0);
     await expect
-      .poll(async () => JSON.stringify(await again.worker.evaluate(() => chrome.storage.local.get('desks'))))
+      .poll(async () => JSON.stringify(await again.worker.evaluate(() => chrome.storage.local.get(null))))
       .not.toContain('Your parcel left today');
     expect(server.control.violations()).toEqual([]);
   }, 90_000);

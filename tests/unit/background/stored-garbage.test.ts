@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defineDesksItem, newDesk } from '../../../lib/background/desk';
+import { createDeskStore } from '../../../lib/background/desk-store';
 import { startWorker } from '../../../lib/background/worker';
 import { PORT_NAME, PROTOCOL_VERSION, type BgToUi, type ChatSnapshot, type UiToBg } from '../../../lib/messaging';
 import { settingsItem } from '../../../lib/settings';
@@ -13,7 +14,7 @@ const settings = { serverUrl: URL_A, name: '', email: '', notifications: true };
 const good = { ...newDesk(URL_A, 'kept-token'), room: { id: 'R1', open: true, confirmed: true } };
 const message = { id: 'm1', rid: 'R1', text: 'hi', ts: 1, updatedAt: 1, editedAt: null, from: 'agent', type: null };
 
-/** Twelve kinds of damage found in `storage.local`, each with whether the visitor's token survives it. */
+/** Fourteen kinds of damage found in `storage.local`, each with whether the visitor's token survives it. */
 const GARBAGE: Array<[string, Record<string, unknown>, 'kept' | 'new']> = [
   ['desks is a string', { desks: 'corrupt' }, 'new'],
   ['desks is an array', { desks: [1, 2, 3] }, 'new'],
@@ -46,6 +47,12 @@ const GARBAGE: Array<[string, Record<string, unknown>, 'kept' | 'new']> = [
     },
     'kept',
   ],
+  ['a desk key (layout v5) that is a string', { deskLayout: 5, [`desk:${URL_A}`]: 'corrupt' }, 'new'],
+  [
+    'an archive key (layout v5) that is not a list',
+    { deskLayout: 5, [`desk:${URL_A}`]: good, [`past:${URL_A}`]: 'corrupt' },
+    'kept',
+  ],
   ['settings of the wrong types', { settings: { serverUrl: URL_A, notifications: 'yes', name: 5 } }, 'new'],
 ];
 
@@ -60,15 +67,15 @@ function start() {
     .handle('livechat:getInitialData', () => ({ title: 'Desk A' }))
     .handle('livechat:loadHistory', () => ({ messages: [] }))
     .handle('livechat:getAgentData', () => undefined);
-  const desksItem = defineDesksItem();
+  const store = createDeskStore(fakeBrowser.storage.local, () => defineDesksItem().getValue());
   let n = 0;
   const worker = startWorker({
     loadSettings: () => settingsItem.getValue(),
     watchSettings: () => {},
-    loadDesks: () => desksItem.getValue(),
+    loadDesks: () => store.load(),
     dropDesk: async () => {},
     saveDesks: async (desks) => {
-      if (mine.on) await desksItem.setValue(desks);
+      if (mine.on) await store.save(desks);
     },
     createDdp: () => ddp,
     fetch: async () => new Response('', { status: 404 }),
@@ -82,7 +89,7 @@ function start() {
     iconUrl: 'icon.png',
     keepAlive: () => {},
   });
-  return { worker, ddp, desksItem };
+  return { worker, ddp };
 }
 
 describe('damaged storage', () => {
@@ -94,7 +101,7 @@ describe('damaged storage', () => {
       await fakeBrowser.storage.local.set({ settings, ...stored });
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
       const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-      const { worker, ddp, desksItem } = start();
+      const { worker, ddp } = start();
       await expect(worker.ready).resolves.toBeUndefined();
       const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
       const received: BgToUi[] = [];
@@ -108,8 +115,11 @@ describe('damaged storage', () => {
       ddp.goOnline();
       ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'q1', op: 'chat/send', params: { text: 'hello' } });
       await vi.waitFor(() => expect(received.some((m) => m.kind === 'response' && m.id === 'q1' && m.ok)).toBe(true));
-      await vi.waitFor(async () => expect((await desksItem.getValue())[URL_A]?.token).toBeTruthy());
-      expect((await desksItem.getValue())[URL_A]?.token).toBe(token === 'kept' ? 'kept-token' : 'fresh-token');
+      const storedToken = async () =>
+        ((await fakeBrowser.storage.local.get(`desk:${URL_A}`))[`desk:${URL_A}`] as { token?: string } | undefined)
+          ?.token;
+      await vi.waitFor(async () => expect(await storedToken()).toBeTruthy());
+      expect(await storedToken()).toBe(token === 'kept' ? 'kept-token' : 'fresh-token');
       warn.mockRestore();
       error.mockRestore();
     },

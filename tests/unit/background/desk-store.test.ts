@@ -1,0 +1,377 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { defineDesksItem, newDesk, type DeskRecord, type PastRoom } from '../../../lib/background/desk';
+import { createDeskStore, type StorageArea } from '../../../lib/background/desk-store';
+import { repairDesks } from '../../../lib/background/repair';
+import { trimArchives } from '../../../lib/background/storage-budget';
+import type { ChatMessage } from '../../../lib/livechat/types';
+
+const URL_A = 'https://a.example.com';
+const URL_B = 'https://b.example.com';
+
+const msg = (id: string, rid: string, ts: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
+  id,
+  rid,
+  text: `words of ${id}`,
+  ts,
+  updatedAt: ts,
+  editedAt: null,
+  author: { id: 'ag', username: 'agent', name: 'Agent' },
+  from: 'agent',
+  type: null,
+  attachments: [],
+  ...extra,
+});
+
+const past = (id: string, closedAt: number, extra: Partial<PastRoom> = {}): PastRoom => ({
+  id,
+  agent: { name: 'Agent', username: 'agent' },
+  openedAt: closedAt - 1000,
+  closedAt,
+  firstLine: 'hello',
+  lastLine: 'bye',
+  closed: true,
+  messages: [msg(`${id}-1`, id, closedAt - 1000), msg(`${id}-2`, id, closedAt - 10)],
+  historyComplete: true,
+  ...extra,
+});
+
+/** Desk A: an open room with an undelivered message and an archive; desk B: a closed room. */
+function twoDesks(): Record<string, DeskRecord> {
+  return {
+    [URL_A]: {
+      ...newDesk(URL_A, 'token-a'),
+      room: { id: 'RA', open: true, confirmed: true, surveySent: false, transcriptSent: false },
+      messages: [msg('a1', 'RA', 10), msg('a2', 'RA', 20, { from: 'visitor', delivery: 'pending' })],
+      archive: [past('P1', 1_000), past('P2', 2_000)],
+    },
+    [URL_B]: {
+      ...newDesk(URL_B, 'token-b'),
+      room: { id: 'RB', open: false, confirmed: true, surveySent: true, transcriptSent: false },
+      messages: [msg('b1', 'RB', 30)],
+    },
+  };
+}
+
+/** `storage.local` in memory, recording every write. */
+function fakeArea(initial: Record<string, unknown> = {}) {
+  const data = new Map<string, unknown>(Object.entries(structuredClone(initial)));
+  const writes: Array<Record<string, unknown>> = [];
+  const removes: string[][] = [];
+  const area: StorageArea & { fail: { set: number; remove: number }; delay: () => number } = {
+    fail: { set: 0, remove: 0 },
+    delay: () => 0,
+    async get(keys) {
+      const wanted = keys ?? [...data.keys()];
+      return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]));
+    },
+    async set(items) {
+      const copy = structuredClone(items);
+      await new Promise((resolve) => setTimeout(resolve, area.delay()));
+      if (area.fail.set > 0) {
+        area.fail.set -= 1;
+        throw new Error('QUOTA_BYTES quota exceeded');
+      }
+      writes.push(copy);
+      for (const [k, v] of Object.entries(copy)) data.set(k, v);
+    },
+    async remove(keys) {
+      if (area.fail.remove > 0) {
+        area.fail.remove -= 1;
+        throw new Error('the worker was stopped');
+      }
+      removes.push(keys);
+      for (const k of keys) data.delete(k);
+    },
+  };
+  const dump = () => Object.fromEntries(data);
+  return { area, data, writes, removes, dump };
+}
+
+const noLegacy = async () => {
+  throw new Error('no legacy key to read');
+};
+
+describe('desk store layout', () => {
+  it('keeps each desk and each desk archive under keys of their own', async () => {
+    const { area, dump } = fakeArea();
+    const store = createDeskStore(area, noLegacy);
+    await store.load();
+    const desks = twoDesks();
+    await store.save(desks);
+    const stored = dump();
+    expect(Object.keys(stored).toSorted()).toEqual(
+      ['deskLayout', `desk:${URL_A}`, `desk:${URL_B}`, `past:${URL_A}`, `past:${URL_B}`].toSorted(),
+    );
+    expect(stored[`desk:${URL_A}`]).not.toHaveProperty('archive');
+    expect(stored[`past:${URL_A}`]).toEqual(desks[URL_A]!.archive);
+    // A new worker reads back exactly what was saved, and the repair finds nothing to fix.
+    const again = createDeskStore(area, noLegacy);
+    expect(repairDesks(await again.load())).toEqual({ value: desks, reset: false });
+  });
+
+  it('writes only the desk that changed, and its archive only when the archive changed', async () => {
+    const { area, writes } = fakeArea();
+    const store = createDeskStore(area, noLegacy);
+    await store.load();
+    let desks = twoDesks();
+    await store.save(desks);
+    writes.length = 0;
+
+    await store.save({ ...desks });
+    expect(writes).toEqual([]);
+
+    // A new message on desk A: the worker hands over a new record with the same archive.
+    desks = { ...desks, [URL_A]: { ...desks[URL_A]!, messages: [...desks[URL_A]!.messages, msg('a3', 'RA', 40)] } };
+    await store.save(desks);
+    expect(writes.map((w) => Object.keys(w))).toEqual([[`desk:${URL_A}`]]);
+
+    // A record that is new but equal (a restart's repaired copy) is not written again.
+    writes.length = 0;
+    await store.save(structuredClone(desks));
+    expect(writes).toEqual([]);
+
+    const archive = [...desks[URL_A]!.archive, past('P3', 3_000)];
+    desks = { ...desks, [URL_A]: { ...desks[URL_A]!, room: null, archive } };
+    await store.save(desks);
+    expect(writes.map((w) => Object.keys(w).toSorted())).toEqual([[`desk:${URL_A}`, `past:${URL_A}`]]);
+  });
+
+  it('after a restart, writes nothing for desks stored as they are', async () => {
+    const { area, writes } = fakeArea();
+    const first = createDeskStore(area, noLegacy);
+    await first.load();
+    await first.save(twoDesks());
+    writes.length = 0;
+    const second = createDeskStore(area, noLegacy);
+    const { value } = repairDesks(await second.load());
+    await second.save(value);
+    expect(writes).toEqual([]);
+  });
+
+  it('removes every key of a forgotten desk: no token of it is left', async () => {
+    const { area, dump } = fakeArea();
+    const store = createDeskStore(area, noLegacy);
+    await store.load();
+    const desks = twoDesks();
+    await store.save(desks);
+    const { [URL_A]: _gone, ...rest } = desks;
+    await store.save(rest);
+    expect(Object.keys(dump()).filter((k) => k.includes(URL_A))).toEqual([]);
+    expect(JSON.stringify(dump())).not.toContain('token-a');
+    expect(JSON.stringify(dump())).toContain('token-b');
+  });
+
+  it('forgetting a past conversation rewrites only that desk archive', async () => {
+    const { area, writes, dump } = fakeArea();
+    const store = createDeskStore(area, noLegacy);
+    await store.load();
+    const desks = twoDesks();
+    await store.save(desks);
+    writes.length = 0;
+    const a = desks[URL_A]!;
+    await store.save({ ...desks, [URL_A]: { ...a, archive: a.archive.filter((p) => p.id !== 'P1') } });
+    expect(writes.map((w) => Object.keys(w))).toEqual([[`past:${URL_A}`]]);
+    expect(JSON.stringify(dump())).not.toContain('P1-1');
+  });
+
+  it('a storage budget trim across desks removes the oldest closed rooms from their keys, never an open one', async () => {
+    const { area, writes, dump } = fakeArea();
+    const store = createDeskStore(area, noLegacy);
+    await store.load();
+    const base = twoDesks();
+    const open = past('OPEN', 500, { closed: false, closedAt: null });
+    const desks = {
+      [URL_A]: { ...base[URL_A]!, archive: [past('A-old', 1_000), open, past('A-new', 4_000)] },
+      [URL_B]: { ...base[URL_B]!, archive: [past('B-old', 2_000), past('B-new', 5_000)] },
+    };
+    await store.save(desks);
+    writes.length = 0;
+    const size = JSON.stringify(past('A-old', 1_000)).length;
+    // Room in total for three past rooms besides the open one: the two oldest closed ones go.
+    const trimmed = trimArchives(desks, 10 * size, 4 * size);
+    await store.save(trimmed);
+    expect(writes.map((w) => Object.keys(w).toSorted())).toEqual([
+      [`desk:${URL_A}`, `desk:${URL_B}`, `past:${URL_A}`, `past:${URL_B}`],
+    ]);
+    const stored = dump();
+    expect((stored[`past:${URL_A}`] as PastRoom[]).map((p) => p.id)).toEqual(['OPEN', 'A-new']);
+    expect((stored[`past:${URL_B}`] as PastRoom[]).map((p) => p.id)).toEqual(['B-new']);
+    expect(stored[`desk:${URL_A}`]).toMatchObject({ archiveTrimmed: true });
+    expect(JSON.stringify(stored)).not.toContain('A-old');
+  });
+
+  it('saves called in quick succession land in order: the newest state is the one stored', async () => {
+    const { area, dump } = fakeArea();
+    const store = createDeskStore(area, noLegacy);
+    await store.load();
+    // Each write takes longer than the next one: without ordering, an older state would land last.
+    let slow = 50;
+    area.delay = () => (slow = Math.max(0, slow - 10));
+    let desks = twoDesks();
+    const saves: Array<Promise<void>> = [];
+    for (let i = 0; i < 5; i += 1) {
+      const url = i % 2 === 0 ? URL_A : URL_B;
+      desks = { ...desks, [url]: { ...desks[url]!, unread: i } };
+      saves.push(store.save(desks));
+    }
+    await Promise.all(saves);
+    expect(dump()[`desk:${URL_A}`]).toMatchObject({ unread: 4 });
+    expect(dump()[`desk:${URL_B}`]).toMatchObject({ unread: 3 });
+  });
+
+  it('a failed write is written again on the next save (nothing counts as stored that was not)', async () => {
+    const { area, dump } = fakeArea();
+    const store = createDeskStore(area, noLegacy);
+    await store.load();
+    const desks = twoDesks();
+    area.fail.set = 1;
+    await expect(store.save(desks)).rejects.toThrow(/quota/);
+    await store.save(desks);
+    expect(dump()[`desk:${URL_A}`]).toMatchObject({ token: 'token-a' });
+  });
+
+  it('a failed removal does not fail the save, and is done on the next one', async () => {
+    const { area, dump } = fakeArea();
+    const store = createDeskStore(area, noLegacy);
+    await store.load();
+    const desks = twoDesks();
+    await store.save(desks);
+    area.fail.remove = 1;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { [URL_A]: _gone, ...rest } = desks;
+    await store.save(rest);
+    expect(dump()).toHaveProperty(`desk:${URL_A}`);
+    await store.save(rest);
+    expect(JSON.stringify(dump())).not.toContain('token-a');
+    warn.mockRestore();
+  });
+
+  it('gives damaged keys to the repair, which keeps what is sound and says it reset something', async () => {
+    const desks = twoDesks();
+    const { area } = fakeArea({
+      deskLayout: 5,
+      [`desk:${URL_A}`]: { ...desks[URL_A], archive: undefined, messages: 'gone' },
+      [`past:${URL_A}`]: [null, past('P1', 1_000)],
+      [`desk:${URL_B}`]: 'corrupt',
+      [`past:${URL_B}`]: [],
+    });
+    const store = createDeskStore(area, noLegacy);
+    const { value, reset } = repairDesks(await store.load());
+    expect(reset).toBe(true);
+    expect(Object.keys(value)).toEqual([URL_A]);
+    expect(value[URL_A]).toMatchObject({ token: 'token-a', messages: [], archive: [past('P1', 1_000)] });
+  });
+});
+
+describe('moving v4 desks to their own keys', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  /** Exactly what v4 stored under `desks`: an open room with an undelivered message, a closed room, an archive. */
+  const v4 = (): Record<string, DeskRecord> => twoDesks();
+  const legacy = () => defineDesksItem().getValue();
+
+  it('moves every desk without loss, then removes the old key', async () => {
+    await fakeBrowser.storage.local.set({ desks: v4(), desks$: { v: 4 } });
+    const store = createDeskStore(fakeBrowser.storage.local, legacy);
+    const loaded = repairDesks(await store.load());
+    expect(loaded).toEqual({ value: v4(), reset: false });
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored).not.toHaveProperty('desks');
+    expect(stored).not.toHaveProperty('desks$');
+    expect(stored[`desk:${URL_A}`]).toMatchObject({
+      token: 'token-a',
+      room: { id: 'RA', open: true },
+      messages: [{ id: 'a1' }, { id: 'a2', delivery: 'pending' }],
+    });
+    expect(stored[`past:${URL_A}`]).toEqual(v4()[URL_A]!.archive);
+    expect(stored[`desk:${URL_B}`]).toMatchObject({ token: 'token-b', room: { id: 'RB', open: false } });
+    // The next start reads the new keys alone.
+    const again = createDeskStore(fakeBrowser.storage.local, noLegacy);
+    expect(repairDesks(await again.load())).toEqual({ value: v4(), reset: false });
+  });
+
+  it('moves a version 3 desk through the v4 migration', async () => {
+    const { archive: _a, archiveTrimmed: _t, ...v3 } = v4()[URL_B]!;
+    await fakeBrowser.storage.local.set({ desks: { [URL_B]: v3 }, desks$: { v: 3 } });
+    const store = createDeskStore(fakeBrowser.storage.local, legacy);
+    expect(repairDesks(await store.load()).value).toEqual({ [URL_B]: v4()[URL_B] });
+    expect(await fakeBrowser.storage.local.get(null)).not.toHaveProperty('desks');
+  });
+
+  it('a write that fails midway loses nothing: the old key stays, and the move completes later', async () => {
+    await fakeBrowser.storage.local.set({ desks: v4(), desks$: { v: 4 } });
+    const local = fakeBrowser.storage.local;
+    let failing = true;
+    const area: StorageArea = {
+      get: (keys) => local.get(keys),
+      set: async (items) => {
+        if (failing) throw new Error('the browser quit');
+        await local.set(items);
+      },
+      remove: (keys) => local.remove(keys),
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const store = createDeskStore(area, legacy);
+    // This start still has every desk.
+    expect(repairDesks(await store.load()).value).toEqual(v4());
+    expect(await local.get(null)).toMatchObject({ desks: v4() });
+    expect(Object.keys(await local.get(null)).some((k) => k.startsWith('desk:'))).toBe(false);
+
+    // A later start, storage working again, moves them.
+    failing = false;
+    const next = createDeskStore(area, legacy);
+    expect(repairDesks(await next.load()).value).toEqual(v4());
+    const stored = await local.get(null);
+    expect(stored).not.toHaveProperty('desks');
+    expect(stored[`desk:${URL_A}`]).toMatchObject({ token: 'token-a' });
+    warn.mockRestore();
+  });
+
+  it('a failed move is finished by the next save, which writes every desk before removing the old key', async () => {
+    await fakeBrowser.storage.local.set({ desks: v4(), desks$: { v: 4 } });
+    const local = fakeBrowser.storage.local;
+    let failing = true;
+    const area: StorageArea = {
+      get: (keys) => local.get(keys),
+      set: async (items) => {
+        if (failing) throw new Error('QUOTA_BYTES quota exceeded');
+        await local.set(items);
+      },
+      remove: (keys) => local.remove(keys),
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const store = createDeskStore(area, legacy);
+    const { value } = repairDesks(await store.load());
+    failing = false;
+    await store.save(value);
+    const stored = await local.get(null);
+    expect(stored).not.toHaveProperty('desks');
+    expect(repairDesks(await createDeskStore(area, noLegacy).load()).value).toEqual(v4());
+    warn.mockRestore();
+  });
+
+  it('a move stopped after writing the new keys: the new keys win and the old key goes', async () => {
+    await fakeBrowser.storage.local.set({ desks: v4(), desks$: { v: 4 } });
+    const local = fakeBrowser.storage.local;
+    const area: StorageArea = {
+      get: (keys) => local.get(keys),
+      set: (items) => local.set(items),
+      remove: async () => {
+        throw new Error('the worker was stopped');
+      },
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await createDeskStore(area, legacy).load();
+    expect(await local.get(null)).toHaveProperty('desks');
+    // The visitor went on: desk A changed under the new layout before the old key could go.
+    const newer = { ...v4()[URL_A]!, unread: 7 };
+    await local.set({ [`desk:${URL_A}`]: { ...newer, archive: undefined } });
+    const readOld = vi.fn(legacy);
+    const loaded = repairDesks(await createDeskStore(local, readOld).load()).value;
+    expect(readOld).not.toHaveBeenCalled();
+    expect(loaded[URL_A]?.unread).toBe(7);
+    expect(await local.get(null)).not.toHaveProperty('desks');
+    warn.mockRestore();
+  });
+});
