@@ -51,7 +51,9 @@ export function createDeskStore(area: StorageArea, readLegacy: () => Promise<unk
   /** What each key holds, as far as this worker knows (what it read or wrote). */
   const written = new Map<string, Written>();
   let legacyPending = false;
-  let layoutWritten = false;
+  // Until a load has seen what is stored, the mark is not written: a start that could not read storage must not
+  // declare a move done that it never made (the next start still moves the old key).
+  let layoutWritten = true;
 
   const jsonOf = (value: unknown) => JSON.stringify(value) ?? 'null';
 

@@ -351,6 +351,25 @@ describe('moving v4 desks to their own keys', () => {
     warn.mockRestore();
   });
 
+  it('a start that could not read storage does not mark the move done: the next start still moves the old key', async () => {
+    await fakeBrowser.storage.local.set({ desks: v4(), desks$: { v: 4 } });
+    const local = fakeBrowser.storage.local;
+    const area: StorageArea = {
+      get: async () => {
+        throw new Error('storage unreadable');
+      },
+      set: (items) => local.set(items),
+      remove: (keys) => local.remove(keys),
+    };
+    const store = createDeskStore(area, legacy);
+    await expect(store.load()).rejects.toThrow(/unreadable/);
+    // The worker starts afresh meanwhile, with a new desk of its own.
+    await store.save({ [URL_A]: newDesk(URL_A, 'fresh-token') });
+    const loaded = repairDesks(await createDeskStore(local, legacy).load()).value;
+    expect(loaded).toEqual(v4());
+    expect(await local.get(null)).not.toHaveProperty('desks');
+  });
+
   it('a move stopped after writing the new keys: the new keys win and the old key goes', async () => {
     await fakeBrowser.storage.local.set({ desks: v4(), desks$: { v: 4 } });
     const local = fakeBrowser.storage.local;
