@@ -25,7 +25,8 @@ export function createInbox(state: ChatState, agentMessages: (messages: ChatMess
         state.update({ room: { ...state.desk.room, open: false }, queue: null });
         state.setTyping(null);
       }
-      if (message.from === 'agent') state.setTyping(null);
+      // A new message ends its author's typing; one read back again (a catch-up, an edit) says nothing about it.
+      if (message.from === 'agent' && !known) state.setTyping(null);
       state.upsert(message.from === 'visitor' ? { ...message, delivery: 'sent' } : message);
       if (!known && message.from !== 'visitor' && message.ts > state.desk.notifiedUpTo) fresh.push(message);
     }

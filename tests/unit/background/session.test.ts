@@ -250,6 +250,19 @@ describe('session', () => {
     expect(session.needsConnection()).toBe(false);
   });
 
+  it("an agent's message read back again (a catch-up after the subscriptions) does not end their typing", async () => {
+    const { ddp, state, session } = setup();
+    ddp.goOnline();
+    session.send('hi');
+    await vi.waitFor(() => expect(state.desk.room?.confirmed).toBe(true));
+    ddp.emit('stream-room-messages', 'SERVER-ROOM', [agentMessage('a1', 'SERVER-ROOM', 3000)]);
+    ddp.emit('stream-notify-room', 'SERVER-ROOM/user-activity', ['Maria', ['user-typing'], {}]);
+    ddp.emit('stream-room-messages', 'SERVER-ROOM', [agentMessage('a1', 'SERVER-ROOM', 3000)]);
+    expect(state.snapshot().agentTyping).toBe('Maria');
+    ddp.emit('stream-room-messages', 'SERVER-ROOM', [agentMessage('a2', 'SERVER-ROOM', 5000)]);
+    expect(state.snapshot().agentTyping).toBeNull();
+  });
+
   it('marks a permanently refused message failed, and retry sends it again with the same id', async () => {
     const { ddp, state, session } = setup();
     let refuse = true;
