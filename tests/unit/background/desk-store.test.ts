@@ -88,6 +88,24 @@ function fakeArea(initial: Record<string, unknown> = {}) {
   return { area, data, writes, removes, dump };
 }
 
+/** The fake browser's storage with one operation failing while `broken()` says so. */
+function brokenArea(op: keyof StorageArea, message: string, broken: () => boolean = () => true): StorageArea {
+  const local = fakeBrowser.storage.local;
+  const area: StorageArea = {
+    get: (keys) => local.get(keys),
+    set: (items) => local.set(items),
+    remove: (keys) => local.remove(keys),
+  };
+  const working = area[op] as (arg: never) => Promise<unknown>;
+  return {
+    ...area,
+    [op]: async (arg: never) => {
+      if (broken()) throw new Error(message);
+      return working(arg);
+    },
+  };
+}
+
 const noLegacy = async () => {
   throw new Error('no legacy key to read');
 };
@@ -303,14 +321,7 @@ describe('moving v4 desks to their own keys', () => {
     await fakeBrowser.storage.local.set({ desks: v4(), desks$: { v: 4 } });
     const local = fakeBrowser.storage.local;
     let failing = true;
-    const area: StorageArea = {
-      get: (keys) => local.get(keys),
-      set: async (items) => {
-        if (failing) throw new Error('the browser quit');
-        await local.set(items);
-      },
-      remove: (keys) => local.remove(keys),
-    };
+    const area = brokenArea('set', 'the browser quit', () => failing);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const store = createDeskStore(area, legacy);
     // This start still has every desk.
@@ -332,14 +343,7 @@ describe('moving v4 desks to their own keys', () => {
     await fakeBrowser.storage.local.set({ desks: v4(), desks$: { v: 4 } });
     const local = fakeBrowser.storage.local;
     let failing = true;
-    const area: StorageArea = {
-      get: (keys) => local.get(keys),
-      set: async (items) => {
-        if (failing) throw new Error('QUOTA_BYTES quota exceeded');
-        await local.set(items);
-      },
-      remove: (keys) => local.remove(keys),
-    };
+    const area = brokenArea('set', 'QUOTA_BYTES quota exceeded', () => failing);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const store = createDeskStore(area, legacy);
     const { value } = repairDesks(await store.load());
@@ -354,13 +358,7 @@ describe('moving v4 desks to their own keys', () => {
   it('a start that could not read storage does not mark the move done: the next start still moves the old key', async () => {
     await fakeBrowser.storage.local.set({ desks: v4(), desks$: { v: 4 } });
     const local = fakeBrowser.storage.local;
-    const area: StorageArea = {
-      get: async () => {
-        throw new Error('storage unreadable');
-      },
-      set: (items) => local.set(items),
-      remove: (keys) => local.remove(keys),
-    };
+    const area = brokenArea('get', 'storage unreadable');
     const store = createDeskStore(area, legacy);
     await expect(store.load()).rejects.toThrow(/unreadable/);
     // The worker starts afresh meanwhile, with a new desk of its own.
@@ -373,13 +371,7 @@ describe('moving v4 desks to their own keys', () => {
   it('a move stopped after writing the new keys: the new keys win and the old key goes', async () => {
     await fakeBrowser.storage.local.set({ desks: v4(), desks$: { v: 4 } });
     const local = fakeBrowser.storage.local;
-    const area: StorageArea = {
-      get: (keys) => local.get(keys),
-      set: (items) => local.set(items),
-      remove: async () => {
-        throw new Error('the worker was stopped');
-      },
-    };
+    const area = brokenArea('remove', 'the worker was stopped');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await createDeskStore(area, legacy).load();
     expect(await local.get(null)).toHaveProperty('desks');
