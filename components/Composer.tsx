@@ -61,7 +61,7 @@ export function Composer({
   upload,
   file,
 }: Props) {
-  const draft = useSignal(draftKey ? loadDraft(draftKey) : '');
+  const draft = useSignal('');
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
   const localFile = useSignal<File | null>(null);
@@ -96,6 +96,24 @@ export function Composer({
     field.current?.focus();
     resize();
     return () => clearTimeout(idleTimer.current);
+  }, []);
+
+  useEffect(() => {
+    if (!draftKey) return;
+    // A page's first localStorage access loads the extension's whole store synchronously (14 ms in a profile of
+    // cold opens): the saved draft is read once the first frame is painted, and text typed before then wins.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (draft.peek() || editing?.peek()) return;
+        draft.value = loadDraft(draftKey);
+        resize();
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, []);
 
   function setDraft(text: string): void {

@@ -87,6 +87,14 @@ interface BubbleProps {
   own: OwnMessageActions | null;
 }
 
+/**
+ * The bubble's tooltip, its full date, is written when a pointer first comes over it: a formatter for full
+ * dates costs the popup's opening several ms (its locale data), and a title is only ever read on hover.
+ */
+function showFullDate(bubble: HTMLElement, ts: number): void {
+  if (!bubble.title) bubble.title = formatFull(ts);
+}
+
 const Bubble = memo(function Bubble({ message, sender, mine, serverUrl, connected, onRetry, own }: BubbleProps) {
   const delivery = mine ? message.delivery : undefined;
   const delivered = delivery === undefined || delivery === 'sent';
@@ -118,7 +126,11 @@ const Bubble = memo(function Bubble({ message, sender, mine, serverUrl, connecte
             </button>
           </div>
         )}
-        <div class="lqs-bubble" title={formatFull(message.ts)} data-attachment-only={!hasText || undefined}>
+        <div
+          class="lqs-bubble"
+          onPointerEnter={(event) => showFullDate(event.currentTarget, message.ts)}
+          data-attachment-only={!hasText || undefined}
+        >
           <span class="lqs-sr">{t('messageFrom', sender, formatTime(message.ts))} </span>
           {hasText && <MessageBody message={message} serverUrl={serverUrl} />}
           {message.attachments.map((attachment, index) => (

@@ -2,13 +2,19 @@
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
 import { signal, type Signal } from '@preact/signals';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Composer } from '../../../components/Composer';
 import type { ConnectionView } from '../../../lib/messaging';
 import { flush } from './fake-worker';
 
 afterEach(cleanup);
+
+/** Waits until a frame has been painted and the task after it has run. */
+async function afterFirstFrame(): Promise<void> {
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+}
 
 function renderComposer(
   options: { limit?: number; upload?: (file: File, text: string) => Promise<unknown>; file?: Signal<File | null> } = {},
@@ -87,16 +93,42 @@ describe('composer: drafts and files', () => {
 
     const second = render(<Composer {...props} draftKey="https://a.example" />);
     const field = screen.getByLabelText('Message') as HTMLTextAreaElement;
-    expect(field.value).toBe('half a thought');
+    await waitFor(() => expect(field.value).toBe('half a thought'));
     fireEvent.keyDown(field, { key: 'Enter' });
     await flush();
     second.unmount();
 
     render(<Composer {...props} draftKey="https://a.example" />);
+    await afterFirstFrame();
     expect((screen.getByLabelText('Message') as HTMLTextAreaElement).value).toBe('');
     cleanup();
     render(<Composer {...props} draftKey="https://b.example" />);
+    await afterFirstFrame();
     expect((screen.getByLabelText('Message') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('reads the saved draft only after the first frame, and text typed before then wins', async () => {
+    localStorage.clear();
+    localStorage.setItem('lqs-draft:https://a.example', 'saved text');
+    const read = vi.spyOn(localStorage, 'getItem');
+    const props = {
+      limit: signal<number | null>(null),
+      connection: signal<ConnectionView>({ state: 'connected' }),
+      typing: vi.fn(),
+      send: vi.fn(async () => 'id'),
+    };
+    render(<Composer {...props} draftKey="https://a.example" />);
+    const field = screen.getByLabelText('Message') as HTMLTextAreaElement;
+    expect(read).not.toHaveBeenCalled();
+    await waitFor(() => expect(field.value).toBe('saved text'));
+    cleanup();
+
+    render(<Composer {...props} draftKey="https://a.example" />);
+    const typed = screen.getByLabelText('Message') as HTMLTextAreaElement;
+    fireEvent.input(typed, { target: { value: 'new' } });
+    await afterFirstFrame();
+    expect(typed.value).toBe('new');
+    read.mockRestore();
   });
 
   it('previews a chosen file, refuses one that is too large, and uploads with the typed description', async () => {

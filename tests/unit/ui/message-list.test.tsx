@@ -15,6 +15,18 @@ afterEach(cleanup);
 const noon = new Date(2026, 0, 15, 12, 0).getTime();
 
 describe('message list', () => {
+  it('writes a bubble its full date as a tooltip when a pointer first comes over it, not before', async () => {
+    const chat = await renderChat({
+      config: testConfig(),
+      messages: [message('a1', 'agent', 'Let me check', { at: noon })],
+    });
+    const bubble = screen.getByRole('log').querySelector<HTMLElement>('[data-message-id="a1"] .lqs-bubble')!;
+    expect(bubble.hasAttribute('title')).toBe(false);
+    fireEvent.pointerEnter(bubble);
+    expect(bubble.title).toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(noon));
+    chat.cleanup();
+  });
+
   it('is a polite live log with sender groups, times and system lines', async () => {
     const chat = await renderChat({
       config: testConfig(),
