@@ -28,7 +28,6 @@ const presetOrigin = presetServer
 const CSP = "script-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'";
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   ...(brand ? { outDir: `.output/brands/${brand.slug}` } : {}),
   zip: {
