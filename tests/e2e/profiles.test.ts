@@ -17,7 +17,7 @@ import {
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension, type Extension } from './harness';
 import { bubbleTexts, latestRoom, register, roomCount, send, serverTexts } from './flows';
-import { front, reloadDesk, setAgents, waitForText } from './ui-flows';
+import { front, listensForTyping, reloadDesk, setAgents, waitForText } from './ui-flows';
 
 const ddpCalls = (log: LogEntry[], method: string) =>
   log.filter((e) => e.transport === 'ddp' && e.kind === 'method' && e.name === method && e.outcome === 'result');
@@ -100,6 +100,9 @@ describe.each(SERVERS)('against a $name server', ({ profile, framing }) => {
 
     server.control.take(rid);
     await expect.poll(() => popup.locator('header').innerText(), { timeout: 15_000 }).toContain('Maria');
+    // The queue greeting already named Maria in the header: wait for the room's typing stream itself, since
+    // Rocket.Chat tells only those subscribed at that moment.
+    await listensForTyping(server, rid);
     server.control.typing(rid, { typing: true });
     await expect.poll(() => popup.getByText(/typing/i).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     server.control.say(rid, { text: `reply on ${profile}` });
