@@ -5,10 +5,11 @@ import type { ConnectionView } from '../lib/messaging';
 import { loadDraft, saveDraft } from '../lib/ui/draft';
 import { t } from '../lib/ui/i18n';
 import { checkFile } from '../lib/ui/upload';
-import { AttachButton, FilePreview } from './FilePreview';
+import { AttachButton } from './AttachButton';
 import { useEditMode } from './use-edit-mode';
 import { ComposerHint, EditBar } from './ComposerHint';
 import { SendIcon } from './icons';
+import { lazy } from './lazy';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './composer.css';
 
@@ -32,6 +33,9 @@ interface Props {
 }
 
 /** How long after the last keystroke the agent stops seeing "typing…". */
+/** The chosen file's card: only a visitor who attaches a file sees it, so it loads then (issue 12). */
+const FilePreview = lazy(() => import('./FilePreview').then((m) => m.FilePreview), 'none');
+
 const TYPING_IDLE_MS = 4_000;
 const MAX_HEIGHT_PX = 140;
 

@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { stripBidi } from '../lib/bidi';
 import { formatSize } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
-import { AttachmentIcon, CloseIcon, FileIcon } from './icons';
+import { CloseIcon, FileIcon } from './icons';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './file-preview.css';
 
 interface Props {
   file: File;
@@ -42,37 +44,5 @@ export function FilePreview({ file, error, busy, onRemove }: Props) {
         <CloseIcon />
       </button>
     </div>
-  );
-}
-
-/** The paper-clip button and the file picker it opens (the input itself stays out of the tab order). */
-export function AttachButton({ disabled, onPick }: { disabled: boolean; onPick: (file: File) => void }) {
-  const picker = useRef<HTMLInputElement>(null);
-  return (
-    <>
-      <button
-        type="button"
-        class="lqs-attach"
-        onClick={() => picker.current?.click()}
-        disabled={disabled}
-        aria-label={t('attachFile')}
-        title={t('attachFile')}
-      >
-        <AttachmentIcon />
-      </button>
-      <input
-        ref={picker}
-        type="file"
-        class="lqs-sr"
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={(event) => {
-          const input = event.currentTarget;
-          const picked = input.files?.[0];
-          input.value = '';
-          if (picked) onPick(picked);
-        }}
-      />
-    </>
   );
 }

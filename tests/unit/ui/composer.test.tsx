@@ -141,7 +141,10 @@ describe('composer: drafts and files', () => {
     act(() => {
       file.value = huge;
     });
-    expect(screen.getByRole('alert').textContent).toBe('video.mp4 is too large (25 MB). Files can be at most 20 MB.');
+    // The card's code loads on the first file chosen.
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('video.mp4 is too large (25 MB). Files can be at most 20 MB.'),
+    );
     expect((screen.getByRole('button', { name: 'Send message' }) as HTMLButtonElement).disabled).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove video.mp4' }));
