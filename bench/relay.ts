@@ -7,7 +7,7 @@ import type { DevServer } from '../devserver/index';
 import { nodeNow } from './browser';
 import type { LongTasks } from './long-tasks';
 import { relayText } from './probes';
-import { sleepUntil, waitSeen, type WatchedPage } from './seen';
+import { revealOlder, sleepUntil, waitSeen, type WatchedPage } from './seen';
 import { percentile, round } from './stats';
 
 /** A page that shows nothing new for this long will show nothing more: what it lacks then is lost. */
@@ -22,8 +22,11 @@ export interface Schedule {
 }
 
 export interface PageLatencies {
-  /** ms from the server writing a message to the message in this page's DOM, one per message that arrived. */
+  /** ms from the server writing a message to the message in this page's DOM, one per message shown as it came. */
   latencies: number[];
+  /** Messages that arrived behind the popup's rendered window: shown once the visitor scrolls up to them. */
+  behindWindow: number;
+  /** Messages this page never showed, even scrolled up to. */
   lost: number;
 }
 
@@ -49,7 +52,9 @@ export async function relayPhase<K extends string>(
         const at = seen.get(n);
         return at === undefined ? [] : [at - (sent.get(n) as number)];
       });
-      return [name, { latencies, lost: ns.length - seen.size }] as const;
+      const missing = ns.filter((n) => !seen.has(n));
+      const revealed = missing.length > 0 ? (await revealOlder(page, missing)).size : 0;
+      return [name, { latencies, behindWindow: revealed, lost: missing.length - revealed }] as const;
     }),
   );
   return Object.fromEntries(entries) as Record<K, PageLatencies>;
@@ -110,6 +115,7 @@ export function relayFigures({
     'relay.burst_long_tasks': burstLongTasks.count,
     'relay.burst_long_task_ms': round(burstLongTasks.totalMs),
     'relay.burst_extension_page_baseline_p50_ms': ms(p(burst.extensionPage.latencies, 50)),
+    'relay.behind_window': phases.reduce((sum, phase) => sum + phase.popup.behindWindow, 0),
     'relay.lost': phases.reduce((sum, phase) => sum + phase.popup.lost, 0),
     'relay.baseline_lost': phases.reduce((sum, phase) => sum + phase.baseline.lost + phase.extensionPage.lost, 0),
   };

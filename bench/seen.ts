@@ -48,6 +48,34 @@ export async function waitSeen(
   }
 }
 
+/**
+ * Scrolls a windowed log up until `ns` show, then back to the bottom; returns those that showed. The popup renders
+ * only a window of the newest messages: those a burst brought in behind it are in the log, not yet on screen, until
+ * the visitor scrolls to them. A page without a log (the baselines) shows nothing more this way.
+ */
+export async function revealOlder(target: WatchedPage, ns: readonly number[]): Promise<Map<number, number>> {
+  const toTop = () => {
+    const log = document.querySelector('[role=log]');
+    if (log) log.scrollTop = 0;
+    return log !== null;
+  };
+  let seen = await seenTimes(target, ns);
+  for (let step = 0; step < 40 && seen.size < ns.length; step++) {
+    if (!(await run(target.page, toTop, null))) break;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    seen = await seenTimes(target, ns);
+  }
+  await run(
+    target.page,
+    () => {
+      const log = document.querySelector('[role=log]');
+      if (log) log.scrollTop = log.scrollHeight;
+    },
+    null,
+  );
+  return seen;
+}
+
 /** Waits until about `at` on the `now` clock (for pacing sends, not for measuring). */
 export async function sleepUntil(now: () => number, at: number): Promise<void> {
   const left = at - now();

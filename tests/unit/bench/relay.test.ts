@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { relayFigures, type PageLatencies } from '../../../bench/relay';
 import { TARGETS } from '../../../bench/targets';
 
-const page = (latencies: number[], lost = 0): PageLatencies => ({ latencies, lost });
+const page = (latencies: number[], lost = 0): PageLatencies => ({ latencies, behindWindow: 0, lost });
 /** 1..20 ms, so p50 is 10 and p95 is 19 (nearest rank). */
 const ramp = (scale: number): number[] => Array.from({ length: 20 }, (_, i) => (i + 1) * scale);
 
@@ -15,7 +15,7 @@ describe('relay figures', () => {
   const figures = relayFigures({
     idle: phase(1, 1),
     steady: phase(3, 1, 2),
-    burst: phase(40, 2),
+    burst: { ...phase(40, 2), popup: { ...page(ramp(40)), behindWindow: 81 } },
     burstLongTasks: { count: 3, totalMs: 212.34 },
   });
 
@@ -29,6 +29,11 @@ describe('relay figures', () => {
     expect(figures['relay.burst_ratio_vs_baseline']).toBe(400 / 20);
     expect(figures['relay.burst_long_tasks']).toBe(3);
     expect(figures['relay.burst_long_task_ms']).toBe(212.3);
+    expect(figures['relay.lost']).toBe(2);
+  });
+
+  it('counts messages a burst left behind the log’s window apart from lost ones', () => {
+    expect(figures['relay.behind_window']).toBe(81);
     expect(figures['relay.lost']).toBe(2);
   });
 
