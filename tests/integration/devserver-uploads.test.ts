@@ -7,6 +7,7 @@ import { createRestClient } from '../../lib/livechat/rest';
 import { readUploadLimits } from '../../lib/livechat/upload-limits';
 import type { RoomView } from '../../devserver/control/snapshot';
 import type { Profile } from '../../devserver/types';
+import { openRestRoom } from '../../devserver/testing/rest-visitor';
 
 const TOKEN = 'uPl0adT0kenXw9ZrB4nLc8';
 let server: DevServer | undefined;
@@ -14,23 +15,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-async function post(s: DevServer, path: string, body: unknown) {
-  await fetch(`${s.url}/api/v1/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
-
-async function openRoom(s: DevServer): Promise<string> {
-  await post(s, 'livechat/visitor', { visitor: { token: TOKEN, name: 'Vi' } });
-  const room = (await (await fetch(`${s.url}/api/v1/livechat/room?token=${TOKEN}`)).json()) as {
-    room: { _id: string };
-  };
-  await post(s, 'livechat/message', { token: TOKEN, rid: room.room._id, msg: 'hi' });
-  return room.room._id;
-}
 
 const client = (s: DevServer) => createRestClient({ baseUrl: s.url, fetch: (u, i) => fetch(u, i), token: () => TOKEN });
 const get = async (s: DevServer, query: string) =>
@@ -65,7 +49,7 @@ describe.each<Profile>(['legacy', 'v6', 'v7', 'v8'])('uploads on %s', (profile) 
 
   it('holds a slow upload, and one cancelled meanwhile is logged as aborted with no message', async () => {
     server = await startDevServer({ port: 0, profile, rateLimits: false });
-    const rid = await openRoom(server);
+    const rid = await openRestRoom(server.url, TOKEN);
     server.control.setFaults({ slowUploadMs: 2000 });
     const form = new FormData();
     form.append('file', new Blob(['PNGDATA'], { type: 'image/png' }), 'photo.png');

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer, type Profile } from '../../devserver';
 import { RawDdp, visitorParams } from '../../devserver/testing/raw-ddp';
+import { openRestRoom, postJson } from '../../devserver/testing/rest-visitor';
 
 const TOKEN = 'violationsVisitorToken01';
 let server: DevServer | undefined;
@@ -22,24 +23,8 @@ async function start(profile: Profile, options: Parameters<typeof startDevServer
   return { server, ddp };
 }
 
-async function post(s: DevServer, path: string, body: unknown) {
-  const res = await fetch(`${s.url}/api/v1/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
-
-/** A visitor and an open room with one message, over REST (every line has these routes). */
-async function openRoom(s: DevServer): Promise<string> {
-  await post(s, 'livechat/visitor', { visitor: { token: TOKEN, name: 'Vi' } });
-  const room = (await (await fetch(`${s.url}/api/v1/livechat/room?token=${TOKEN}`)).json()) as {
-    room: { _id: string };
-  };
-  await post(s, 'livechat/message', { token: TOKEN, rid: room.room._id, msg: 'hi' });
-  return room.room._id;
-}
+const post = (s: DevServer, path: string, body: unknown) => postJson(s.url, path, body);
+const openRoom = (s: DevServer) => openRestRoom(s.url, TOKEN);
 
 const rules = (s: DevServer) => s.control.violations().map((v) => `${v.kind}:${v.rule}`);
 
