@@ -71,6 +71,7 @@ export function createDdpClient(options: DdpClientOptions): DdpClient {
   const nextId = (): string => String(++seq);
   let ignoredFrames = 0;
   let closed = false;
+  const reviveStreamArgs = options.reviveStreamArgs !== false;
 
   const connection = createConnection({
     url,
@@ -81,7 +82,13 @@ export function createDdpClient(options: DdpClientOptions): DdpClient {
     deadAfterMs: positive('deadAfterMs', options.deadAfterMs, 15_000),
     connectTimeoutMs: positive('connectTimeoutMs', options.connectTimeoutMs, 20_000),
     backoff: resolveBackoff(options.backoff),
-    reviveStreamArgs: options.reviveStreamArgs !== false,
+    reviveStreamArgs,
+    takeText(text) {
+      const outcome = streams.dispatchText(text, reviveStreamArgs);
+      if (outcome === null) return false;
+      if (outcome !== undefined) ignoredFrames++;
+      return true;
+    },
     onFrame(frame) {
       switch (frame.msg) {
         case 'result':

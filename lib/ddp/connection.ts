@@ -25,6 +25,11 @@ export interface ConnectionOptions {
   backoff: BackoffOptions;
   /** See `DdpClientOptions.reviveStreamArgs`. */
   reviveStreamArgs: boolean;
+  /**
+   * Offered the text of every frame that arrives while connected, before it is decoded; true when it consumed the
+   * frame (the stream router's fast path, streams.ts), which then never reaches `onFrame`.
+   */
+  takeText(text: string): boolean;
   onFrame(frame: InboundFrame): void;
   /** After a handshake succeeded; status is already `connected`. */
   onConnected(): void;
@@ -175,6 +180,7 @@ export function createConnection(o: ConnectionOptions): Connection {
 
   function receive(data: unknown): void {
     heartbeat.activity();
+    if (status.connected && typeof data === 'string' && o.takeText(data)) return;
     const frame = decodeFrame(data, o.reviveStreamArgs);
     switch (frame.msg) {
       case 'ping':

@@ -7,7 +7,13 @@
  * it can compare, which costs more than comparing a handful of strings directly. So while there are at most
  * `SCAN_LIMIT` routes (a visitor has about three per room), dispatch scans a flat copy of them; beyond that it
  * uses the maps, which stay the source of truth either way.
+ *
+ * Each scanned route also carries a matcher for its events' text (`routeHead`, stream-frame.ts): `dispatchText`
+ * routes an event in the servers' canonical layout before anything is read out of it, and hands it back when no
+ * route's matcher takes it (another layout, a route nobody listens to, or more routes than the scan holds).
  */
+import { EjsonError } from './ejson';
+import { argsAt, NOT_CANONICAL, routeHead } from './stream-frame';
 
 type StreamHandler = (args: unknown[]) => void;
 
@@ -15,6 +21,12 @@ export interface Streams {
   on(collection: string, eventName: string, handler: StreamHandler): () => void;
   /** Returns a reason when the frame was malformed; frames for routes nobody listens to are silently dropped. */
   dispatch(collection: string, fields: Record<string, unknown> | undefined): string | undefined;
+  /**
+   * Dispatches a frame's text when a route's matcher takes it: `undefined` once dispatched, a reason when it was
+   * malformed (args not an array, or with `revive` a malformed EJSON tag), `null` when the caller has to decode
+   * the frame itself.
+   */
+  dispatchText(text: string, revive: boolean): string | undefined | null;
   clear(): void;
   count(): number;
 }
@@ -23,6 +35,7 @@ interface Route {
   collection: string;
   eventName: string;
   handlers: StreamHandler[];
+  head: RegExp | undefined;
 }
 
 const SCAN_LIMIT = 8;
@@ -42,7 +55,7 @@ export function createStreams(onError: (error: unknown, context: string) => void
           flat = undefined;
           return;
         }
-        next.push({ collection, eventName, handlers: list });
+        next.push({ collection, eventName, handlers: list, head: routeHead(collection, eventName) });
       }
     }
     flat = next;
@@ -55,6 +68,16 @@ export function createStreams(onError: (error: unknown, context: string) => void
       if (route.eventName === eventName && route.collection === collection) return route.handlers;
     }
     return undefined;
+  }
+
+  function run(list: StreamHandler[], args: unknown[], collection: string, eventName: string): void {
+    for (let i = 0; i < list.length; i++) {
+      try {
+        (list[i] as StreamHandler)(args);
+      } catch (err) {
+        onError(err, `stream handler ${collection}/${eventName}`);
+      }
+    }
   }
 
   function set(collection: string, eventName: string, list: StreamHandler[]): void {
@@ -95,14 +118,28 @@ export function createStreams(onError: (error: unknown, context: string) => void
       if (list === undefined) return undefined;
       const args = fields?.args;
       if (!Array.isArray(args)) return 'stream event without args[]';
-      for (let i = 0; i < list.length; i++) {
-        try {
-          (list[i] as StreamHandler)(args);
-        } catch (err) {
-          onError(err, `stream handler ${collection}/${eventName}`);
-        }
-      }
+      run(list, args, collection, eventName);
       return undefined;
+    },
+    dispatchText(text, revive) {
+      if (flat === undefined) return null;
+      for (const route of flat) {
+        const head = route.head;
+        if (head === undefined) continue;
+        head.lastIndex = 0;
+        if (!head.test(text)) continue;
+        let args: unknown;
+        try {
+          args = argsAt(text, head.lastIndex, revive);
+        } catch (err) {
+          return err instanceof EjsonError ? err.message : 'bad EJSON';
+        }
+        if (args === NOT_CANONICAL) return null;
+        if (!Array.isArray(args)) return 'stream event without args[]';
+        run(route.handlers, args, route.collection, route.eventName);
+        return undefined;
+      }
+      return null;
     },
     clear() {
       routes.clear();
