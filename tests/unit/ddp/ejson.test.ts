@@ -36,6 +36,17 @@ describe('parseEjson', () => {
     expect(parseEjson('{"$foo":{"$date":3}}')).toEqual({ $foo: new Date(3) });
   });
 
+  it('walks an object that looks like a tag until its keys are counted, then revives inside it', () => {
+    expect(parseEjson('{"$date":1,"x":{"$date":2}}')).toEqual({ $date: 1, x: new Date(2) });
+    expect(parseEjson('{"$x":{"$date":1},"y":{"$date":2},"z":[{"$date":3}]}')).toEqual({
+      $x: new Date(1),
+      y: new Date(2),
+      z: [new Date(3)],
+    });
+    expect(parseEjson('{"$date":{"$date":4},"$value":1}')).toEqual({ $date: new Date(4), $value: 1 });
+    expect(() => parseEjson('{"$x":1,"y":{"$date":"soon"}}')).toThrow(EjsonError);
+  });
+
   it('does not let a __proto__ key change the prototype', () => {
     const v = parseEjson('{"__proto__":{"$date":1},"a":{"$date":2}}') as Record<string, unknown>;
     expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
