@@ -13,9 +13,7 @@ import type { ChatActions } from './chat-actions';
 import { createChatUi, type ChatUi } from './chat-ui';
 import { ChatHeader } from './ChatHeader';
 import { ChatView } from './ChatView';
-import { ChatIcon, MoonIcon, ServerIcon } from './icons';
 import { lazy } from './lazy';
-import { NoticePanel } from './NoticePanel';
 
 // Screens a returning visitor rarely sees load on first use (DECISIONS #6: what the popup loads on open).
 const RegistrationForm = lazy(() => import('./RegistrationForm').then((m) => m.RegistrationForm));
@@ -23,6 +21,7 @@ const OfflineForm = lazy(() => import('./OfflineForm').then((m) => m.OfflineForm
 const ChatDialogs = lazy(() => import('./ChatDialogs').then((m) => m.ChatDialogs), 'none');
 const ResetNotice = lazy(() => import('./ResetNotice').then((m) => m.ResetNotice), 'none');
 const PastChats = lazy(() => import('./PastChats').then((m) => m.PastChats));
+const NoticeScreen = lazy(() => import('./NoticeScreen').then((m) => m.NoticeScreen));
 
 interface Props {
   model: ChatModel;
@@ -87,36 +86,12 @@ function Screen({ screen, model, actions, ui }: ScreenProps) {
     case 'loading':
       return <div class="lqs-loading" role="status" aria-busy="true" aria-label={t('loading')} />;
     case 'unconfigured':
-      return (
-        <NoticePanel
-          icon={<ServerIcon />}
-          title={t('unconfiguredTitle')}
-          action={{ label: t('openSettings'), onClick: actions.openOptions }}
-        >
-          <p>{t('unconfiguredText')}</p>
-        </NoticePanel>
-      );
     case 'connecting':
-      return (
-        <NoticePanel icon={<ChatIcon />} title={t('connectingTitle')}>
-          <p>{hostOf(model.serverUrl.value)}</p>
-        </NoticePanel>
-      );
     case 'disabled':
-      return (
-        <NoticePanel icon={<ChatIcon />} title={t('disabledTitle')}>
-          <p>{t('disabledText')}</p>
-        </NoticePanel>
-      );
-    case 'offline': {
-      const config = model.config.value!;
-      if (config.displayOfflineForm) return <OfflineForm model={model} />;
-      return (
-        <NoticePanel icon={<MoonIcon />} title={t('offlineTitle')}>
-          <p>{config.messages.offlineUnavailableMessage || config.messages.offlineMessage || t('offlineText')}</p>
-        </NoticePanel>
-      );
-    }
+      return <NoticeScreen kind={screen} model={model} actions={actions} />;
+    case 'offline':
+      if (model.config.value!.displayOfflineForm) return <OfflineForm model={model} />;
+      return <NoticeScreen kind="offline" model={model} actions={actions} />;
     case 'register':
       return (
         <div class="lqs-scroll">
@@ -130,13 +105,5 @@ function Screen({ screen, model, actions, ui }: ScreenProps) {
       );
     case 'chat':
       return <ChatView model={model} ui={ui} />;
-  }
-}
-
-function hostOf(url: string | null): string {
-  try {
-    return url ? new URL(url).host : '';
-  } catch {
-    return url ?? '';
   }
 }

@@ -7,7 +7,7 @@ import { t } from '../lib/ui/i18n';
 import { checkFile } from '../lib/ui/upload';
 import { AttachButton } from './AttachButton';
 import { useEditMode } from './use-edit-mode';
-import { ComposerHint, EditBar } from './ComposerHint';
+import { ComposerHint } from './ComposerHint';
 import { SendIcon } from './icons';
 import { lazy } from './lazy';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
@@ -32,10 +32,12 @@ interface Props {
   file?: Signal<File | null>;
 }
 
-/** How long after the last keystroke the agent stops seeing "typing…". */
 /** The chosen file's card: only a visitor who attaches a file sees it, so it loads then (issue 12). */
 const FilePreview = lazy(() => import('./FilePreview').then((m) => m.FilePreview), 'none');
+/** "Editing your message" and its cancel button: only once the visitor edits a message (issue 12). */
+const EditBar = lazy(() => import('./EditBar').then((m) => m.EditBar), 'none');
 
+/** How long after the last keystroke the agent stops seeing "typing…". */
 const TYPING_IDLE_MS = 4_000;
 const MAX_HEIGHT_PX = 140;
 

@@ -1,5 +1,4 @@
 import { t } from '../lib/ui/i18n';
-import { CloseIcon } from './icons';
 
 interface HintProps {
   error: string | null;
@@ -33,24 +32,6 @@ export function ComposerHint({ error, over, offline, counter }: HintProps) {
           {counter}
         </span>
       )}
-    </div>
-  );
-}
-
-/** "Editing your message", above the box while an edit borrows it, with a button to cancel. */
-export function EditBar({ onCancel }: { onCancel: () => void }) {
-  return (
-    <div class="lqs-composer__editing">
-      <span>{t('editingMessage')}</span>
-      <button
-        type="button"
-        class="lqs-icon-button"
-        onClick={onCancel}
-        aria-label={t('cancelEdit')}
-        title={t('cancelEdit')}
-      >
-        <CloseIcon />
-      </button>
     </div>
   );
 }

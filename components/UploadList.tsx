@@ -4,7 +4,10 @@ import type { UploadView } from '../lib/messaging';
 import { formatSize } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import { failureText } from '../lib/ui/send-file';
-import { CloseIcon, FileIcon } from './icons';
+import { FileIcon } from './icons';
+import { CloseIcon } from './icons-more';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './uploads.css';
 
 /**
  * The files the worker is sending, with a bar each. Handing the file to the worker has real progress; the request

@@ -65,3 +65,29 @@ export function DownloadIcon() {
     </svg>
   );
 }
+
+export function ServerIcon() {
+  return (
+    <svg {...base} {...stroke} width={28} height={28}>
+      <rect x="3" y="4" width="18" height="7" rx="2" />
+      <rect x="3" y="13" width="18" height="7" rx="2" />
+      <path d="M7 7.5h.01M7 16.5h.01" />
+    </svg>
+  );
+}
+
+export function MoonIcon() {
+  return (
+    <svg {...base} {...stroke} width={28} height={28}>
+      <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" />
+    </svg>
+  );
+}
+
+export function CloseIcon() {
+  return (
+    <svg {...base} {...stroke}>
+      <path d="M18 6 6 18M6 6l12 12" />
+    </svg>
+  );
+}

@@ -21,6 +21,33 @@ it('keeps the file preview out of the popup’s eager files, and loads it on dem
   expect(text(popup.lazy)).toContain('lqs-file__thumb');
 });
 
+/**
+ * Parts of states a first screen rarely shows, each found by a string only it has: a minified style rule
+ * (`.class{`), a class only its component writes, or an icon's path.
+ */
+const LAZY_PARTS: Array<[part: string, marker: string]> = [
+  ['the menu list’s styles', '.lqs-menu__list{'],
+  ['the desk switcher’s swatch style', '.lqs-desk-swatch{'],
+  ['the upload list’s styles', '.lqs-upload__bar{'],
+  ['the notice screens’ styles', '.lqs-notice__icon{'],
+  ['the notice panel', 'lqs-notice__body'],
+  ['the no-server notice’s icon', 'M7 7.5h.01M7 16.5h.01'],
+  ['the offline notice’s icon', 'M21 12.8A9 9 0 1 1'],
+  ['the edit bar and its styles', 'lqs-composer__editing'],
+  ['the close icon (edit bar, file preview, uploads)', 'M18 6 6 18'],
+];
+
+it.each(LAZY_PARTS)(
+  'keeps %s out of the popup’s and the side panel’s eager files, and loads it on demand',
+  (_, marker) => {
+    for (const page of ['popup.html', 'sidepanel.html']) {
+      const graph = moduleGraph([page], read);
+      expect(text(graph.eager)).not.toContain(marker);
+      expect(text(graph.lazy)).toContain(marker);
+    }
+  },
+);
+
 it('ships no webextension-polyfill in the popup or the worker', () => {
   const manifest = JSON.parse(read('manifest.json') ?? 'null') as { background: { service_worker: string } };
   const files = [

@@ -179,7 +179,8 @@ describe('offline form', () => {
       room: null,
       messages: [],
     });
-    expect(screen.getByRole('heading', { name: 'Nobody is available right now' })).toBeTruthy();
+    // The notice screens load on first use, like the forms.
+    expect(await screen.findByRole('heading', { name: 'Nobody is available right now' })).toBeTruthy();
     expect(screen.getByText('Back Monday.')).toBeTruthy();
     chat.cleanup();
   });
