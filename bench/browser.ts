@@ -28,6 +28,8 @@ export interface BenchBrowser {
   getLocal<T>(key: string): Promise<T | undefined>;
   /** The service worker's JS heap after a full GC, in MB. */
   workerHeapMb(): Promise<number>;
+  /** A DevTools session on the extension's running service worker (for its heap, or a CPU profile). */
+  workerSession(): Promise<CdpSession>;
   /** A page's JS heap after a full GC, in MB. */
   pageHeapMb(page: Page): Promise<number>;
   /** The browser's product and version, e.g. `Chrome/156.0.8078.79`. */
@@ -35,6 +37,12 @@ export interface BenchBrowser {
   /** Stops the extension's service worker the way the browser does when it idles it out. */
   stopWorker(from: Page): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Commands to one attached target; `detach` ends the session. */
+export interface CdpSession {
+  send(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  detach(): Promise<void>;
 }
 
 /** Wall-clock epoch milliseconds with sub-millisecond resolution, as `performance.timeOrigin + performance.now()` in a page. */
@@ -73,6 +81,17 @@ export async function launchBrowser(extensionDir: string): Promise<BenchBrowser>
     cdp = await connectCdp(await devToolsEndpoint(profileDir));
     const browserCdp = cdp;
 
+    const workerSession = async (): Promise<CdpSession> => {
+      const targets = await browserCdp.targets();
+      const target = targets.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${id}/`));
+      if (!target) throw new Error('the extension has no running service worker to attach to');
+      const sessionId = await browserCdp.attach(target.targetId);
+      return {
+        send: (method, params) => browserCdp.send(method, params, sessionId),
+        detach: async () => void (await browserCdp.send('Target.detachFromTarget', { sessionId }).catch(() => {})),
+      };
+    };
+
     return {
       url: (path) => `chrome-extension://${id}/${path}`,
       async newPage() {
@@ -83,17 +102,13 @@ export async function launchBrowser(extensionDir: string): Promise<BenchBrowser>
       setLocal: (items) => worker.evaluate((all) => chrome.storage.local.set(all), items),
       getLocal: async <T>(key: string) =>
         ((await worker.evaluate((k) => chrome.storage.local.get(k), key)) as Record<string, T>)[key],
+      workerSession,
       async workerHeapMb() {
-        const targets = await browserCdp.targets();
-        const target = targets.find(
-          (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${id}/`),
-        );
-        if (!target) throw new Error('the extension has no running service worker to measure');
-        const sessionId = await browserCdp.attach(target.targetId);
+        const session = await workerSession();
         try {
-          return await heapAfterGc((method, params) => browserCdp.send(method, params, sessionId));
+          return await heapAfterGc(session.send);
         } finally {
-          await browserCdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+          await session.detach();
         }
       },
       async pageHeapMb(page) {

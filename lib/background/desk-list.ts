@@ -5,18 +5,20 @@
  */
 import type { DeskSummary } from '../messaging';
 import type { DeskRuntime } from './desk-runtime';
-import { showBadge, type BadgeApi } from './notifier';
+import { createBadge, type BadgeApi } from './notifier';
 
 export interface DeskListDeps {
   runtimes(): DeskRuntime[];
   /** Sends the new list to every open UI. */
   publish(desks: DeskSummary[]): void;
   action: BadgeApi;
+  setTimeout(fn: () => void, ms: number): void;
 }
 
 /** Creates the list; `changed()` is called after anything that may change it. */
 export function createDeskList(deps: DeskListDeps) {
   let last = '';
+  const badge = createBadge(deps.action, deps.setTimeout);
   const summaries = (): DeskSummary[] =>
     deps.runtimes().map((runtime) => ({
       id: runtime.url,
@@ -32,10 +34,7 @@ export function createDeskList(deps: DeskListDeps) {
       if (text === last) return;
       last = text;
       deps.publish(list);
-      void showBadge(
-        deps.action,
-        list.reduce((sum, desk) => sum + desk.unread, 0),
-      );
+      badge.show(list.reduce((sum, desk) => sum + desk.unread, 0));
     },
   };
 }

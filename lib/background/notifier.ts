@@ -131,8 +131,6 @@ export function createNotifier(apis: NotifierApis, iconUrl: string, clock: Pick<
       desk = { url: serverUrl, title: deskTitle };
       await schedule();
     },
-    /** Mirrors the unread count on the badge ('' clears it). */
-    badge: (unread: number) => showBadge(apis.action, unread),
     /** Removes the notification and forgets held replies (the visitor saw the chat). */
     async clearAll(): Promise<void> {
       held = [];
@@ -149,10 +147,41 @@ export function createNotifier(apis: NotifierApis, iconUrl: string, clock: Pick<
   };
 }
 
-/** Shows the unread count (of every desk together) on the toolbar button; 0 clears it. */
-export async function showBadge(action: BadgeApi, unread: number): Promise<void> {
-  await action.setBadgeText({ text: unread > 0 ? String(Math.min(unread, 99)) : '' });
-  if (unread > 0) await action.setBadgeBackgroundColor({ color: '#D92D20' });
+/**
+ * How long the badge waits before it follows the unread count. The toolbar call costs the worker about a
+ * millisecond; made at once it would delay the very message it counts on its way to an open chat, and an open chat
+ * marks that message seen a few milliseconds later, so the badge would flash 1 then nothing for every reply.
+ */
+export const BADGE_DELAY_MS = 100;
+
+/**
+ * The toolbar badge: `show(unread)` (of every desk together; 0 clears it) takes effect after
+ * {@link BADGE_DELAY_MS}, with the count as it is then, and only if what the badge says changes.
+ */
+export function createBadge(action: BadgeApi, setTimer: (fn: () => void, ms: number) => void) {
+  let wanted = 0;
+  /** What the badge says; unknown until the first call (it outlives a worker stop). */
+  let shown: string | null = null;
+  let scheduled = false;
+  const apply = async (): Promise<void> => {
+    scheduled = false;
+    const text = wanted > 0 ? String(Math.min(wanted, 99)) : '';
+    if (text === shown) return;
+    const first = !shown;
+    shown = text;
+    await action.setBadgeText({ text });
+    if (text && first) await action.setBadgeBackgroundColor({ color: '#D92D20' });
+  };
+  return {
+    show(unread: number): void {
+      wanted = unread;
+      if (scheduled) return;
+      scheduled = true;
+      setTimer(() => {
+        apply().catch((error: unknown) => console.warn('the toolbar badge could not be updated', error));
+      }, BADGE_DELAY_MS);
+    },
+  };
 }
 
 function preview(message: ChatMessage, attachmentText: string): string {

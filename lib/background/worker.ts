@@ -93,6 +93,7 @@ export function startWorker(deps: WorkerDeps) {
     runtimes: () => registry.runtimes(),
     publish: (desks) => hub.publishAll({ type: 'patch', payload: { desks } }),
     action: deps.apis.action,
+    setTimeout: (fn, ms) => void deps.clock.setTimeout(fn, ms),
   });
   const desksChanged = (): void => deskList.changed();
 

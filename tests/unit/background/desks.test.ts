@@ -194,7 +194,7 @@ describe('several desks', () => {
     expect(apis.notifications.create).toHaveBeenCalledTimes(1);
     expect(apis.notifications.create.mock.calls[0]?.[0]).toBe(`lqs-desk:${B}`);
     expect(apis.notifications.create.mock.calls[0]?.[1].title).toContain('Desk B');
-    expect(apis.action.setBadgeText).toHaveBeenLastCalledWith({ text: '3' });
+    await vi.waitFor(() => expect(apis.action.setBadgeText).toHaveBeenLastCalledWith({ text: '3' }));
     expect(ui.view().desks.map((desk) => desk.unread)).toEqual([2, 1]);
   });
 

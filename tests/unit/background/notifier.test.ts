@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  BADGE_DELAY_MS,
+  createBadge,
   createNotifier,
   NOTIFY_INTERVAL_MS,
   toolbarAction,
@@ -108,6 +110,68 @@ describe('notifier', () => {
 function fakeBadge(): BadgeApi {
   return { setBadgeText: vi.fn(), setBadgeBackgroundColor: vi.fn() };
 }
+
+describe('toolbar badge', () => {
+  function badgeSetup() {
+    const action = fakeBadge();
+    const timers: Array<() => void> = [];
+    const delays: number[] = [];
+    const badge = createBadge(action, (fn, ms) => void (timers.push(fn), delays.push(ms)));
+    const fire = async () => {
+      for (const fn of timers.splice(0)) fn();
+      await Promise.resolve();
+      await Promise.resolve();
+    };
+    return { action, badge, fire, delays };
+  }
+
+  it('follows the count after a delay, with the count as it is then, and only when its text changes', async () => {
+    const { action, badge, fire, delays } = badgeSetup();
+    badge.show(1);
+    badge.show(2);
+    expect(action.setBadgeText).not.toHaveBeenCalled();
+    expect(delays).toEqual([BADGE_DELAY_MS]);
+    await fire();
+    expect(action.setBadgeText).toHaveBeenCalledTimes(1);
+    expect(action.setBadgeText).toHaveBeenLastCalledWith({ text: '2' });
+    expect(action.setBadgeBackgroundColor).toHaveBeenCalledTimes(1);
+    badge.show(120);
+    await fire();
+    expect(action.setBadgeText).toHaveBeenLastCalledWith({ text: '99' });
+    // The colour is set when a number appears, not again for every count.
+    expect(action.setBadgeBackgroundColor).toHaveBeenCalledTimes(1);
+    badge.show(0);
+    await fire();
+    expect(action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
+    expect(action.setBadgeText).toHaveBeenCalledTimes(3);
+  });
+
+  it('a reply an open chat marks seen within the delay never touches the badge', async () => {
+    const { action, badge, fire } = badgeSetup();
+    badge.show(0);
+    await fire();
+    // Unknown at first (the badge outlives a worker stop): the first count is written even if it is 0.
+    expect(action.setBadgeText).toHaveBeenCalledWith({ text: '' });
+    for (let i = 0; i < 5; i += 1) {
+      badge.show(1);
+      badge.show(0);
+      await fire();
+    }
+    expect(action.setBadgeText).toHaveBeenCalledTimes(1);
+    expect(action.setBadgeBackgroundColor).not.toHaveBeenCalled();
+  });
+
+  it('a failed toolbar call is reported, not thrown', async () => {
+    const { action, badge, fire } = badgeSetup();
+    vi.mocked(action.setBadgeText).mockRejectedValueOnce(new Error('no action'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    badge.show(3);
+    await fire();
+    await fire();
+    expect(warn).toHaveBeenCalledWith('the toolbar badge could not be updated', expect.any(Error));
+    warn.mockRestore();
+  });
+});
 
 describe('toolbarAction', () => {
   it('uses action where the manifest is MV3', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { newDesk, type DeskRecord } from '../../../lib/background/desk';
+import { BADGE_DELAY_MS } from '../../../lib/background/notifier';
 import { startWorker } from '../../../lib/background/worker';
 import type { ChatMessage } from '../../../lib/livechat/types';
 import { eventsOf, PORT_NAME, PROTOCOL_VERSION, type BgEvent, type BgToUi, type UiToBg } from '../../../lib/messaging';
@@ -10,6 +11,8 @@ import { createPortPair } from '../ui/port-pair';
 
 const URL_A = 'https://a.example.com';
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Waits until the badge has followed the unread count (it waits `BADGE_DELAY_MS`). */
+const badged = () => new Promise((resolve) => setTimeout(resolve, BADGE_DELAY_MS + 10));
 
 function setup(
   stored: Record<string, DeskRecord> = {},
@@ -126,6 +129,7 @@ describe('worker', () => {
     await tick();
     expect(apis.notifications.create).toHaveBeenCalledTimes(1);
     expect(apis.notifications.create.mock.calls[0]?.[0]).toBe(`lqs-desk:${URL_A}`);
+    await badged();
     expect(apis.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
 
     const { ui } = open();
@@ -134,10 +138,27 @@ describe('worker', () => {
     await tick();
     expect(apis.notifications.create).toHaveBeenCalledTimes(1);
     ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'q1', op: 'chat/seen', params: null });
-    await tick();
-    await tick();
+    await badged();
     expect(apis.action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
     expect(apis.notifications.clear).toHaveBeenCalledWith(`lqs-desk:${URL_A}`);
+  });
+
+  it('an agent reply reaches an open chat before the worker touches the badge', async () => {
+    const desk = { ...newDesk(URL_A, 't'), room: { id: 'R1', open: true, confirmed: true } };
+    const { worker, ddps, apis, open } = setup({ [URL_A]: desk });
+    await worker.ready;
+    ddps[0]?.goOnline();
+    const { events } = open();
+    await badged();
+    apis.action.setBadgeText.mockClear();
+    ddps[0]?.emit('stream-room-messages', 'R1', agentFrame('m1', 9000));
+    // The port message leaves at the end of the task (a microtask); the badge's toolbar call waits.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(events.some((e) => e.type === 'message/upsert' && e.payload.id === 'm1')).toBe(true);
+    expect(apis.action.setBadgeText).not.toHaveBeenCalled();
+    await badged();
+    expect(apis.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
   });
 
   it('announces a reply that reached a chat UI as it closed, unless the UI saw it', async () => {
@@ -253,6 +274,7 @@ describe('worker', () => {
     ddps[0]?.emit('stream-room-messages', 'R1', agentFrame('m1', 9000));
     await tick();
     expect(apis.notifications.create).not.toHaveBeenCalled();
+    await badged();
     expect(apis.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
   });
 
