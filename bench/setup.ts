@@ -1,7 +1,7 @@
 /**
  * Brings the extension to the state a returning visitor is in: registered on the devserver, one open room with
  * an agent, and the newest 500 messages of that room persisted by the worker itself in `chrome.storage.local`
- * (`desks`), so every figure starts from the real persisted shape rather than a hand-built copy of it.
+ * (`desk:` and its `page:` keys), so every figure starts from the real persisted shape rather than a hand-built copy of it.
  */
 import type { Page } from 'playwright-core';
 import type { DevServer, RoomView } from '../devserver/index';
@@ -32,8 +32,9 @@ export interface BenchRoom {
 
 /** A settings key the options page writes (lib/settings.ts). */
 const SETTINGS_KEY = 'settings';
-/** A persisted desk's key: one per server URL (lib/background/desk-store.ts). */
+/** A persisted desk's key: one per server URL, and its messages in pages it lists (lib/background/desk-store.ts). */
 const DESK_PREFIX = 'desk:';
+const pageKey = (url: string, name: string): string => `page:${url}#${name}`;
 const PORT_NAME = 'livechat-ui';
 
 /** Varied, realistic agent lines: short acknowledgements and longer explanations. */
@@ -117,8 +118,11 @@ export async function prepareRoom(browser: BenchBrowser, server: DevServer, coun
   await waitFor(
     `${count} messages persisted in chrome.storage.local`,
     async () => {
-      const desk = await browser.getLocal<{ messages: Array<{ text: string }> }>(DESK_PREFIX + server.url);
-      const messages = desk?.messages ?? [];
+      const desk = await browser.getLocal<{ pages: string[] }>(DESK_PREFIX + server.url);
+      const pages = await Promise.all(
+        (desk?.pages ?? []).map((name) => browser.getLocal<Array<{ text: string }>>(pageKey(server.url, name))),
+      );
+      const messages = pages.flatMap((page) => page ?? []);
       return messages.length === count && messages.at(-1)?.text === newestText ? true : undefined;
     },
     60_000,

@@ -2,91 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defineDesksItem, newDesk, type DeskRecord, type PastRoom } from '../../../lib/background/desk';
 import { createDeskStore, type StorageArea } from '../../../lib/background/desk-store';
+import { fakeArea, msg, pageKeys, past, storedMessages, twoDesks, URL_A, URL_B } from '../fakes/desk-storage';
 import { repairDesks } from '../../../lib/background/repair';
 import { trimArchives } from '../../../lib/background/storage-budget';
-import type { ChatMessage } from '../../../lib/livechat/types';
-
-const URL_A = 'https://a.example.com';
-const URL_B = 'https://b.example.com';
-
-const msg = (id: string, rid: string, ts: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
-  id,
-  rid,
-  text: `words of ${id}`,
-  ts,
-  updatedAt: ts,
-  editedAt: null,
-  author: { id: 'ag', username: 'agent', name: 'Agent' },
-  from: 'agent',
-  type: null,
-  attachments: [],
-  ...extra,
-});
-
-const past = (id: string, closedAt: number, extra: Partial<PastRoom> = {}): PastRoom => ({
-  id,
-  agent: { name: 'Agent', username: 'agent' },
-  openedAt: closedAt - 1000,
-  closedAt,
-  firstLine: 'hello',
-  lastLine: 'bye',
-  closed: true,
-  messages: [msg(`${id}-1`, id, closedAt - 1000), msg(`${id}-2`, id, closedAt - 10)],
-  historyComplete: true,
-  ...extra,
-});
-
-/** Desk A: an open room with an undelivered message and an archive; desk B: a closed room. */
-function twoDesks(): Record<string, DeskRecord> {
-  return {
-    [URL_A]: {
-      ...newDesk(URL_A, 'token-a'),
-      room: { id: 'RA', open: true, confirmed: true, surveySent: false, transcriptSent: false },
-      messages: [msg('a1', 'RA', 10), msg('a2', 'RA', 20, { from: 'visitor', delivery: 'pending' })],
-      archive: [past('P1', 1_000), past('P2', 2_000)],
-    },
-    [URL_B]: {
-      ...newDesk(URL_B, 'token-b'),
-      room: { id: 'RB', open: false, confirmed: true, surveySent: true, transcriptSent: false },
-      messages: [msg('b1', 'RB', 30)],
-    },
-  };
-}
-
-/** `storage.local` in memory, recording every write. */
-function fakeArea(initial: Record<string, unknown> = {}) {
-  const data = new Map<string, unknown>(Object.entries(structuredClone(initial)));
-  const writes: Array<Record<string, unknown>> = [];
-  const removes: string[][] = [];
-  const area: StorageArea & { fail: { set: number; remove: number }; delay: () => number } = {
-    fail: { set: 0, remove: 0 },
-    delay: () => 0,
-    async get(keys) {
-      const wanted = keys ?? [...data.keys()];
-      return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]));
-    },
-    async set(items) {
-      const copy = structuredClone(items);
-      await new Promise((resolve) => setTimeout(resolve, area.delay()));
-      if (area.fail.set > 0) {
-        area.fail.set -= 1;
-        throw new Error('QUOTA_BYTES quota exceeded');
-      }
-      writes.push(copy);
-      for (const [k, v] of Object.entries(copy)) data.set(k, v);
-    },
-    async remove(keys) {
-      if (area.fail.remove > 0) {
-        area.fail.remove -= 1;
-        throw new Error('the worker was stopped');
-      }
-      removes.push(keys);
-      for (const k of keys) data.delete(k);
-    },
-  };
-  const dump = () => Object.fromEntries(data);
-  return { area, data, writes, removes, dump };
-}
 
 /** The fake browser's storage with one operation failing while `broken()` says so. */
 function brokenArea(op: keyof StorageArea, message: string, broken: () => boolean = () => true): StorageArea {
@@ -111,17 +29,22 @@ const noLegacy = async () => {
 };
 
 describe('desk store layout', () => {
-  it('keeps each desk and each desk archive under keys of their own', async () => {
+  it('keeps each desk, each desk archive and each page of its messages under keys of their own', async () => {
     const { area, dump } = fakeArea();
     const store = createDeskStore(area, noLegacy);
     await store.load();
     const desks = twoDesks();
     await store.save(desks);
     const stored = dump();
+    const pages = [...pageKeys(stored, URL_A), ...pageKeys(stored, URL_B)];
+    expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(Object.keys(stored).toSorted()).toEqual(
-      ['deskLayout', `desk:${URL_A}`, `desk:${URL_B}`, `past:${URL_A}`, `past:${URL_B}`].toSorted(),
+      ['deskLayout', `desk:${URL_A}`, `desk:${URL_B}`, `past:${URL_A}`, `past:${URL_B}`, ...pages].toSorted(),
     );
+    expect(stored.deskLayout).toBe(6);
     expect(stored[`desk:${URL_A}`]).not.toHaveProperty('archive');
+    expect(stored[`desk:${URL_A}`]).not.toHaveProperty('messages');
+    expect(storedMessages(stored, URL_A)).toEqual(desks[URL_A]!.messages);
     expect(stored[`past:${URL_A}`]).toEqual(desks[URL_A]!.archive);
     // A new worker reads back exactly what was saved, and the repair finds nothing to fix.
     const again = createDeskStore(area, noLegacy);
@@ -139,10 +62,11 @@ describe('desk store layout', () => {
     await store.save({ ...desks });
     expect(writes).toEqual([]);
 
-    // A new message on desk A: the worker hands over a new record with the same archive.
+    // A new message on desk A: the worker hands over a new record with the same archive. Only the page it landed in
+    // changes (the record lists the same pages).
     desks = { ...desks, [URL_A]: { ...desks[URL_A]!, messages: [...desks[URL_A]!.messages, msg('a3', 'RA', 40)] } };
     await store.save(desks);
-    expect(writes.map((w) => Object.keys(w))).toEqual([[`desk:${URL_A}`]]);
+    expect(writes.map((w) => Object.keys(w))).toEqual([[`page:${URL_A}#open`]]);
 
     // A record that is new but equal (a restart's repaired copy) is not written again.
     writes.length = 0;
@@ -151,6 +75,7 @@ describe('desk store layout', () => {
 
     const archive = [...desks[URL_A]!.archive, past('P3', 3_000)];
     desks = { ...desks, [URL_A]: { ...desks[URL_A]!, room: null, archive } };
+    writes.length = 0;
     await store.save(desks);
     expect(writes.map((w) => Object.keys(w).toSorted())).toEqual([[`desk:${URL_A}`, `past:${URL_A}`]]);
   });
@@ -297,11 +222,8 @@ describe('moving v4 desks to their own keys', () => {
     const stored = await fakeBrowser.storage.local.get(null);
     expect(stored).not.toHaveProperty('desks');
     expect(stored).not.toHaveProperty('desks$');
-    expect(stored[`desk:${URL_A}`]).toMatchObject({
-      token: 'token-a',
-      room: { id: 'RA', open: true },
-      messages: [{ id: 'a1' }, { id: 'a2', delivery: 'pending' }],
-    });
+    expect(stored[`desk:${URL_A}`]).toMatchObject({ token: 'token-a', room: { id: 'RA', open: true } });
+    expect(storedMessages(stored, URL_A)).toMatchObject([{ id: 'a1' }, { id: 'a2', delivery: 'pending' }]);
     expect(stored[`past:${URL_A}`]).toEqual(v4()[URL_A]!.archive);
     expect(stored[`desk:${URL_B}`]).toMatchObject({ token: 'token-b', room: { id: 'RB', open: false } });
     // The next start reads the new keys alone.
