@@ -13,7 +13,8 @@ afterEach(cleanup);
 describe('chat shell', () => {
   it('offers the settings when no server is configured', async () => {
     const chat = await renderChat({ serverUrl: null, connection: { state: 'unconfigured' }, config: null });
-    fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
+    // The notice screens load on first use (components/lazy.tsx): the button comes once their chunk is in.
+    fireEvent.click(await screen.findByRole('button', { name: 'Open settings' }));
     expect(chat.actions.openOptions).toHaveBeenCalled();
     chat.cleanup();
   });
