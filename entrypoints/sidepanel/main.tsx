@@ -1,14 +1,3 @@
-import { browser } from 'wxt/browser';
-import { mountChat } from '../../components/mount-chat';
-import { PORT_NAME, type UiPort } from '../../lib/messaging';
-
-mountChat(document.getElementById('app')!, {
-  connect: (): UiPort => browser.runtime.connect({ name: PORT_NAME }),
-  layout: 'sidepanel',
-  actions: {
-    openOptions: () => void browser.runtime.openOptionsPage(),
-    // Read only on the visitor's click, and loaded then: no part of what the chat loads on open.
-    activePage: () => import('../../lib/ui/active-page').then((page) => page.readActivePage()),
-    captureTab: () => import('../../lib/ui/active-page').then((page) => page.captureActiveTab()),
-  },
-});
+// The chat page that popup and side panel share; index.html's data-layout says which this is.
+// oxlint-disable-next-line import/no-unassigned-import -- the module mounts the chat when it runs
+import '../../components/chat-page';

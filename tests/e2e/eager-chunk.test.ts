@@ -48,6 +48,12 @@ it.each(LAZY_PARTS)(
   },
 );
 
+it('loads the same files in the popup and the side panel, straight from their HTML: no entry file of their own', () => {
+  const popup = moduleGraph(['popup.html'], read).eager;
+  expect(moduleGraph(['sidepanel.html'], read).eager).toEqual(popup);
+  expect(popup.filter((file) => /^chunks\/(popup|sidepanel)-/.test(file))).toEqual([]);
+});
+
 it('ships no webextension-polyfill in the popup or the worker', () => {
   const manifest = JSON.parse(read('manifest.json') ?? 'null') as { background: { service_worker: string } };
   const files = [

@@ -69,6 +69,12 @@ describe('the chat in popup and side panel', () => {
     await inBoth(async (page) =>
       expect(await page.getByRole('button', { name: 'Open settings' }).isVisible()).toBe(true),
     );
+    // One chat page serves both (components/chat-page.ts): each takes its layout, and only the popup offers the
+    // side panel.
+    expect(await pages.popup.locator('.lqs-app--popup').count()).toBe(1);
+    expect(await pages.sidepanel.locator('.lqs-app--sidepanel').count()).toBe(1);
+    expect(await pages.popup.getByRole('button', { name: 'Open in side panel' }).count()).toBe(1);
+    expect(await pages.sidepanel.getByRole('button', { name: 'Open in side panel' }).count()).toBe(0);
   });
 
   it('shows the registration form exactly as the desk configures it', async () => {

@@ -1,0 +1,38 @@
+/**
+ * The chat page of the toolbar popup and of the side panel: their `main.tsx` only import this module, so Vite
+ * links its chunk straight from each page's HTML and the page loads no entry file of its own before the chat
+ * (issue 12). `<div id="app" data-layout>` in the page says which of the two it is.
+ */
+import { browser } from 'wxt/browser';
+import { PORT_NAME, type UiPort } from '../lib/messaging';
+import { mountChat } from './mount-chat';
+
+const root = document.getElementById('app')!;
+const layout = root.dataset.layout === 'sidepanel' ? 'sidepanel' : 'popup';
+const popup = layout === 'popup';
+
+// Chrome's sidePanel.open() must run inside the click's user gesture, so the window id is looked up beforehand.
+const sidePanel = popup ? (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel : undefined;
+let windowId: number | undefined;
+if (sidePanel) void browser.windows.getCurrent().then((window) => (windowId = window.id));
+
+function openSidePanel(): void {
+  if (!sidePanel || windowId === undefined) return;
+  sidePanel.open({ windowId }).then(
+    () => window.close(),
+    (error: unknown) => console.error('Could not open the side panel', error),
+  );
+}
+
+mountChat(root, {
+  connect: (): UiPort => browser.runtime.connect({ name: PORT_NAME }),
+  layout,
+  actions: {
+    // The popup gives way to the settings tab; the side panel stays open beside it.
+    openOptions: () => void browser.runtime.openOptionsPage().then(() => popup && window.close()),
+    ...(sidePanel ? { openSidePanel } : {}),
+    // Read only on the visitor's click, and loaded then: no part of what the chat loads on open.
+    activePage: () => import('../lib/ui/active-page').then((page) => page.readActivePage()),
+    captureTab: () => import('../lib/ui/active-page').then((page) => page.captureActiveTab()),
+  },
+});
