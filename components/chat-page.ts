@@ -4,8 +4,15 @@
  * (issue 12). `<div id="app" data-layout>` in the page says which of the two it is.
  */
 import { browser } from 'wxt/browser';
+import { FIRST_SCREEN_KEY } from '../lib/first-screen';
 import { PORT_NAME, type UiPort } from '../lib/messaging';
 import { mountChat } from './mount-chat';
+
+// Asked for first, so storage answers while the scripts run: a stopped worker's chat shows this meanwhile.
+const firstScreen = browser.storage.local.get(FIRST_SCREEN_KEY).then(
+  (items) => items[FIRST_SCREEN_KEY],
+  () => null,
+);
 
 const root = document.getElementById('app')!;
 const layout = root.dataset.layout === 'sidepanel' ? 'sidepanel' : 'popup';
@@ -27,6 +34,7 @@ function openSidePanel(): void {
 mountChat(root, {
   connect: (): UiPort => browser.runtime.connect({ name: PORT_NAME }),
   layout,
+  firstScreen,
   actions: {
     // The popup gives way to the settings tab; the side panel stays open beside it.
     openOptions: () => void browser.runtime.openOptionsPage().then(() => popup && window.close()),

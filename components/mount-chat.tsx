@@ -12,18 +12,27 @@ export interface MountOptions {
   connect: () => UiPort;
   layout: 'popup' | 'sidepanel';
   actions: ChatActions;
+  /** The stored first screen's value (lib/first-screen.ts), read as early as the page could. */
+  firstScreen?: Promise<unknown>;
 }
 
 /** Wires client, model and view into `root`; returns the function that tears it all down. */
-export function mountChat(root: HTMLElement, { connect, layout, actions }: MountOptions): () => void {
+export function mountChat(
+  root: HTMLElement,
+  { connect, layout, actions, firstScreen: stored }: MountOptions,
+): () => void {
   const client = createBackgroundClient(connect);
   const model = createChatModel(client);
   const ui = createChatUi();
   const stopSeen = autoSeen(model, root.ownerDocument);
+  let closed = false;
+  // A stopped worker takes a while to answer: the first screen it stored shows meanwhile (lib/first-screen.ts).
+  // Its code is asked for before the first render, so that it loads while the page renders.
+  if (stored)
+    void import('../lib/ui/first-screen').then((lazy) => void (closed || lazy.showFirstScreen(model, stored)));
   render(<ChatApp model={model} layout={layout} actions={actions} ui={ui} />, root);
   // Following a clicked notification is not needed to interact: its code loads after the chat is on screen.
   let stopFocus: (() => void) | null = null;
-  let closed = false;
   void import('./notification-focus').then(({ followNotificationFocus }) => {
     if (!closed) stopFocus = followNotificationFocus(ui, model);
   });

@@ -14,7 +14,8 @@ export function followNotificationFocus(ui: ChatUi, model: ChatModel): () => voi
   let heldId: string | null = null;
   let pending = false;
   const apply = (): void => {
-    if (!heldId || (wantDesk !== null && model.serverUrl.value !== wantDesk)) return;
+    // A stored first screen may be older than the notification: the message is looked for in the worker's state.
+    if (!heldId || !model.live.value || (wantDesk !== null && model.serverUrl.value !== wantDesk)) return;
     pending = true;
     ui.focusId.value = heldId;
     heldId = wantDesk = null;
@@ -39,6 +40,7 @@ export function followNotificationFocus(ui: ChatUi, model: ChatModel): () => voi
     focusMessageItem.watch(take),
     effect(() => {
       void model.serverUrl.value;
+      void model.live.value;
       apply();
     }),
     // Once the log has shown the message it clears the signal; the stored id goes with it.

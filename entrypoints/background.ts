@@ -8,6 +8,7 @@ import { NOTIFICATION_PREFIX, toolbarAction } from '../lib/background/notifier';
 import { startWorker } from '../lib/background/worker';
 import { openChat } from '../lib/background/open-chat';
 import { isOwnPage } from '../lib/background/port-guard';
+import { FIRST_SCREEN_KEY } from '../lib/first-screen';
 import { focusDeskItem, focusMessageItem } from '../lib/focus';
 import { PORT_NAME, type BgPort } from '../lib/messaging';
 import type { ManagedPolicy } from '../lib/managed';
@@ -77,6 +78,10 @@ export default defineBackground(() => {
       if (desk) await focusDeskItem.setValue(null);
       return desk;
     },
+    saveFirstScreen: (screen) =>
+      screen
+        ? browser.storage.local.set({ [FIRST_SCREEN_KEY]: screen })
+        : browser.storage.local.remove(FIRST_SCREEN_KEY),
     keepAlive: (on) => {
       if (on) void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 0.5 });
       else void browser.alarms.clear(KEEPALIVE_ALARM);

@@ -4,6 +4,7 @@
  * badge.
  */
 import type { Clock } from '../ddp/types';
+import type { FirstScreen } from '../first-screen-shape';
 import type { FetchLike } from '../livechat/rest';
 import { emptySnapshot, type BgPort, type ChatSnapshot } from '../messaging';
 import { desksOf, type VisitorSettings } from '../settings';
@@ -11,6 +12,7 @@ import { newDesk, type DeskRecord } from './desk';
 import { createDeskRegistry } from './desk-registry';
 import { createDeskRuntime, type DeskRuntime, type ManagedDdp } from './desk-runtime';
 import { createDeskList } from './desk-list';
+import { createFirstScreenKeeper } from './first-screen';
 import type { NotifierApis } from './notifier';
 import { essentialDesk, leanDesk, trimArchives } from './storage-budget';
 import { repairDesks, repairSettings } from './repair';
@@ -38,6 +40,8 @@ export interface WorkerDeps {
   keepAlive(on: boolean): void;
   /** Takes (reads and clears) the desk whose notification the visitor clicked, if any: the next chat shows it. */
   clickedDesk?(): Promise<string | null>;
+  /** Stores the first screen a chat page shows while the worker starts, or removes it (lib/first-screen.ts). */
+  saveFirstScreen?(screen: FirstScreen | null): Promise<void>;
 }
 /** A failed read of stored data, logged and turned into a value the repair resets. */
 const unreadable = (what: string) => (error: unknown) => {
@@ -68,6 +72,7 @@ export function startWorker(deps: WorkerDeps) {
           const before = { ...desks, [saved.serverUrl]: saved };
           desks = trimArchives(before);
           persist();
+          if (hub.openCount() === 0) firstScreen.update();
           // What the budget removed (from any desk: the total is shared) goes from the live desks too; their next
           // save then finds nothing to trim.
           for (const [other, kept] of Object.entries(desks)) {
@@ -97,6 +102,20 @@ export function startWorker(deps: WorkerDeps) {
   });
   const desksChanged = (): void => deskList.changed();
 
+  const initialDesk = (): string | null =>
+    preferred && registry.get(preferred) ? preferred : (registry.urls()[0] ?? null);
+  const snapshotOf = (desk: string | null): ChatSnapshot => {
+    const runtime = desk === null ? undefined : registry.get(desk);
+    return { ...(runtime?.state.snapshot() ?? UNCONFIGURED), desks: deskList.summaries(), notice };
+  };
+  const firstScreen = createFirstScreenKeeper(
+    () => {
+      const desk = initialDesk();
+      return desk === null ? null : snapshotOf(desk);
+    },
+    (screen) => deps.saveFirstScreen?.(screen) ?? Promise.resolve(),
+  );
+
   const need = (desk: string | null): DeskRuntime => {
     const runtime = desk === null ? undefined : registry.get(desk);
     if (!runtime) throw new Error('No support desk is configured yet: open the options page to set one.');
@@ -104,11 +123,8 @@ export function startWorker(deps: WorkerDeps) {
   };
   const hub = createUiHub(
     {
-      snapshot: (desk) => {
-        const runtime = desk === null ? undefined : registry.get(desk);
-        return { ...(runtime?.state.snapshot() ?? UNCONFIGURED), desks: deskList.summaries(), notice };
-      },
-      initial: () => (preferred && registry.get(preferred) ? preferred : (registry.urls()[0] ?? null)),
+      snapshot: snapshotOf,
+      initial: initialDesk,
       exists: (desk) => registry.get(desk) !== undefined,
     },
     {
@@ -140,7 +156,11 @@ export function startWorker(deps: WorkerDeps) {
       'history/list': async (_p, desk) => need(desk).session.history.list(),
       'history/open': async (p, desk) => need(desk).session.history.open(p.roomId),
       'history/loadOlder': async (p, desk) => await need(desk).session.history.loadOlder(p.roomId),
-      'history/forget': async (p, desk) => (need(desk).session.history.forget(p.roomId), null),
+      'history/forget': async (p, desk) => {
+        need(desk).session.history.forget(p.roomId);
+        firstScreen.update();
+        return null;
+      },
       'desk/forget': async (p) => (await forget(p.desk), null),
     },
   );
@@ -151,6 +171,8 @@ export function startWorker(deps: WorkerDeps) {
       if (count > 0) preferred = url;
       registry.get(url)?.watchersChanged(count);
     }
+    // The last chat closed: the next one (maybe after the worker was stopped) starts from what it showed.
+    if (hub.openCount() === 0) firstScreen.update();
   });
 
   /** Deletes a desk: its runtime stops, its record (token, visitor, rooms, messages) leaves storage. */
@@ -163,7 +185,9 @@ export function startWorker(deps: WorkerDeps) {
     if (preferred === url) preferred = null;
     hub.resnapshot();
     desksChanged();
+    firstScreen.update();
     await writing;
+    await firstScreen.written();
     await deps.dropDesk(url);
   }
 
@@ -198,6 +222,7 @@ export function startWorker(deps: WorkerDeps) {
     if (added.length === 0 && removed.length === 0 && !first) return;
     first = false;
     if (preferred && !urls.includes(preferred)) preferred = null;
+    if (removed.length > 0) firstScreen.update();
     // The default desk leads: a visitor who just picked one sees it on the next opening.
     if (next.serverUrl && urls.includes(next.serverUrl) && added.includes(next.serverUrl)) preferred = next.serverUrl;
     hub.resnapshot();

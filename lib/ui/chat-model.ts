@@ -13,12 +13,19 @@ import type { BackgroundClient } from './background-client';
 type SnapshotSignals = { readonly [K in keyof ChatSnapshot]: ReadonlySignal<ChatSnapshot[K]> };
 
 export interface ChatModel extends SnapshotSignals {
-  /** True once the first snapshot arrived; until then nothing the worker knows is on screen. */
+  /** True once the first snapshot arrived (or a stored first screen, see `preview`); until then nothing is on screen. */
   readonly ready: ReadonlySignal<boolean>;
+  /** True once the worker's own snapshot arrived: what is shown is the desk as it is, not a stored first screen. */
+  readonly live: ReadonlySignal<boolean>;
   /** The visitor's own messages not yet delivered (queued while offline, or in flight). */
   readonly pendingCount: ReadonlySignal<number>;
   /** The first agent message that was unread when this page opened (where "new messages" starts), or null. */
   readonly firstUnread: ReadonlySignal<string | null>;
+  /**
+   * Shows a stored first screen (lib/first-screen.ts) until the worker's first snapshot arrives, which replaces it
+   * whole; ignored once a snapshot is here. Requests work meanwhile: the port holds them until the worker answers.
+   */
+  preview(snapshot: ChatSnapshot): void;
   register(params: Params<'chat/register'>): Promise<void>;
   /** Resolves with the new message's id once the worker has queued it (it may still be pending). */
   send(text: string): Promise<string>;
@@ -101,6 +108,7 @@ export function createChatModel(
     (state as Record<string, Signal<unknown>>)[key] = signal(EMPTY[key], { name: key });
   }
   const ready = signal(false, { name: 'ready' });
+  const live = signal(false, { name: 'live' });
   const firstUnread = signal<string | null>(null, { name: 'firstUnread' });
   const pendingCount = computed(
     () => state.messages.value.filter((m) => m.from === 'visitor' && m.delivery === 'pending').length,
@@ -180,6 +188,17 @@ export function createChatModel(
       .finally(() => (resyncInFlight = false));
   }
 
+  /** Shows a snapshot: the worker's (`fromWorker`), or a stored first screen. */
+  function show(snapshot: ChatSnapshot, first: boolean, fromWorker: boolean): void {
+    batch(() => {
+      for (const key of Object.keys(EMPTY) as (keyof ChatSnapshot)[]) set(key, snapshot[key]);
+      // Only a desk's first snapshot on this page says what was unread before the visitor looked.
+      if (first) firstUnread.value = firstUnreadId(state.messages.value, snapshot.unread);
+      ready.value = true;
+      if (fromWorker) live.value = true;
+    });
+  }
+
   function apply(event: BgEvent): void {
     if (event.type === 'snapshot') {
       queued = [];
@@ -188,12 +207,8 @@ export function createChatModel(
       // Another desk on this page: the view starts afresh for it, as if the page had just opened on it.
       const otherDesk = ready.value && event.payload.serverUrl !== state.serverUrl.value;
       if (otherDesk) typingSent = seenInFlight = false;
-      batch(() => {
-        for (const key of Object.keys(EMPTY) as (keyof ChatSnapshot)[]) set(key, event.payload[key]);
-        // Only a desk's first snapshot on this page says what was unread before the visitor looked.
-        if (!ready.value || otherDesk) firstUnread.value = firstUnreadId(state.messages.value, event.payload.unread);
-        ready.value = true;
-      });
+      // A preview held only the newest messages: the worker's first snapshot says where unread ones start.
+      show(event.payload, !live.value || otherDesk, true);
       return;
     }
     if (phase === 'initial') return;
@@ -227,6 +242,10 @@ export function createChatModel(
     ready,
     pendingCount,
     firstUnread,
+    live,
+    preview(snapshot) {
+      if (!ready.value) show(snapshot, true, false);
+    },
     async register(params) {
       await client.request('chat/register', params);
       flushQueued();

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../devserver/index';
+import { FIRST_SCREEN_KEY } from '../../lib/first-screen';
 import { latestRoom, register, roomCount, send } from './flows';
 import { launchExtension, screenshot, type Extension } from './harness';
 import { axeViolations } from './ui-flows';
@@ -151,8 +152,16 @@ describe('two desks', () => {
     const tokenB = ((await stored())[`desk:${deskB.url}`] as { token: string } | undefined)?.token;
     expect(tokenB).toMatch(/^\w{20,}$/);
 
+    // The chat closes on Globex: the next one starts from Globex's first screen, which the forget must take along.
+    const last = await ext.open('popup');
+    await switchTo(last, 'Globex Support');
+    await last.close();
+    await expect
+      .poll(async () => JSON.stringify((await stored())[FIRST_SCREEN_KEY]), { timeout: 10_000 })
+      .toContain('Hello Globex');
+
     const popup = await ext.open('popup');
-    await switchTo(popup, 'Globex Support');
+    await expect.poll(() => heading(popup).innerText(), { timeout: 15_000 }).toBe('Globex Support');
     await popup.getByRole('button', { name: /^Switch desk/ }).click();
     await popup.getByRole('menuitem', { name: 'Forget this desk…' }).click();
     const dialog = popup.getByRole('alertdialog', { name: 'Forget Globex Support?' });
@@ -168,6 +177,8 @@ describe('two desks', () => {
     );
     expect(Object.keys(all).filter((key) => key.includes(deskB.url))).toEqual([]);
     expect(JSON.stringify(all)).not.toContain('Hello Globex');
+    expect(JSON.stringify(all[FIRST_SCREEN_KEY])).not.toContain(deskB.url);
+    expect(JSON.stringify(all[FIRST_SCREEN_KEY])).toContain(deskA.url);
     expect((all.settings as { desks: string[] }).desks).toEqual([deskA.url]);
     // The other desk goes on as it was.
     expect(await popup.getByRole('log').innerText()).toContain('Hello Acme');

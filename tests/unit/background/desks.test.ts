@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { newDesk, type DeskRecord } from '../../../lib/background/desk';
+import type { FirstScreen } from '../../../lib/first-screen-shape';
 import { startWorker } from '../../../lib/background/worker';
 import {
   eventsOf,
@@ -36,6 +37,7 @@ function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings, cl
   /** Whether each desk's link was last told to be up. */
   const up = new Map<string, boolean>();
   let saved: Record<string, DeskRecord> = stored;
+  let firstScreen: FirstScreen | null | undefined;
   let watcher: ((s: VisitorSettings) => void) | undefined;
   const apis = {
     notifications: {
@@ -74,6 +76,7 @@ function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings, cl
     iconUrl: 'icon.png',
     keepAlive: () => {},
     clickedDesk: async () => clicked,
+    saveFirstScreen: async (screen) => void (firstScreen = screen),
   });
   const open = () => {
     const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
@@ -105,6 +108,7 @@ function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings, cl
     dropDesk,
     open,
     saved: () => saved,
+    firstScreen: () => firstScreen,
     changeSettings: (s: VisitorSettings) => watcher?.(s),
   };
 }
@@ -234,6 +238,61 @@ describe('several desks', () => {
     expect(dropDesk).toHaveBeenCalledWith(B);
     expect(ui.view().serverUrl).toBe(A);
     expect(ui.view().desks.map((desk) => desk.id)).toEqual([A]);
+  });
+
+  it('stores the first screen of the desk the next chat opens on, and none of a forgotten desk', async () => {
+    const { worker, ddps, open, firstScreen } = setup(
+      { [A]: openRoom(A, 'RA', 'ta'), [B]: openRoom(B, 'RB', 'secret-b') },
+      TWO,
+    );
+    await worker.ready;
+    const ui = open();
+    await ui.ask('desk/focus', { desk: B });
+    ddps.get(B)?.emit('stream-room-messages', 'RB', agentFrame('b1', 'RB', 9000));
+    await tick();
+    // Written when the last chat closes: what it showed is what the next one opens on.
+    ui.ui.disconnect();
+    await tick();
+    expect(firstScreen()?.snapshot).toMatchObject({ serverUrl: B, messages: [{ id: 'b1', text: 'reply b1' }] });
+    const other = open();
+    await tick();
+    expect(other.view().serverUrl).toBe(B);
+    expect(await other.ask('desk/forget', { desk: B })).toMatchObject({ ok: true });
+    expect(firstScreen()?.snapshot.serverUrl).toBe(A);
+    expect(JSON.stringify(firstScreen())).not.toContain(B);
+    expect(JSON.stringify(firstScreen())).not.toContain('reply b1');
+  });
+
+  it('rewrites the first screen when the current conversation is forgotten', async () => {
+    const closed: DeskRecord = {
+      ...openRoom(A, 'RA', 'ta'),
+      room: { id: 'RA', open: false, confirmed: true },
+      historyComplete: true,
+      messages: [
+        {
+          id: 'a1',
+          rid: 'RA',
+          text: 'reply a1',
+          ts: 9000,
+          updatedAt: 9000,
+          editedAt: null,
+          author: { id: 'AG', username: 'maria', name: 'Maria' },
+          from: 'agent',
+          type: null,
+          attachments: [],
+        },
+      ],
+    };
+    const { worker, open, firstScreen } = setup({ [A]: closed }, { ...DEFAULT_SETTINGS, serverUrl: A });
+    await worker.ready;
+    open().ui.disconnect();
+    await tick();
+    expect(JSON.stringify(firstScreen())).toContain('reply a1');
+    const ui = open();
+    await tick();
+    expect(await ui.ask('history/forget', { roomId: 'RA' })).toMatchObject({ ok: true });
+    expect(JSON.stringify(firstScreen())).not.toContain('reply a1');
+    expect(firstScreen()?.snapshot).toMatchObject({ serverUrl: A, room: null, messages: [] });
   });
 
   it('follows the settings: a desk added starts, the default leads a new UI', async () => {

@@ -1,0 +1,44 @@
+/**
+ * Keeps the stored first screen (lib/first-screen.ts) in step with the desk a new chat opens on. It is written
+ * when no chat is open (a chat that is open follows the desk live, and the last one to close writes it), and at
+ * once when something is forgotten, so no forgotten conversation or desk stays in it. Writes go one at a time, in
+ * order, and an unchanged screen is not written again.
+ */
+import { firstScreenOf, type FirstScreen } from '../first-screen-shape';
+import type { ChatSnapshot } from '../messaging';
+
+export interface FirstScreenKeeper {
+  /** Writes the current first screen if it changed. */
+  update(): void;
+  /** Resolves once every write asked for so far is done (tests, and a forget that must be complete). */
+  written(): Promise<void>;
+}
+
+/**
+ * `current` gives the snapshot of the desk a new chat would open on (null: none); `save` stores a first screen,
+ * or removes it (null).
+ */
+export function createFirstScreenKeeper(
+  current: () => ChatSnapshot | null,
+  save: (screen: FirstScreen | null) => Promise<void>,
+): FirstScreenKeeper {
+  let writing: Promise<void> = Promise.resolve();
+  let last: string | undefined;
+  return {
+    update() {
+      const snapshot = current();
+      const screen = snapshot ? firstScreenOf(snapshot) : null;
+      const text = JSON.stringify(screen);
+      if (text === last) return;
+      last = text;
+      writing = writing.then(() =>
+        save(screen).catch((error: unknown) => {
+          // A failed write leaves an older screen, which the worker's snapshot replaces anyway; try again next time.
+          last = undefined;
+          console.warn('saving the first screen failed', error);
+        }),
+      );
+    },
+    written: () => writing,
+  };
+}

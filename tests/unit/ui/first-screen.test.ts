@@ -1,0 +1,164 @@
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createChatUi } from '../../../components/chat-ui';
+import { followNotificationFocus } from '../../../components/notification-focus';
+import { focusMessageItem } from '../../../lib/focus';
+import { FIRST_SCREEN_MESSAGES, firstScreenOf, readFirstScreen } from '../../../lib/first-screen-shape';
+import type { ChatMessage } from '../../../lib/livechat/types';
+import {
+  PORT_NAME,
+  PROTOCOL_VERSION,
+  type BgEvent,
+  type BgToUi,
+  type ChatSnapshot,
+  type UiToBg,
+} from '../../../lib/messaging';
+import { createBackgroundClient } from '../../../lib/ui/background-client';
+import { createChatModel } from '../../../lib/ui/chat-model';
+import { showFirstScreen } from '../../../lib/ui/first-screen';
+import { testConfig } from './config';
+import { baseSnapshot, flush } from './fake-worker';
+import { createPortPair } from './port-pair';
+
+function msg(n: number, from: ChatMessage['from'] = 'agent'): ChatMessage {
+  return {
+    id: `m${n}`,
+    rid: 'R1',
+    text: `text ${n}`,
+    ts: n * 1000,
+    updatedAt: n * 1000,
+    editedAt: null,
+    author: { id: 'agent1', username: 'jane', name: 'Jane' },
+    from,
+    type: null,
+    attachments: [],
+  };
+}
+
+const many = (count: number): ChatMessage[] => Array.from({ length: count }, (_, i) => msg(i + 1));
+/** A snapshot as the worker has it, with `count` messages, through storage's JSON. */
+const stored = (overrides: Partial<ChatSnapshot> = {}, count = 50): unknown =>
+  JSON.parse(
+    JSON.stringify(
+      firstScreenOf(
+        baseSnapshot({ config: testConfig(), messages: many(count), unread: 2, agentTyping: 'Jane', ...overrides }),
+      ),
+    ),
+  );
+
+describe('the stored first screen', () => {
+  it('keeps the newest messages and nothing that only holds while the worker runs', () => {
+    const screen = readFirstScreen(stored());
+    expect(screen?.messages.map((m) => m.id)).toEqual(
+      many(50)
+        .slice(-FIRST_SCREEN_MESSAGES)
+        .map((m) => m.id),
+    );
+    expect(screen).toMatchObject({
+      serverUrl: 'https://chat.example.com',
+      connection: { state: 'connecting', attempt: 0 },
+      agentTyping: null,
+      unread: 2,
+      visitor: { name: 'Ada', registered: true },
+    });
+    expect(screen?.config?.title).toBe(testConfig().title);
+  });
+
+  it('is ignored when of another version, damaged, or larger than any the worker writes', () => {
+    const good = stored() as { v: number; snapshot: Record<string, unknown> };
+    const variants: unknown[] = [
+      undefined,
+      null,
+      'firstScreen',
+      [],
+      { ...good, v: 2 },
+      { snapshot: good.snapshot },
+      { ...good, snapshot: { ...good.snapshot, serverUrl: 'javascript:alert(1)' } },
+      { ...good, snapshot: { ...good.snapshot, messages: [...(good.snapshot.messages as unknown[]), { id: 7 }] } },
+      { ...good, snapshot: { ...good.snapshot, messages: many(FIRST_SCREEN_MESSAGES + 1) } },
+      { ...good, snapshot: { ...good.snapshot, config: { title: 'x' } } },
+      { ...good, snapshot: { ...good.snapshot, room: { id: 'R1' } } },
+      { ...good, snapshot: { ...good.snapshot, desks: [{ id: 1 }] } },
+      { ...good, snapshot: { ...good.snapshot, unread: -1 } },
+    ];
+    for (const variant of variants) expect(readFirstScreen(variant)).toBeNull();
+    expect(readFirstScreen(good)).not.toBeNull();
+  });
+});
+
+/** A chat page whose worker answers only what the test emits. */
+function open() {
+  const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
+  const client = createBackgroundClient(() => ui);
+  const model = createChatModel(client, { frame: (fn) => setTimeout(fn, 0) });
+  const requests: UiToBg[] = [];
+  bg.onMessage.addListener((m) => void requests.push(m));
+  let seq = 0;
+  const emit = (type: BgEvent['type'], payload: unknown, at = (seq += 1)): void =>
+    bg.postMessage({ v: PROTOCOL_VERSION, kind: 'event', seq: at, type, payload } as BgEvent);
+  return { model, emit, requests };
+}
+
+describe('a chat opening on the stored first screen', () => {
+  it('shows it until the worker’s snapshot replaces it whole, without duplicates', async () => {
+    const { model, emit } = open();
+    await showFirstScreen(model, Promise.resolve(stored()));
+    expect(model.ready.value).toBe(true);
+    expect(model.messages.value).toHaveLength(FIRST_SCREEN_MESSAGES);
+    expect(model.connection.value.state).toBe('connecting');
+    // Deltas only count after a snapshot: the worker's first message is always one.
+    emit('message/upsert', msg(99));
+    await flush();
+    expect(model.messages.value.some((m) => m.id === 'm99')).toBe(false);
+    emit('snapshot', baseSnapshot({ config: testConfig(), messages: [...many(50), msg(51)], unread: 25 }), 0);
+    await flush();
+    const ids = model.messages.value.map((m) => m.id);
+    expect(ids).toHaveLength(51);
+    expect(new Set(ids).size).toBe(51);
+    expect(model.connection.value.state).toBe('connected');
+    // Where "new messages" starts is the worker's to say: the stored screen may not hold the oldest unread one.
+    expect(model.firstUnread.value).toBe('m27');
+  });
+
+  it('is not shown once the worker answered, nor when storage fails', async () => {
+    const { model, emit } = open();
+    emit('snapshot', baseSnapshot({ messages: [msg(1)] }), 0);
+    await flush();
+    await showFirstScreen(model, Promise.resolve(stored()));
+    expect(model.messages.value.map((m) => m.id)).toEqual(['m1']);
+
+    const second = open();
+    await showFirstScreen(second.model, Promise.reject(new Error('storage is gone')));
+    expect(second.model.ready.value).toBe(false);
+  });
+
+  it('sends what the visitor writes on it once, when the worker takes the port', async () => {
+    const { model, requests } = open();
+    await showFirstScreen(model, Promise.resolve(stored()));
+    const sent = model.send('typed before the worker woke');
+    await flush();
+    expect(requests.filter((r) => r.op === 'chat/send')).toEqual([
+      expect.objectContaining({ params: { text: 'typed before the worker woke' } }),
+    ]);
+    void sent.catch(() => undefined);
+  });
+
+  it('looks for a clicked notification’s message in the worker’s state, not in an older stored screen', async () => {
+    fakeBrowser.reset();
+    const { model, emit } = open();
+    const ui = createChatUi();
+    await showFirstScreen(model, Promise.resolve(stored()));
+    const stop = followNotificationFocus(ui, model);
+    await focusMessageItem.setValue('m51');
+    await flush();
+    expect(model.live.value).toBe(false);
+    expect(ui.focusId.value).toBeNull();
+    emit('snapshot', baseSnapshot({ config: testConfig(), messages: [...many(50), msg(51)] }), 0);
+    await flush();
+    expect(model.live.value).toBe(true);
+    expect(ui.focusId.value).toBe('m51');
+    stop();
+  });
+});
