@@ -5,7 +5,7 @@
  * With `--profile DIR` each round also writes CPU profiles of the worker and the popup over the steady phase (with
  * `--trace` a Chromium trace of the popup's renderer instead of the popup's profile).
  *
- *   npx tsx bench/relay-ab.ts [--rounds N] [--steady N] [--profile DIR] LABEL=EXTENSION_DIR ...
+ *   npx tsx bench/relay-ab.ts [--rounds N] [--steady N] [--profile DIR [--trace] [--profile-burst]] LABEL=DIR ...
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -41,6 +41,7 @@ function parseArgs(argv: string[]) {
     steady: 300,
     profile: '',
     trace: false,
+    burstOnly: false,
     builds: [] as Array<{ label: string; dir: string }>,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -49,6 +50,7 @@ function parseArgs(argv: string[]) {
     else if (arg === '--steady') options.steady = Number(argv[++i]);
     else if (arg === '--profile') options.profile = resolve(argv[++i] ?? '');
     else if (arg === '--trace') options.trace = true;
+    else if (arg === '--profile-burst') options.burstOnly = true;
     else {
       const [label, dir] = arg.split('=');
       if (!label || !dir) throw new Error(`expected LABEL=EXTENSION_DIR, got ${arg}`);
@@ -57,6 +59,11 @@ function parseArgs(argv: string[]) {
   }
   if (options.builds.length === 0) throw new Error('no build given');
   return options;
+}
+
+async function watched(page: Page): Promise<WatchedPage> {
+  await watch(page);
+  return { page, offset: (await clockOffset(page)).offset };
 }
 
 /** The popup, a baseline tab and a baseline extension page, as `bench/browser-figures.ts` opens them. */
@@ -76,10 +83,6 @@ async function relayPages(
   const extensionPage = await browser.newPage();
   await extensionPage.goto(browser.url('options.html'));
   const socket = { url: server.ddpUrl, rid: room.rid, token: room.token };
-  const watched = async (page: Page): Promise<WatchedPage> => {
-    await watch(page);
-    return { page, offset: (await clockOffset(page)).offset };
-  };
   for (const page of [baseline, extensionPage]) await run(page, baselineSocket, socket);
   const pages = {
     popup: await watched(popup),
@@ -125,6 +128,7 @@ async function oneRound(
   steadyCount: number,
   profile: string | null,
   trace: boolean,
+  burstOnly: boolean,
 ): Promise<Record<string, number>> {
   const server = await startDevServer({ port: 0, rateLimits: false, autoAssign: true });
   const browser = await launchBrowser(dir);
@@ -132,7 +136,8 @@ async function oneRound(
     const room = await prepareRoom(browser, server, 500);
     const pages = await relayPages(browser, server, room);
     const stops: Array<() => Promise<void>> = [];
-    if (profile) {
+    const startProfiles = async (): Promise<void> => {
+      if (!profile) return;
       const profiled: Array<[string, CdpSession]> = [['worker', await browser.workerSession()]];
       if (trace) stops.push(await tracePopup(pages.popup.page, `${profile}-popup.trace.json`));
       else {
@@ -150,11 +155,17 @@ async function oneRound(
           await session.detach();
         });
       }
-    }
+    };
+    const stopProfiles = async (): Promise<void> => {
+      for (const stop of stops.splice(0)) await stop();
+    };
+    if (!burstOnly) await startProfiles();
     const steady = await relayPhase(server, room.rid, pages, { from: 0, count: steadyCount, intervalMs: 100 });
-    for (const stop of stops) await stop();
+    await stopProfiles();
+    if (burstOnly) await startProfiles();
     await recordLongTasks(pages.popup.page);
     const burst = await relayPhase(server, room.rid, pages, { from: 100_000, count: 500, intervalMs: 0 });
+    await stopProfiles();
     const burstLongTasks = await takeLongTasks(pages.popup.page);
     return relayFigures({ idle: steady, steady, burst, burstLongTasks });
   } finally {
@@ -164,14 +175,20 @@ async function oneRound(
 }
 
 async function main(): Promise<void> {
-  const { rounds, steady, profile, trace, builds } = parseArgs(process.argv.slice(2));
+  const { rounds, steady, profile, trace, burstOnly, builds } = parseArgs(process.argv.slice(2));
   if (profile) mkdirSync(profile, { recursive: true });
   const results = new Map<string, Array<Record<string, number>>>(builds.map((b) => [b.label, []]));
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? builds : builds.toReversed();
     for (const { label, dir } of order) {
       const load = loadavg()[0] ?? Number.NaN;
-      const figures = await oneRound(dir, steady, profile ? join(profile, `${label}-${round}`) : null, trace);
+      const figures = await oneRound(
+        dir,
+        steady,
+        profile ? join(profile, `${label}-${round}`) : null,
+        trace,
+        burstOnly,
+      );
       results.get(label)?.push({ ...figures, load });
       const shown = FIGURES.map((key) => `${key.replace('relay.', '')}=${figures[key]}`).join(' ');
       console.log(`round ${round} ${label} load=${load.toFixed(2)} ${shown}`);

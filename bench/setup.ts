@@ -118,11 +118,13 @@ export async function prepareRoom(browser: BenchBrowser, server: DevServer, coun
   await waitFor(
     `${count} messages persisted in chrome.storage.local`,
     async () => {
-      const desk = await browser.getLocal<{ pages: string[] }>(DESK_PREFIX + server.url);
+      type Text = { text: string };
+      const desk = await browser.getLocal<{ pages?: string[]; messages?: Text[] }>(DESK_PREFIX + server.url);
       const pages = await Promise.all(
-        (desk?.pages ?? []).map((name) => browser.getLocal<Array<{ text: string }>>(pageKey(server.url, name))),
+        (desk?.pages ?? []).map((name) => browser.getLocal<Text[]>(pageKey(server.url, name))),
       );
-      const messages = pages.flatMap((page) => page ?? []);
+      // Builds before storage layout v6 (measured with LQS_EXTENSION_DIR) keep the messages in the record itself.
+      const messages = desk?.messages ?? pages.flatMap((page) => page ?? []);
       return messages.length === count && messages.at(-1)?.text === newestText ? true : undefined;
     },
     60_000,

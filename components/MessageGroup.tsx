@@ -1,5 +1,7 @@
-import type { ChatMessage } from '../lib/livechat/types';
+import { useRef } from 'preact/hooks';
 import { stripBidi } from '../lib/bidi';
+import { fnv1a, hashRuns } from '../lib/hash-runs';
+import type { ChatMessage } from '../lib/livechat/types';
 import { formatFull, formatTime, initials } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import type { TimelineItem } from '../lib/ui/timeline';
@@ -28,8 +30,40 @@ interface Props {
 }
 
 /**
+ * Bubbles per part of a group on average, and at most. A group renders its bubbles in parts (`lib/hash-runs.ts`
+ * runs, keyed by their first message): a new message re-renders and lays out only the last part, never the
+ * hundreds of bubbles a long run by one agent can hold (an open log keeps every unread message on screen).
+ */
+const PART_MESSAGES = 16;
+const PART_MAX = 64;
+
+const hashes = new WeakMap<ChatMessage, number>();
+function hashOf(message: ChatMessage): number {
+  let hash = hashes.get(message);
+  if (hash === undefined) {
+    hash = fnv1a(message.id);
+    hashes.set(message, hash);
+  }
+  return hash;
+}
+
+/**
+ * The group's messages in parts. A part holding the same messages as in the last render is that very array, so
+ * its memoised view skips re-rendering.
+ */
+function useParts(messages: ChatMessage[]): ChatMessage[][] {
+  const previous = useRef(new Map<string, ChatMessage[]>());
+  const parts = hashRuns(messages, hashOf, PART_MESSAGES, PART_MAX).map(({ items }) => {
+    const old = previous.current.get(items[0]!.id);
+    return old && old.length === items.length && old.every((message, i) => message === items[i]) ? old : items;
+  });
+  previous.current = new Map(parts.map((part) => [part[0]!.id, part]));
+  return parts;
+}
+
+/**
  * A run of bubbles by one sender: the agent's on the left with an initials avatar, the visitor's on the right.
- * Memoised, as is each bubble: a new message re-renders only its own group and bubble, given stable props.
+ * Memoised, as are its parts and each bubble: a new message re-renders only its own group, its part and bubble.
  */
 export const MessageGroup = memo(function MessageGroup({
   group,
@@ -41,7 +75,9 @@ export const MessageGroup = memo(function MessageGroup({
 }: Props) {
   const mine = group.from === 'visitor';
   const name = mine ? t('you') : stripBidi(agentLabel ?? group.authorName) || t('agent');
+  const first = group.messages[0]!;
   const last = group.messages[group.messages.length - 1]!;
+  const parts = useParts(group.messages);
   return (
     <div class={`lqs-group lqs-group--${mine ? 'mine' : 'theirs'}`}>
       <div class="lqs-group__row">
@@ -56,10 +92,13 @@ export const MessageGroup = memo(function MessageGroup({
               {name}
             </div>
           )}
-          {group.messages.map((message) => (
-            <Bubble
-              key={message.id}
-              message={message}
+          {parts.map((messages, index) => (
+            <Part
+              key={messages[0]!.id}
+              messages={messages}
+              // Only the parts holding the group's first or last bubble hear of them (a new message changes the last).
+              firstId={index === 0 ? first.id : null}
+              lastId={index === parts.length - 1 ? last.id : null}
               sender={name}
               mine={mine}
               serverUrl={serverUrl}
@@ -77,8 +116,39 @@ export const MessageGroup = memo(function MessageGroup({
   );
 });
 
+interface PartProps {
+  messages: ChatMessage[];
+  firstId: string | null;
+  lastId: string | null;
+  sender: string;
+  mine: boolean;
+  serverUrl: string | null;
+  connected: boolean;
+  onRetry: (messageId: string) => void;
+  own: OwnMessageActions | null;
+}
+
+const Part = memo(function Part({ messages, firstId, lastId, ...rest }: PartProps) {
+  return (
+    <div class="lqs-group__part">
+      {messages.map((message) => (
+        <Bubble
+          key={message.id}
+          message={message}
+          first={message.id === firstId}
+          last={message.id === lastId}
+          {...rest}
+        />
+      ))}
+    </div>
+  );
+});
+
 interface BubbleProps {
   message: ChatMessage;
+  /** The group's first or last bubble (its corners are round where the group starts or ends). */
+  first: boolean;
+  last: boolean;
   sender: string;
   mine: boolean;
   serverUrl: string | null;
@@ -95,12 +165,29 @@ function showFullDate(bubble: HTMLElement, ts: number): void {
   if (!bubble.title) bubble.title = formatFull(ts);
 }
 
-const Bubble = memo(function Bubble({ message, sender, mine, serverUrl, connected, onRetry, own }: BubbleProps) {
+const Bubble = memo(function Bubble({
+  message,
+  first,
+  last,
+  sender,
+  mine,
+  serverUrl,
+  connected,
+  onRetry,
+  own,
+}: BubbleProps) {
   const delivery = mine ? message.delivery : undefined;
   const delivered = delivery === undefined || delivery === 'sent';
   const hasText = message.text.trim().length > 0;
   return (
-    <div class="lqs-message" data-message-id={message.id} data-from={message.from} data-delivery={delivery}>
+    <div
+      class="lqs-message"
+      data-message-id={message.id}
+      data-from={message.from}
+      data-delivery={delivery}
+      data-first={first || undefined}
+      data-last={last || undefined}
+    >
       <div class="lqs-message__line">
         {own && delivered && (
           <div class="lqs-message__tools">
