@@ -12,7 +12,7 @@ import './messages.css';
 
 type ListModel = Pick<
   ChatModel,
-  'messages' | 'config' | 'agent' | 'serverUrl' | 'connection' | 'retry' | 'hasOlder' | 'firstUnread' | 'act'
+  'messages' | 'config' | 'agent' | 'serverUrl' | 'connection' | 'retry' | 'hasOlder' | 'firstUnread' | 'act' | 'live'
 >;
 
 interface Props {
@@ -158,7 +158,8 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
     }
   }
 
-  const focusTarget = focusId?.value ?? null;
+  // Looked for once the worker's whole list is here: a stored first screen or a snapshot's first page may lack it.
+  const focusTarget = model.live.value ? (focusId?.value ?? null) : null;
   useLayoutEffect(() => {
     if (!focusTarget || list.length === 0) return;
     const target = log.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(focusTarget)}"]`);

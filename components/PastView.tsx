@@ -63,6 +63,8 @@ export function PastView({ model, ui, roomId }: Props) {
       connection: model.connection,
       firstUnread: signal<string | null>(null),
       retry: async () => undefined,
+      // The worker answers with the conversation whole: nothing more is on its way.
+      live: signal(true),
     };
   }, [model, roomId]);
 

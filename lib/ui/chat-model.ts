@@ -15,7 +15,10 @@ type SnapshotSignals = { readonly [K in keyof ChatSnapshot]: ReadonlySignal<Chat
 export interface ChatModel extends SnapshotSignals {
   /** True once the first snapshot arrived (or a stored first screen, see `preview`); until then nothing is on screen. */
   readonly ready: ReadonlySignal<boolean>;
-  /** True once the worker's own snapshot arrived: what is shown is the desk as it is, not a stored first screen. */
+  /**
+   * True once the worker's own snapshot is shown whole (a long one shows its newest page a frame before the rest):
+   * what is on screen is the desk as it is, not a stored first screen.
+   */
   readonly live: ReadonlySignal<boolean>;
   /** The visitor's own messages not yet delivered (queued while offline, or in flight). */
   readonly pendingCount: ReadonlySignal<number>;
@@ -43,6 +46,8 @@ export interface ChatModel extends SnapshotSignals {
 }
 
 const EMPTY: ChatSnapshot = emptySnapshot({ state: 'connecting', attempt: 0 });
+/** Messages a snapshot shows in its first frame: more than a popup or side panel holds, the rest a frame later. */
+const FIRST_PAGE = 30;
 
 /** Runs `fn` at the next frame; a hidden page gets no frames, so a timer stands in after 50 ms. */
 export function nextFrame(fn: () => void): void {
@@ -123,6 +128,8 @@ export function createChatModel(
   /** Deltas waiting for the next frame (in order), and whether this frame already applied a message. */
   let queued: Delta[] = [];
   let frameBusy = false;
+  /** A snapshot's whole list while only its newest page is shown (until the next frame); deltas wait for it. */
+  let rest: ChatMessage[] | null = null;
 
   function applyPatch(payload: Partial<ChatSnapshot>): void {
     for (const key of Object.keys(payload) as (keyof ChatSnapshot)[]) set(key, payload[key]);
@@ -138,6 +145,11 @@ export function createChatModel(
     const deltas = queued;
     queued = [];
     batch(() => {
+      if (rest) {
+        state.messages.value = rest;
+        live.value = true;
+      }
+      rest = null;
       let run: MessageDelta[] = [];
       for (const delta of deltas) {
         if (delta.type !== 'patch') {
@@ -160,7 +172,7 @@ export function createChatModel(
     frame(onFrame);
   }
   function delta(event: Delta): void {
-    if (frameBusy) {
+    if (frameBusy || rest) {
       queued.push(event);
       return;
     }
@@ -188,15 +200,29 @@ export function createChatModel(
       .finally(() => (resyncInFlight = false));
   }
 
-  /** Shows a snapshot: the worker's (`fromWorker`), or a stored first screen. */
+  /**
+   * Shows a snapshot: the worker's (`fromWorker`), or a stored first screen. A long list shows its newest page in
+   * this frame and the rest in the next, so the first frame builds and renders only what is on screen.
+   */
   function show(snapshot: ChatSnapshot, first: boolean, fromWorker: boolean): void {
+    const messages = sortByTs(snapshot.messages);
+    const staged = fromWorker && messages.length > FIRST_PAGE ? messages : null;
     batch(() => {
-      for (const key of Object.keys(EMPTY) as (keyof ChatSnapshot)[]) set(key, snapshot[key]);
+      for (const key of Object.keys(EMPTY) as (keyof ChatSnapshot)[]) {
+        if (key !== 'messages') set(key, snapshot[key]);
+      }
+      state.messages.value = staged ? messages.slice(-FIRST_PAGE) : messages;
       // Only a desk's first snapshot on this page says what was unread before the visitor looked.
-      if (first) firstUnread.value = firstUnreadId(state.messages.value, snapshot.unread);
+      if (first) firstUnread.value = firstUnreadId(messages, snapshot.unread);
       ready.value = true;
-      if (fromWorker) live.value = true;
+      if (fromWorker && !staged) live.value = true;
     });
+    rest = staged;
+    if (staged) {
+      frame(() => {
+        if (rest === staged) flushQueued();
+      });
+    }
   }
 
   function apply(event: BgEvent): void {

@@ -207,3 +207,54 @@ describe('createChatModel', () => {
     client.close();
   });
 });
+
+describe('a long snapshot', () => {
+  const agentMessages = (count: number) => Array.from({ length: count }, (_, i) => msg(`a${i + 1}`, (i + 1) * 10));
+
+  async function open(snapshot = baseSnapshot({ messages: agentMessages(100).toReversed(), unread: 40 })) {
+    const worker = createFakeWorker(snapshot);
+    const client = createBackgroundClient(worker.connect);
+    const frames: Array<() => void> = [];
+    const model = createChatModel(client, { frame: (fn) => void frames.push(fn) });
+    await flush();
+    const nextFrame = (): void => {
+      for (const fn of frames.splice(0)) fn();
+    };
+    return { worker, model, nextFrame };
+  }
+
+  it('shows its newest page in the first frame and the whole list in the next, unread counted on the whole', async () => {
+    const { model, nextFrame } = await open();
+    expect(model.ready.value).toBe(true);
+    expect(model.live.value).toBe(false);
+    expect(model.messages.value.map((m) => m.id)).toEqual(
+      agentMessages(100)
+        .slice(-30)
+        .map((m) => m.id),
+    );
+    // Where "new messages" starts is read from the whole list, though its first page does not hold it.
+    expect(model.firstUnread.value).toBe('a61');
+    nextFrame();
+    expect(model.live.value).toBe(true);
+    expect(model.messages.value.map((m) => m.id)).toEqual(agentMessages(100).map((m) => m.id));
+  });
+
+  it('applies what arrives before the rest on top of the whole list, and an answer finds it all', async () => {
+    const { worker, model, nextFrame } = await open();
+    worker.emit('message/upsert', msg('new', 5_000));
+    worker.emit('message/remove', { id: 'a1' });
+    await flush();
+    expect(model.messages.value).toHaveLength(30);
+    nextFrame();
+    const ids = model.messages.value.map((m) => m.id);
+    expect(ids).toHaveLength(100);
+    expect(ids[0]).toBe('a2');
+    expect(ids.at(-1)).toBe('new');
+
+    const second = await open();
+    second.worker.emit('message/upsert', msg('sent', 6_000, { from: 'visitor' }));
+    await second.model.act('chat/close', null);
+    expect(second.model.messages.value).toHaveLength(101);
+    expect(second.model.live.value).toBe(true);
+  });
+});
