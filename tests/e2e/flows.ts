@@ -12,17 +12,26 @@ export interface Opened {
 
 /**
  * A devserver and a browser with the extension pointed at it; the visitor registered from the popup and wrote
- * "hello", and an agent took the room.
+ * "hello" (stored by the server), and an agent took the room. `prepare` runs on the browser before anything is sent
+ * (a slow link through `context.route`, say).
  */
-export async function startConversation(opened: Opened, options: Parameters<typeof startDevServer>[0] = {}) {
+export async function startConversation(
+  opened: Opened,
+  options: Parameters<typeof startDevServer>[0] = {},
+  prepare?: (ext: Extension) => Promise<unknown>,
+) {
   const server = (opened.server = await startDevServer({ port: 0, ...options }));
   const ext = (opened.ext = await launchExtension());
+  await prepare?.(ext);
   await ext.configure(server.url);
   const popup = await ext.open('popup');
   await register(popup);
   await send(popup, 'hello');
   await expect.poll(() => roomCount(server), { timeout: 15_000 }).toBe(1);
   const rid = latestRoom(server)._id;
+  // From 7.x the room opens (`GET livechat/room`) a request before the message is posted: an agent acting in
+  // between would come before "hello" in the server's own order.
+  await expect.poll(() => serverTexts(server, rid), { timeout: 15_000 }).toContain('hello');
   server.control.take(rid);
   return { server, ext, rid, popup };
 }

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROFILES } from '../../devserver/index';
 import { bubbleTexts, latestRoom, roomCount, send, startConversation, type Opened } from './flows';
-import { launchExtension } from './harness';
+import { launchExtension, type Extension } from './harness';
 
 /** The Chrome API evaluated inside the worker. */
 declare const chrome: { storage: { local: { get(key: string | null): Promise<Record<string, unknown>> } } };
@@ -21,6 +21,17 @@ afterEach(async () => {
   opened = {};
 });
 
+/**
+ * The visitor's messages over a slow link. From 7.x the first one opens the room with a request of its own before
+ * it is posted, so an agent who takes the room and writes meanwhile comes first in the server's order; the chat
+ * must start with "hello" stored (flows.ts `startConversation`) for the order the list shows to be the one asserted.
+ */
+const slowMessages = (ext: Extension) =>
+  ext.context.route('**/api/v1/livechat/message', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
+
 async function showPast(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Chat options' }).click();
   await page.getByRole('menuitem', { name: 'Past conversations' }).click();
@@ -29,7 +40,7 @@ async function showPast(page: Page): Promise<void> {
 
 describe.each(PROFILES)('past conversations against a %s server', (profile) => {
   it('keeps a closed chat across a browser restart, reads it, downloads it, starts anew from it and forgets it', async () => {
-    const { server, ext, rid, popup } = await startConversation(opened, { profile });
+    const { server, ext, rid, popup } = await startConversation(opened, { profile }, slowMessages);
     server.control.say(rid, { text: 'Your parcel left today' });
     await expect.poll(() => bubbleTexts(popup), { timeout: 15_000 }).toContain('Your parcel left today');
     server.control.close(rid);
