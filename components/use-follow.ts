@@ -1,9 +1,9 @@
 /**
  * Whether the log follows its newest message. Only the visitor's own scrolling decides it: a wheel turned up, a
  * finger dragging the log down, an up key, or the scroll position moving up by other means (a scrollbar drag,
- * assistive technology). A distance from the bottom measured in a scroll event raced by new content never does:
- * new content does not move the scroll position, and moves made by the log itself are recorded before their
- * scroll event arrives.
+ * assistive technology) while nothing resized. A distance from the bottom measured in a scroll event raced by new
+ * content never does: new content does not move the scroll position, moves made by the log itself are recorded
+ * before their scroll event arrives, and the browser clamping the position of a log that grew is not the visitor.
  * While following, every growth of the content or shrinking of the log (a new bubble, a picture or font loaded
  * late, a panel opening below) keeps the bottom pinned, in the frame it happens in. While not following, the same
  * changes keep the first message in view where it is on screen (an older page inserted above, a group rebuilt).
@@ -34,6 +34,15 @@ const measure = (element: HTMLElement): Geometry => ({
  */
 const movedUp = (before: Geometry, now: Geometry): boolean =>
   now.top < before.top - 1 && now.top < now.height - now.client - 1;
+
+/**
+ * Whether nothing resized between two measures. When something did, a move up may be the browser clamping the
+ * position to a bottom that has moved again since: the log grew (the composer went) and then shrank (the
+ * end-of-chat panel came) before the clamp's scroll event was handled, or the content shrank and then a picture
+ * loaded. Only a layout read in between (any script's) lets the clamp happen, so it shows now and then.
+ */
+const sameSize = (before: Geometry, now: Geometry): boolean =>
+  now.height === before.height && now.client === before.client;
 
 interface Anchor {
   id: string;
@@ -127,15 +136,21 @@ export function useFollow(
     };
     let dragging = false;
     let touchY: number | null = null;
+    /** A move up that is the visitor's: with the sizes unchanged, or while they hold the scrollbar. */
+    const scrolledUp = (before: Geometry, now: Geometry): boolean =>
+      movedUp(before, now) && (dragging || sameSize(before, now));
     const up = (): void => {
       if (element.scrollTop > 0) follow.stop();
     };
     const onScroll = (): void => {
       const before = last.current;
       const now = (last.current = measure(element));
-      const same = now.height === before.height && now.client === before.client;
-      if (movedUp(before, now)) follow.stop();
-      else if (now.top > before.top && (same || dragging) && now.height - now.top - now.client <= STICK_PX) {
+      if (scrolledUp(before, now)) follow.stop();
+      else if (
+        now.top > before.top &&
+        (sameSize(before, now) || dragging) &&
+        now.height - now.top - now.client <= STICK_PX
+      ) {
         follow.resume();
       }
       // Re-anchored only when someone else moved the log: its own moves keep the message the visitor was reading.
@@ -176,8 +191,9 @@ export function useFollow(
       typeof ResizeObserver === 'undefined'
         ? null
         : new ResizeObserver(() => {
-            // A scroll up whose event has not arrived yet is the visitor's: it stops following instead of losing it.
-            if (following.current && movedUp(last.current, measure(element))) follow.stop();
+            // A scroll up whose event has not arrived yet (the visitor's, by the rule above) stops following instead
+            // of losing it.
+            if (following.current && scrolledUp(last.current, measure(element))) follow.stop();
             if (following.current) element.scrollTop = element.scrollHeight;
             else keepAnchor();
             last.current = measure(element);

@@ -4,14 +4,15 @@
  * "New messages" button; a visitor who scrolled up to read is never pulled down and is told how many arrived.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { bubbleTexts, startConversation, type Opened } from './flows';
 
-const opened: Opened = {};
+let opened: Opened = {};
 
-afterAll(async () => {
+afterEach(async () => {
   await opened.ext?.close();
   await opened.server?.close();
+  opened = {};
 });
 
 /** A small seeded generator (mulberry32), so a failing run can be replayed. */
@@ -106,3 +107,53 @@ it('keeps the newest bubble on screen through 50 bursts, and leaves a visitor wh
   expect(after.timeBottom).toBeLessThanOrEqual(after.logBottom + 0.5);
   expect(after.jump).toBeNull();
 }, 300_000);
+
+/**
+ * What the browser does to the log in one task, before its next frame: a layout read in between lets it clamp the
+ * scroll position of a log that grew (or whose content shrank), and the next change moves the bottom again, so the
+ * clamp's scroll event arrives with the bottom elsewhere. Seen in the side panel when a chat ended (the composer goes,
+ * then the end-of-chat panel comes) and when a picture loads right after something below it shrank.
+ */
+const reshape = (page: Page, steps: 'ended' | 'picture') =>
+  page.evaluate((which) => {
+    const log = document.querySelector<HTMLElement>('[role=log]')!;
+    const bubbles = log.querySelectorAll<HTMLElement>('.lqs-bubble');
+    if (which === 'ended') {
+      const composer = document.querySelector<HTMLElement>('.lqs-composer')!;
+      composer.style.display = 'none';
+      void log.scrollTop;
+      const panel = document.createElement('div');
+      panel.className = 'zz-panel';
+      panel.style.cssText = 'flex: none; height: 260px';
+      composer.after(panel);
+    } else {
+      bubbles[bubbles.length - 1]!.style.minHeight = '';
+      void log.scrollTop;
+      bubbles[bubbles.length - 4]!.style.minHeight = '400px';
+    }
+  }, steps);
+
+it('keeps the bottom when the log grows and then shrinks, or its content shrinks and a picture loads, in one task', async () => {
+  const { server, rid, popup } = await startConversation(opened, { rateLimits: false });
+  for (let i = 1; i <= 20; i++) server.control.say(rid, { text: `line ${i} of a conversation long enough to scroll` });
+  await expect
+    .poll(async () => (await bubbleTexts(popup)).at(-1), { timeout: 20_000 })
+    .toBe('line 20 of a conversation long enough to scroll');
+  expect((await settledView(popup)).gap).toBeLessThanOrEqual(1);
+
+  await reshape(popup, 'ended');
+  const ended = await settledView(popup);
+  expect(ended.gap).toBeLessThanOrEqual(1);
+  expect(ended.timeBottom).toBeLessThanOrEqual(ended.logBottom + 0.5);
+
+  // The newest bubble is tall (a picture's placeholder, say) and settles; then it shrinks and one above grows.
+  await popup.evaluate(() => {
+    const bubbles = document.querySelectorAll<HTMLElement>('[role=log] .lqs-bubble');
+    bubbles[bubbles.length - 1]!.style.minHeight = '240px';
+  });
+  expect((await settledView(popup)).gap).toBeLessThanOrEqual(1);
+  await reshape(popup, 'picture');
+  const picture = await settledView(popup);
+  expect(picture.gap).toBeLessThanOrEqual(1);
+  expect(picture.timeBottom).toBeLessThanOrEqual(picture.logBottom + 0.5);
+}, 90_000);
