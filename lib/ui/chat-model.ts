@@ -182,7 +182,9 @@ export function createChatModel(
     }
     frameBusy = true;
     applyMessages([event]);
-    frame(onFrame);
+    // Asked for once this task's render is done (Preact renders in a microtask queued before this one): asking for a
+    // frame costs the page about half a millisecond, which must not hold the message back from the screen.
+    queueMicrotask(() => frame(onFrame));
   }
 
   function set<K extends keyof ChatSnapshot>(key: K, value: ChatSnapshot[K] | undefined): void {
