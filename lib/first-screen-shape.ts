@@ -6,6 +6,8 @@ import type { ChatMessage } from './livechat/types';
 export const FIRST_SCREEN_VERSION = 1;
 /** Newest messages kept: more than a popup's height shows, few enough to render within the first frame. */
 export const FIRST_SCREEN_MESSAGES = 20;
+/** Characters of messages kept at most (as JSON): long messages leave fewer of them, so the key stays small. */
+export const FIRST_SCREEN_MESSAGE_CHARS = 64_000;
 /** More desks than this is not a visitor's list; such a value is not used. */
 const MAX_DESKS = 100;
 
@@ -15,8 +17,9 @@ export interface FirstScreen {
 }
 
 /**
- * What to store for `snapshot`: its newest messages, and nothing that only holds while the worker runs (the
- * connection, typing, errors, uploads). Until the worker answers, the page is honestly still connecting.
+ * What to store for `snapshot`: its newest messages, as many as fit the bounds, and nothing that only holds while
+ * the worker runs (the connection, typing, errors, uploads). Until the worker answers, the page is honestly still
+ * connecting.
  */
 export function firstScreenOf(snapshot: ChatSnapshot): FirstScreen {
   return {
@@ -24,13 +27,24 @@ export function firstScreenOf(snapshot: ChatSnapshot): FirstScreen {
     snapshot: {
       ...snapshot,
       connection: { state: 'connecting', attempt: 0 },
-      messages: snapshot.messages.slice(-FIRST_SCREEN_MESSAGES),
+      messages: newest(snapshot.messages),
       agentTyping: null,
       lastError: null,
       notice: null,
       uploads: [],
     },
   };
+}
+
+function newest(messages: readonly ChatMessage[]): ChatMessage[] {
+  let kept = 0;
+  let chars = 0;
+  for (const message of messages.toReversed()) {
+    chars += JSON.stringify(message).length;
+    if (kept === FIRST_SCREEN_MESSAGES || chars > FIRST_SCREEN_MESSAGE_CHARS) break;
+    kept += 1;
+  }
+  return messages.slice(messages.length - kept);
 }
 
 /** The stored first screen as a snapshot to show, or null when there is none or it is not sound. */
@@ -40,6 +54,7 @@ export function readFirstScreen(raw: unknown): ChatSnapshot | null {
   if (!isStr(s.serverUrl) || !/^https?:/.test(s.serverUrl)) return null;
   if (!Array.isArray(s.desks) || s.desks.length > MAX_DESKS || !s.desks.every(validDesk)) return null;
   if (!Array.isArray(s.messages) || s.messages.length > FIRST_SCREEN_MESSAGES) return null;
+  if (JSON.stringify(s.messages).length > FIRST_SCREEN_MESSAGE_CHARS) return null;
   const messages = s.messages.map(repairMessage);
   if (!messages.every((m): m is ChatMessage => m !== null)) return null;
   const visitor = s.visitor;

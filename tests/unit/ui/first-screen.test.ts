@@ -5,7 +5,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createChatUi } from '../../../components/chat-ui';
 import { followNotificationFocus } from '../../../components/notification-focus';
 import { focusMessageItem } from '../../../lib/focus';
-import { FIRST_SCREEN_MESSAGES, firstScreenOf, readFirstScreen } from '../../../lib/first-screen-shape';
+import {
+  FIRST_SCREEN_MESSAGE_CHARS,
+  FIRST_SCREEN_MESSAGES,
+  firstScreenOf,
+  readFirstScreen,
+} from '../../../lib/first-screen-shape';
 import type { ChatMessage } from '../../../lib/livechat/types';
 import {
   PORT_NAME,
@@ -66,6 +71,14 @@ describe('the stored first screen', () => {
     expect(screen?.config?.title).toBe(testConfig().title);
   });
 
+  it('keeps fewer messages when they are long, so the key stays small', () => {
+    const long = many(20).map((m) => ({ ...m, text: 'x'.repeat(15_000) }));
+    const screen = firstScreenOf(baseSnapshot({ messages: long }));
+    expect(screen.snapshot.messages.map((m) => m.id)).toEqual(['m17', 'm18', 'm19', 'm20']);
+    expect(JSON.stringify(screen.snapshot.messages).length).toBeLessThanOrEqual(FIRST_SCREEN_MESSAGE_CHARS);
+    expect(firstScreenOf(baseSnapshot({ messages: [] })).snapshot.messages).toEqual([]);
+  });
+
   it('is ignored when of another version, damaged, or larger than any the worker writes', () => {
     const good = stored() as { v: number; snapshot: Record<string, unknown> };
     const variants: unknown[] = [
@@ -78,6 +91,10 @@ describe('the stored first screen', () => {
       { ...good, snapshot: { ...good.snapshot, serverUrl: 'javascript:alert(1)' } },
       { ...good, snapshot: { ...good.snapshot, messages: [...(good.snapshot.messages as unknown[]), { id: 7 }] } },
       { ...good, snapshot: { ...good.snapshot, messages: many(FIRST_SCREEN_MESSAGES + 1) } },
+      {
+        ...good,
+        snapshot: { ...good.snapshot, messages: [{ ...msg(1), text: 'x'.repeat(FIRST_SCREEN_MESSAGE_CHARS) }] },
+      },
       { ...good, snapshot: { ...good.snapshot, config: { title: 'x' } } },
       { ...good, snapshot: { ...good.snapshot, room: { id: 'R1' } } },
       { ...good, snapshot: { ...good.snapshot, desks: [{ id: 1 }] } },
