@@ -29,7 +29,7 @@ const BURST = { from: 100_000, count: 500, intervalMs: 0 };
 const step = (text: string): void => console.log(`[bench] ${text}`);
 
 /** Opens the popup (front tab) and two baseline pages with raw sockets, all recording arriving messages. */
-async function relayPages(
+export async function relayPages(
   browser: BenchBrowser,
   server: DevServer,
   room: BenchRoom,

@@ -11,14 +11,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startDevServer, type DevServer } from '../devserver/index';
-import { clockOffset, launchBrowser, type BenchBrowser, type CdpSession } from './browser';
-import { run } from './in-page';
+import { startDevServer } from '../devserver/index';
+import { launchBrowser, type CdpSession } from './browser';
+import { relayPages } from './browser-figures';
 import { recordLongTasks, takeLongTasks } from './long-tasks';
-import { baselineSocket } from './probes';
-import { relayFigures, relayPhase, warmUp, type RelayPages } from './relay';
-import { watch, type WatchedPage } from './seen';
-import { prepareRoom, type BenchRoom } from './setup';
+import { relayFigures, relayPhase } from './relay';
+import { prepareRoom } from './setup';
 import { median } from './stats';
 
 const FIGURES = [
@@ -61,39 +59,6 @@ function parseArgs(argv: string[]) {
   return options;
 }
 
-async function watched(page: Page): Promise<WatchedPage> {
-  await watch(page);
-  return { page, offset: (await clockOffset(page)).offset };
-}
-
-/** The popup, a baseline tab and a baseline extension page, as `bench/browser-figures.ts` opens them. */
-async function relayPages(
-  browser: BenchBrowser,
-  server: DevServer,
-  room: BenchRoom,
-): Promise<Record<RelayPages, WatchedPage>> {
-  const popup = await browser.newPage();
-  await popup.goto(browser.url('popup.html'));
-  await popup.waitForFunction(
-    (marker) => document.querySelector('[role=log]')?.textContent?.includes(marker),
-    room.newestText,
-    { timeout: 20_000 },
-  );
-  const baseline = await browser.newPage();
-  const extensionPage = await browser.newPage();
-  await extensionPage.goto(browser.url('options.html'));
-  const socket = { url: server.ddpUrl, rid: room.rid, token: room.token };
-  for (const page of [baseline, extensionPage]) await run(page, baselineSocket, socket);
-  const pages = {
-    popup: await watched(popup),
-    baseline: await watched(baseline),
-    extensionPage: await watched(extensionPage),
-  };
-  await popup.bringToFront();
-  await warmUp(server, room.rid, pages);
-  return pages;
-}
-
 async function startProfile(session: CdpSession): Promise<void> {
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -134,7 +99,7 @@ async function oneRound(
   const browser = await launchBrowser(dir);
   try {
     const room = await prepareRoom(browser, server, 500);
-    const pages = await relayPages(browser, server, room);
+    const { pages } = await relayPages(browser, server, room);
     const stops: Array<() => Promise<void>> = [];
     const startProfiles = async (): Promise<void> => {
       if (!profile) return;
