@@ -5,7 +5,7 @@ import { createDeskStore } from '../../../lib/background/desk-store';
 import { repairDesks } from '../../../lib/background/repair';
 import { leanDesk, LEAN_MESSAGE_COUNT, MESSAGE_CACHE_LIMIT, trimCache } from '../../../lib/background/storage-budget';
 import type { ChatMessage } from '../../../lib/livechat/types';
-import { fakeArea, msg, pageKeys, storedMessages, twoDesks, URL_A, URL_B } from '../fakes/desk-storage';
+import { fakeArea, msg, pageKeys, storedMessages, twoDesks, URL_A, URL_B, v5Storage } from '../fakes/desk-storage';
 
 const noLegacy = async () => {
   throw new Error('no legacy key to read');
@@ -81,12 +81,7 @@ describe('desk store pages', () => {
 
   it('upgrades the exact v5 shape: messages move to pages, nothing is lost, a restart reads the same', async () => {
     const desks = twoDesks();
-    // What v5 wrote: each desk's record with its messages, its archive apart, the layout mark.
-    const v5: Record<string, unknown> = { deskLayout: 5 };
-    for (const [url, { archive, ...record }] of Object.entries(desks)) {
-      v5[`desk:${url}`] = record;
-      v5[`past:${url}`] = archive;
-    }
+    const v5 = v5Storage(desks);
     const { area, dump } = fakeArea(v5);
     expect(repairDesks(await createDeskStore(area, noLegacy).load())).toEqual({ value: desks, reset: false });
     const stored = dump();
@@ -101,15 +96,7 @@ describe('desk store pages', () => {
 
   it('an upgrade whose write fails keeps the v5 records as they were, and a later start finishes it', async () => {
     const desks = twoDesks();
-    const { archive: _a, ...recordA } = desks[URL_A]!;
-    const { archive: _b, ...recordB } = desks[URL_B]!;
-    const v5 = {
-      deskLayout: 5,
-      [`desk:${URL_A}`]: recordA,
-      [`past:${URL_A}`]: desks[URL_A]!.archive,
-      [`desk:${URL_B}`]: recordB,
-      [`past:${URL_B}`]: [],
-    };
+    const v5 = v5Storage(desks);
     const { area, dump } = fakeArea(v5);
     area.fail.set = 1;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -122,11 +109,7 @@ describe('desk store pages', () => {
 
   it('a worker stopped between the pages and the records loses nothing: the records still hold the messages', async () => {
     const desks = twoDesks();
-    const v5: Record<string, unknown> = { deskLayout: 5 };
-    for (const [url, { archive, ...record }] of Object.entries(desks)) {
-      v5[`desk:${url}`] = record;
-      v5[`past:${url}`] = archive;
-    }
+    const v5 = v5Storage(desks);
     const { area, dump } = fakeArea(v5);
     // The pages are written, then the worker stops: the write of the records never happens.
     const set = area.set.bind(area);

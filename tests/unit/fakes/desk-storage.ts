@@ -50,6 +50,16 @@ export function twoDesks(): Record<string, DeskRecord> {
   };
 }
 
+/** What storage layout v5 wrote for `desks`: each desk's record with its messages, its archive apart, the mark. */
+export function v5Storage(desks: Record<string, DeskRecord>): Record<string, unknown> {
+  const stored: Record<string, unknown> = { deskLayout: 5 };
+  for (const [url, { archive, ...record }] of Object.entries(desks)) {
+    stored[`desk:${url}`] = record;
+    stored[`past:${url}`] = archive;
+  }
+  return stored;
+}
+
 /** `storage.local` in memory, recording every write. */
 export function fakeArea(initial: Record<string, unknown> = {}) {
   const data = new Map<string, unknown>(Object.entries(structuredClone(initial)));
