@@ -5,6 +5,7 @@ import { startWorker } from '../../../lib/background/worker';
 import type { ChatMessage } from '../../../lib/livechat/types';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { FakeDdp } from '../fakes/fake-ddp';
+import { quietWorkerDeps } from '../fakes/worker-deps';
 
 const URL_A = 'https://a.example.com';
 const URL_B = 'https://b.example.com';
@@ -84,6 +85,7 @@ describe('storage written during a burst', () => {
       .handle('livechat:loadHistory', () => ({ messages: [] }))
       .handle('livechat:getAgentData', () => undefined);
     const worker = startWorker({
+      ...quietWorkerDeps(),
       loadSettings: async () => ({ ...DEFAULT_SETTINGS, serverUrl: URL_A, desks: [URL_A, URL_B] }),
       watchSettings: () => {},
       loadDesks: () => createDeskStore(area, async () => undefined).load(),
@@ -95,16 +97,7 @@ describe('storage written during a burst', () => {
       },
       dropDesk: async () => {},
       createDdp: (url) => (url === URL_A ? ddp : new FakeDdp()),
-      fetch: async () => new Response('', { status: 404 }),
-      clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: () => {}, now: () => 5000 },
       newId: () => 'id',
-      newToken: () => 'fresh-token',
-      apis: {
-        notifications: { create: async (id: string) => id, clear: async () => true },
-        action: { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} },
-      },
-      iconUrl: 'icon.png',
-      keepAlive: () => {},
     });
     await worker.ready;
     ddp.goOnline();

@@ -13,6 +13,7 @@ import {
 } from '../../../lib/messaging';
 import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
 import { FakeDdp } from '../fakes/fake-ddp';
+import { quietWorkerDeps } from '../fakes/worker-deps';
 import { testConfig } from '../ui/config';
 import { createPortPair } from '../ui/port-pair';
 
@@ -49,6 +50,7 @@ function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings, cl
   const dropDesk = vi.fn(async () => {});
   let n = 0;
   const worker = startWorker({
+    ...quietWorkerDeps(),
     loadSettings: async () => settings,
     watchSettings: (listener) => void (watcher = listener),
     loadDesks: async () => stored,
@@ -68,13 +70,8 @@ function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings, cl
       ddps.set(url, ddp);
       return ddp;
     },
-    fetch: async () => new Response('', { status: 404 }),
-    clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: () => {}, now: () => 5000 },
     newId: () => `id${(n += 1)}`,
-    newToken: () => 'fresh-token',
     apis,
-    iconUrl: 'icon.png',
-    keepAlive: () => {},
     clickedDesk: async () => clicked,
     saveFirstScreen: async (screen) => void (firstScreen = screen),
   });

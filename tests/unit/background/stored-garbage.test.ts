@@ -6,6 +6,7 @@ import { startWorker } from '../../../lib/background/worker';
 import { PORT_NAME, PROTOCOL_VERSION, type BgToUi, type ChatSnapshot, type UiToBg } from '../../../lib/messaging';
 import { settingsItem } from '../../../lib/settings';
 import { FakeDdp } from '../fakes/fake-ddp';
+import { quietWorkerDeps } from '../fakes/worker-deps';
 import { createPortPair } from '../ui/port-pair';
 
 const URL_A = 'https://a.example.com';
@@ -70,6 +71,7 @@ function start() {
   const store = createDeskStore(fakeBrowser.storage.local, () => defineDesksItem().getValue());
   let n = 0;
   const worker = startWorker({
+    ...quietWorkerDeps(),
     loadSettings: () => settingsItem.getValue(),
     watchSettings: () => {},
     loadDesks: () => store.load(),
@@ -78,16 +80,7 @@ function start() {
       if (mine.on) await store.save(desks);
     },
     createDdp: () => ddp,
-    fetch: async () => new Response('', { status: 404 }),
-    clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: () => {}, now: () => 5000 },
     newId: () => `id${(n += 1)}`,
-    newToken: () => 'fresh-token',
-    apis: {
-      notifications: { create: async (id: string) => id, clear: async () => true },
-      action: { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} },
-    },
-    iconUrl: 'icon.png',
-    keepAlive: () => {},
   });
   return { worker, ddp };
 }

@@ -6,6 +6,7 @@ import type { ChatMessage } from '../../../lib/livechat/types';
 import { eventsOf, PORT_NAME, PROTOCOL_VERSION, type BgEvent, type BgToUi, type UiToBg } from '../../../lib/messaging';
 import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
 import { FakeDdp } from '../fakes/fake-ddp';
+import { quietWorkerDeps } from '../fakes/worker-deps';
 import { deepMd, jsonDepth } from '../fakes/hostile-message';
 import { createPortPair } from '../ui/port-pair';
 
@@ -29,6 +30,7 @@ function setup(
   const keepAlive = vi.fn();
   let n = 0;
   const worker = startWorker({
+    ...quietWorkerDeps(),
     loadSettings: async () => settings,
     watchSettings: (listener) => {
       watcher = listener;
@@ -48,12 +50,8 @@ function setup(
       ddps.push(ddp);
       return ddp;
     },
-    fetch: async () => new Response('', { status: 404 }),
-    clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: () => {}, now: () => 5000 },
     newId: () => `id${(n += 1)}`,
-    newToken: () => 'fresh-token',
     apis,
-    iconUrl: 'icon.png',
     keepAlive,
   });
   const open = (maxDepth = Number.POSITIVE_INFINITY) => {
