@@ -116,16 +116,11 @@ export const MessageGroup = memo(function MessageGroup({
   );
 });
 
-interface PartProps {
+/** A part's bubbles, and which of them is the group's first or last; the rest goes to every bubble as it is. */
+interface PartProps extends Omit<BubbleProps, 'message' | 'first' | 'last'> {
   messages: ChatMessage[];
   firstId: string | null;
   lastId: string | null;
-  sender: string;
-  mine: boolean;
-  serverUrl: string | null;
-  connected: boolean;
-  onRetry: (messageId: string) => void;
-  own: OwnMessageActions | null;
 }
 
 const Part = memo(function Part({ messages, firstId, lastId, ...rest }: PartProps) {
