@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useSignal } from '../lib/ui/signals';
 import type { Attachment } from '../lib/livechat/types';
 import { stripBidi } from '../lib/bidi';
 import { foreignHost } from '../lib/ui/desk-origin';

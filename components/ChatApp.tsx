@@ -1,4 +1,4 @@
-import { useComputed, useSignalEffect } from '@preact/signals';
+import { useComputed, useSignalEffect } from '../lib/ui/signals';
 import { useMemo } from 'preact/hooks';
 // The shared tokens first: every component stylesheet imported below builds on them.
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle

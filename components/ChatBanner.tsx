@@ -1,4 +1,4 @@
-import { useComputed } from '@preact/signals';
+import { useComputed } from '../lib/ui/signals';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
 

@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useSignal } from '../lib/ui/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { stripBidi } from '../lib/bidi';

@@ -1,4 +1,4 @@
-import { useComputed, useSignal } from '@preact/signals';
+import { useComputed, useSignal } from '../lib/ui/signals';
 import type { ChatModel } from '../lib/ui/chat-model';
 import type { ChatScreen } from '../lib/ui/screen';
 import { isCleartextUrl } from '../lib/cleartext';

@@ -1,4 +1,4 @@
-import { useComputed, useSignal } from '@preact/signals';
+import { useComputed, useSignal } from '../lib/ui/signals';
 import { useMemo } from 'preact/hooks';
 import type { ChatMessage } from '../lib/livechat/types';
 import type { ChatModel } from '../lib/ui/chat-model';

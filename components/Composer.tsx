@@ -1,4 +1,4 @@
-import { useComputed, useSignal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { useComputed, useSignal, type ReadonlySignal, type Signal } from '../lib/ui/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChatMessage } from '../lib/livechat/types';
 import type { ConnectionView } from '../lib/messaging';

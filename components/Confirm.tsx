@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useSignal } from '../lib/ui/signals';
 import type { ComponentChildren } from 'preact';
 import { t } from '../lib/ui/i18n';
 import { Dialog } from './Dialog';

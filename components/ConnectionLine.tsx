@@ -1,4 +1,4 @@
-import { useComputed, useSignal, useSignalEffect, type ReadonlySignal } from '@preact/signals';
+import { useComputed, useSignal, useSignalEffect, type ReadonlySignal } from '../lib/ui/signals';
 import type { ConnectionView } from '../lib/messaging';
 import { describeConnection } from '../lib/ui/connection-text';
 import { t } from '../lib/ui/i18n';

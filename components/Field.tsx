@@ -1,4 +1,4 @@
-import type { Signal } from '@preact/signals';
+import type { Signal } from '../lib/ui/signals';
 import type { ComponentChildren } from 'preact';
 import { t } from '../lib/ui/i18n';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle

@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useSignal } from '../lib/ui/signals';
 import type { ComponentChildren } from 'preact';
 import { foreignHost } from '../lib/ui/desk-origin';
 import { t } from '../lib/ui/i18n';

@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { signal } from '../lib/ui/signals';
 import { stripBidi } from '../lib/bidi';
 import { linkify } from '../lib/ui/linkify';
 import { messageAst } from '../lib/ui/markdown-source';

@@ -2,7 +2,7 @@
  * The options page's card of desks: every desk the visitor added, the default marked, each one can become the
  * default or be forgotten (after a confirmation, loaded when first asked); below, a field to add another desk.
  */
-import { useSignal } from '@preact/signals';
+import { useSignal } from '../lib/ui/signals';
 import { addDesk, withDefault, type DeskListDeps } from '../lib/ui/desk-list-form';
 import { t } from '../lib/ui/i18n';
 import { desksOf, type VisitorSettings } from '../lib/settings';

@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useSignal } from '../lib/ui/signals';
 import { useEffect } from 'preact/hooks';
 import { isCleartextUrl } from '../lib/cleartext';
 import { locks, type ManagedPolicy } from '../lib/managed';

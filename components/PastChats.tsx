@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useSignal } from '../lib/ui/signals';
 import { useEffect } from 'preact/hooks';
 import { stripBidi } from '../lib/bidi';
 import type { PastConversation, Result } from '../lib/messaging';

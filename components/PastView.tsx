@@ -1,4 +1,4 @@
-import { signal, useSignal } from '@preact/signals';
+import { signal, useSignal } from '../lib/ui/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { stripBidi } from '../lib/bidi';
 import type { ChatMessage } from '../lib/livechat/types';

@@ -1,4 +1,4 @@
-import { signal, useSignal } from '@preact/signals';
+import { signal, useSignal } from '../lib/ui/signals';
 import { useMemo } from 'preact/hooks';
 import type { Params } from '../lib/messaging';
 import type { ChatMessage, LivechatConfig } from '../lib/livechat/types';

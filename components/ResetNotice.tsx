@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useSignal } from '../lib/ui/signals';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
 

@@ -1,4 +1,4 @@
-import type { ReadonlySignal } from '@preact/signals';
+import type { ReadonlySignal } from '../lib/ui/signals';
 import { stripBidi } from '../lib/bidi';
 import type { UploadView } from '../lib/messaging';
 import { formatSize } from '../lib/ui/format';

@@ -1,5 +1,5 @@
 /** View state shared by the chat's parts (header menu, log, composer) that the worker does not hold. */
-import { signal, type Signal } from '@preact/signals';
+import { signal, type Signal } from '../lib/ui/signals';
 import type { ChatMessage } from '../lib/livechat/types';
 import type { DeskSummary } from '../lib/messaging';
 

@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { signal } from '../lib/ui/signals';
 import type { ComponentType, FunctionComponent } from 'preact';
 import { t } from '../lib/ui/i18n';
 

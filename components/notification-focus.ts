@@ -2,7 +2,7 @@
  * Follows the desk and message a clicked notification asked to show (session storage, set by the worker). Loaded
  * after the chat is on screen: it is not needed to interact, so it stays out of what the popup loads on open.
  */
-import { effect } from '@preact/signals';
+import { effect } from '../lib/ui/signals';
 import { focusDeskItem, focusMessageItem } from '../lib/focus';
 import type { ChatModel } from '../lib/ui/chat-model';
 import type { ChatUi } from './chat-ui';

@@ -1,4 +1,4 @@
-import { useSignalEffect, type Signal } from '@preact/signals';
+import { useSignalEffect, type Signal } from '../lib/ui/signals';
 import { useRef } from 'preact/hooks';
 import type { ChatMessage } from '../lib/livechat/types';
 

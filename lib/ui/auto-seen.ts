@@ -2,7 +2,7 @@
  * Tells the worker the visitor has seen the chat (which clears the toolbar badge) whenever the page is visible
  * and something new arrived from the desk: an unread count above zero, or a newer agent or system message.
  */
-import { effect, signal } from '@preact/signals';
+import { effect, signal } from './signals';
 import type { ChatModel } from './chat-model';
 
 /** Starts watching; returns the function that stops it. */

@@ -5,7 +5,7 @@
  * and ignores deltas until it arrives, rather than render a conversation with holes in it. The model follows the
  * desk its port shows (`desk/focus`): a snapshot of another desk starts the view afresh for that desk.
  */
-import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { batch, computed, signal, type ReadonlySignal, type Signal } from './signals';
 import { emptySnapshot, type BgEvent, type ChatSnapshot, type Op, type Params, type Result } from '../messaging';
 import type { ChatMessage } from '../livechat/types';
 import type { BackgroundClient } from './background-client';

@@ -4,7 +4,7 @@
  * desk configured for another language wins: that locale's file is fetched from the extension at run time and
  * looked up first, so a Brazilian desk talks Portuguese to a visitor whose browser is in English.
  */
-import { signal } from '@preact/signals';
+import { signal } from './signals';
 import { browser } from 'wxt/browser';
 import type en from '../../public/_locales/en/messages.json';
 

@@ -5,7 +5,7 @@
  * links until their AST is back. Texts longer than {@link PARSE_LIMIT} are never parsed at all. Emoji short
  * codes (`:smile:`) resolve through a table that is loaded lazily.
  */
-import { signal, type Signal } from '@preact/signals';
+import { signal, type Signal } from './signals';
 import type { ParseClient } from './parse-client';
 
 /** Longer texts show as plain text with links (Rocket.Chat's default message size limit). */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
-import { signal } from '@preact/signals';
+import { signal } from '../../../lib/ui/signals';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChatMessage } from '../../../lib/livechat/types';
 import { autoSeen } from '../../../lib/ui/auto-seen';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
-import { signal, type Signal } from '@preact/signals';
+import { signal, type Signal } from '../../../lib/ui/signals';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Composer } from '../../../components/Composer';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
-import { signal } from '@preact/signals';
+import { signal } from '../../../lib/ui/signals';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createChatUi } from '../../../components/chat-ui';
