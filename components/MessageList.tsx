@@ -105,7 +105,10 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
     },
   );
   const lastOwnId = useRef<string | undefined>(undefined);
-  /** Set once the log first showed messages: only that first view may open at the "new messages" line. */
+  /**
+   * Set once the log first showed the worker's whole list: only that first view may open at the "new messages" line
+   * (a stored first screen or a snapshot's first page may not reach it).
+   */
   const opened = useRef(false);
   const loading = useSignal(false);
   const pageError = useSignal<string | null>(null);
@@ -120,7 +123,7 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
     const ownId = messages.findLast((m) => m.from === 'visitor')?.id;
     const wasOpened = opened.current;
     const marker = wasOpened ? null : element.querySelector<HTMLElement>('.lqs-unread');
-    if (messages.length > 0) opened.current = true;
+    if (messages.length > 0 && model.live.peek()) opened.current = true;
     if (marker && element.scrollHeight - marker.offsetTop > element.clientHeight) {
       // More arrived than fits: open where the unread part starts, not at its end.
       follow.stop();
@@ -131,7 +134,7 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
       follow.resume();
     }
     lastOwnId.current = ownId;
-  }, [list]);
+  }, [list, model.live.value]);
 
   /** Shows the previous page above the window, or fetches it once the window reaches the oldest message held. */
   async function showOlder(): Promise<void> {

@@ -2,6 +2,7 @@
 import type { ChatSnapshot, DeskSummary } from './messaging';
 import { isBool, isNum, isObj, isStr, repairMessage, validAgent, validConfig, validQueue } from './shapes';
 import type { ChatMessage } from './livechat/types';
+import { newestPage } from './first-page';
 
 export const FIRST_SCREEN_VERSION = 1;
 /** Newest messages kept: more than a popup's height shows, few enough to render within the first frame. */
@@ -27,24 +28,13 @@ export function firstScreenOf(snapshot: ChatSnapshot): FirstScreen {
     snapshot: {
       ...snapshot,
       connection: { state: 'connecting', attempt: 0 },
-      messages: newest(snapshot.messages),
+      messages: newestPage(snapshot.messages, FIRST_SCREEN_MESSAGES, FIRST_SCREEN_MESSAGE_CHARS),
       agentTyping: null,
       lastError: null,
       notice: null,
       uploads: [],
     },
   };
-}
-
-function newest(messages: readonly ChatMessage[]): ChatMessage[] {
-  let kept = 0;
-  let chars = 0;
-  for (const message of messages.toReversed()) {
-    chars += JSON.stringify(message).length;
-    if (kept === FIRST_SCREEN_MESSAGES || chars > FIRST_SCREEN_MESSAGE_CHARS) break;
-    kept += 1;
-  }
-  return messages.slice(messages.length - kept);
 }
 
 /** The stored first screen as a snapshot to show, or null when there is none or it is not sound. */

@@ -1,7 +1,9 @@
 /**
  * The typed contract between the background worker and the chat UIs, carried over a `runtime.Port`.
- * A new port always receives a full `snapshot` first, then numbered deltas; a UI that sees a gap in
- * `seq` asks for a fresh snapshot. Every payload is plain JSON (Chrome JSON-serialises port messages).
+ * A new port always receives a `snapshot` first, then numbered deltas; a UI that sees a gap in `seq` asks for a
+ * fresh snapshot. A snapshot carries only the newest page of messages (what a first screen shows); once the UI has
+ * drawn it, it asks for the older ones (`chat/rest`), which follow as one more numbered event. Every payload is
+ * plain JSON (Chrome JSON-serialises port messages).
  *
  * Several desks: each port is focused on one desk (its id is the desk's server URL, `serverUrl` in the snapshot).
  * The snapshot and the deltas on a port are that desk's; `desks` lists every desk for the switcher and follows as
@@ -81,6 +83,22 @@ export interface ChatSnapshot {
   uploads: UploadView[];
 }
 
+/** Messages a port's snapshot carries at most: more than a popup or side panel shows, the rest follow. */
+export const SNAPSHOT_PAGE_MESSAGES = 30;
+/** Characters of messages (as JSON) a port's snapshot carries at most: long messages leave fewer of them. */
+export const SNAPSHOT_PAGE_CHARS = 64_000;
+
+/**
+ * A snapshot as it crosses a port: `messages` holds only the newest page (`SNAPSHOT_PAGE_MESSAGES`,
+ * `SNAPSHOT_PAGE_CHARS`). `held` older messages the worker holds are not in it: the UI asks for them with
+ * `chat/rest` after its first frame, and they come as a `snapshot/rest` event. `unreadFrom` is where the "new
+ * messages" line starts, read from every held message (the page may not reach that far).
+ */
+export interface SnapshotEvent extends ChatSnapshot {
+  held: number;
+  unreadFrom: string | null;
+}
+
 /** A snapshot with nothing in it yet: what the UI shows before the worker answers, and the worker without a desk. */
 export function emptySnapshot(connection: ConnectionView): ChatSnapshot {
   return {
@@ -134,6 +152,8 @@ export interface Requests {
   'chat/typing': (p: { typing: boolean }) => null;
   'chat/seen': (p: null) => null;
   'chat/resync': (p: null) => null;
+  /** The older messages the last snapshot left out (`held`): they follow as a `snapshot/rest` event, if any. */
+  'chat/rest': (p: null) => null;
   'chat/loadOlder': (p: null) => { loaded: number };
   'chat/close': (p: null) => null;
   /** Forgets the closed room so the next message opens a new conversation. */
@@ -185,7 +205,12 @@ export interface Requests {
 
 /** Pushed by the worker. `snapshot` is always the first event on a new port. */
 export interface Events {
-  snapshot: ChatSnapshot;
+  snapshot: SnapshotEvent;
+  /**
+   * The messages the last snapshot left out, as the worker holds them now, oldest first. Deltas sent since that
+   * snapshot may already have brought some of them: the UI keeps one of each.
+   */
+  'snapshot/rest': { messages: ChatMessage[] };
   patch: Partial<ChatSnapshot>;
   'message/upsert': ChatMessage;
   'message/remove': { id: string };

@@ -8,9 +8,10 @@ import { isUndelivered, withCache, type DeskRecord } from './desk';
 import { createMessageStore } from './message-store';
 import { trimCache } from './storage-budget';
 
+/** What a desk's state publishes: every event but the ones the hub makes per port (the snapshot and its rest). */
 export type StateEvent = {
-  [K in Exclude<keyof Events, 'snapshot'>]: { type: K; payload: Events[K] };
-}[Exclude<keyof Events, 'snapshot'>];
+  [K in Exclude<keyof Events, 'snapshot' | 'snapshot/rest'>]: { type: K; payload: Events[K] };
+}[Exclude<keyof Events, 'snapshot' | 'snapshot/rest'>];
 
 export interface ChatState {
   readonly desk: DeskRecord;

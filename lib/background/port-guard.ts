@@ -38,6 +38,7 @@ const SHAPES: Record<Op, Shape> = {
   'chat/typing': { typing: 'boolean' },
   'chat/seen': null,
   'chat/resync': null,
+  'chat/rest': null,
   'chat/loadOlder': null,
   'chat/close': null,
   'chat/new': null,

@@ -1,7 +1,12 @@
 /**
- * The worker's side of the UI ports: a new port gets a full snapshot, then every state change as a numbered
- * delta; requests are routed to typed handlers, each answered exactly once. Each port is focused on one desk: it
- * gets that desk's snapshot and deltas (numbered per port), and its requests act on that desk.
+ * The worker's side of the UI ports: a new port gets a snapshot, then every state change as a numbered delta;
+ * requests are routed to typed handlers, each answered exactly once. Each port is focused on one desk: it gets
+ * that desk's snapshot and deltas (numbered per port), and its requests act on that desk.
+ *
+ * A snapshot carries only the newest page of messages, which is what a page needs for its first frame: the whole
+ * list (up to a thousand messages, hundreds of kilobytes) would be serialised, carried and decoded before the page
+ * could show anything. The page asks for the rest (`chat/rest`) once it has drawn; they follow as a numbered event,
+ * read from the desk as it is then, less the messages of that snapshot's page.
  *
  * One server event usually changes several things (a message arrives: the message, the unread count, the typing
  * line), and every port message costs a serialisation, a hop through the browser process and a task in the page.
@@ -20,14 +25,18 @@ import {
   type Op,
   type Params,
   type Result,
+  type SnapshotEvent,
   type WireError,
+  SNAPSHOT_PAGE_CHARS,
+  SNAPSHOT_PAGE_MESSAGES,
 } from '../messaging';
+import { firstUnreadId, newestPage } from '../first-page';
 import type { StateEvent } from './chat-state';
 import { isOp, paramsProblem } from './port-guard';
 
 /** A handler gets the request's params and the desk the asking port is focused on (null: no desk at all). */
 export type Handlers = {
-  [K in Exclude<Op, 'desk/focus'>]: (params: Params<K>, desk: string | null) => Promise<Result<K>>;
+  [K in Exclude<Op, 'desk/focus' | 'chat/rest'>]: (params: Params<K>, desk: string | null) => Promise<Result<K>>;
 };
 
 export interface UiHub {
@@ -55,8 +64,11 @@ export interface HubDesks {
 
 /** Creates the hub; `desks` gives each desk's state, `handlers` answer requests. */
 export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
-  /** Each open port: the desk it shows, the number of its last event, and its events not posted yet. */
-  const ports = new Map<BgPort, { desk: string | null; seq: number; queued: BgEvent[] }>();
+  /**
+   * Each open port: the desk it shows, the number of its last event, its events not posted yet, and the ids of
+   * the page its last snapshot carried while the older messages are still to be sent (null: none are).
+   */
+  const ports = new Map<BgPort, { desk: string | null; seq: number; queued: BgEvent[]; page: Set<string> | null }>();
   const countListeners: Array<(desks: string[]) => void> = [];
   let flushScheduled = false;
 
@@ -99,14 +111,28 @@ export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
   const sendSnapshot = (port: BgPort): void => {
     const view = ports.get(port);
     if (!view) return;
+    const whole = desks.snapshot(view.desk);
+    const messages = newestPage(whole.messages, SNAPSHOT_PAGE_MESSAGES, SNAPSHOT_PAGE_CHARS);
+    const held = whole.messages.length - messages.length;
+    view.page = held > 0 ? new Set(messages.map((m) => m.id)) : null;
+    const payload: SnapshotEvent = {
+      ...whole,
+      messages,
+      held,
+      unreadFrom: firstUnreadId(whole.messages, whole.unread),
+    };
     view.seq += 1;
-    post(port, {
-      v: PROTOCOL_VERSION,
-      kind: 'event',
-      seq: view.seq,
-      type: 'snapshot',
-      payload: desks.snapshot(view.desk),
-    });
+    post(port, { v: PROTOCOL_VERSION, kind: 'event', seq: view.seq, type: 'snapshot', payload });
+  };
+  /** The messages the port's last snapshot left out, as they are now; nothing if it left none out or they were sent. */
+  const sendRest = (port: BgPort): void => {
+    const view = ports.get(port);
+    const page = view?.page;
+    if (!view || !page) return;
+    view.page = null;
+    const messages = desks.snapshot(view.desk).messages.filter((m) => !page.has(m.id));
+    view.seq += 1;
+    post(port, { v: PROTOCOL_VERSION, kind: 'event', seq: view.seq, type: 'snapshot/rest', payload: { messages } });
   };
   const send = (port: BgPort, event: StateEvent): void => {
     const view = ports.get(port);
@@ -128,7 +154,7 @@ export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
     if (!isRequest(message)) return;
     const { id, op } = message;
     const problem = isOp(op) ? paramsProblem(op, message.params) : `Unknown operation ${JSON.stringify(op)}`;
-    const ownOp = op === 'chat/resync' || op === 'desk/focus';
+    const ownOp = op === 'chat/resync' || op === 'chat/rest' || op === 'desk/focus';
     if (problem !== null || !(ownOp || Object.hasOwn(handlers, op))) {
       const error: WireError = { code: 'bad-request', message: problem ?? `Unknown operation ${JSON.stringify(op)}` };
       post(port, { v: PROTOCOL_VERSION, kind: 'response', id, ok: false, error });
@@ -136,6 +162,11 @@ export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
     }
     if (op === 'chat/resync') {
       sendSnapshot(port);
+      respond(port, id, null);
+      return;
+    }
+    if (op === 'chat/rest') {
+      sendRest(port);
       respond(port, id, null);
       return;
     }
@@ -170,7 +201,7 @@ export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
   return {
     attach(port, early = []) {
       const desk = desks.initial();
-      ports.set(port, { desk, seq: 0, queued: [] });
+      ports.set(port, { desk, seq: 0, queued: [], page: null });
       countChanged([desk]);
       port.onDisconnect.addListener(() => drop(port));
       port.onMessage.addListener((message) => void handle(port, message));

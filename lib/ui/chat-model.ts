@@ -2,11 +2,14 @@
  * The chat as a UI sees it: one signal per snapshot field, fed by the background client. The worker owns the
  * state; this model only mirrors it. A port starts with a `snapshot`, then numbered deltas follow. A delta whose
  * `seq` is not the next one means something was lost, so the model asks for a fresh snapshot (`chat/resync`)
- * and ignores deltas until it arrives, rather than render a conversation with holes in it. The model follows the
- * desk its port shows (`desk/focus`): a snapshot of another desk starts the view afresh for that desk.
+ * and ignores deltas until it arrives, rather than render a conversation with holes in it. A snapshot holds only
+ * the newest page of messages: once it is drawn, the model asks for the older ones (`chat/rest`), which come as one
+ * more numbered event and join the list. The model follows the desk its port shows (`desk/focus`): a snapshot of
+ * another desk starts the view afresh for that desk.
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from './signals';
 import { emptySnapshot, type BgEvent, type ChatSnapshot, type Op, type Params, type Result } from '../messaging';
+import { firstUnreadId } from '../first-page';
 import type { ChatMessage } from '../livechat/types';
 import type { BackgroundClient } from './background-client';
 
@@ -16,8 +19,8 @@ export interface ChatModel extends SnapshotSignals {
   /** True once the first snapshot arrived (or a stored first screen, see `preview`); until then nothing is on screen. */
   readonly ready: ReadonlySignal<boolean>;
   /**
-   * True once the worker's own snapshot is shown whole (a long one shows its newest page a frame before the rest):
-   * what is on screen is the desk as it is, not a stored first screen.
+   * True once the worker's own snapshot is shown whole (a long one brings its newest page, the rest a frame
+   * later): what is on screen is the desk as it is, not a stored first screen or a part of it.
    */
   readonly live: ReadonlySignal<boolean>;
   /** The visitor's own messages not yet delivered (queued while offline, or in flight). */
@@ -46,8 +49,6 @@ export interface ChatModel extends SnapshotSignals {
 }
 
 const EMPTY: ChatSnapshot = emptySnapshot({ state: 'connecting', attempt: 0 });
-/** Messages a snapshot shows in its first frame: more than a popup or side panel holds, the rest a frame later. */
-const FIRST_PAGE = 30;
 
 /** Runs `fn` at the next frame; a hidden page gets no frames, so a timer stands in after 50 ms. */
 export function nextFrame(fn: () => void): void {
@@ -61,15 +62,17 @@ export function nextFrame(fn: () => void): void {
   setTimeout(run, 50);
 }
 
-type MessageDelta = Extract<BgEvent, { type: 'message/upsert' | 'message/remove' }>;
+type MessageDelta = Extract<BgEvent, { type: 'message/upsert' | 'message/remove' | 'snapshot/rest' }>;
 type Delta = Exclude<BgEvent, { type: 'snapshot' }>;
 
 /** Applies many message deltas at once: one pass over the list and one sort, however many arrived. */
 function applyAll(messages: readonly ChatMessage[], deltas: readonly MessageDelta[]): ChatMessage[] {
-  const byId = new Map(messages.map((m) => [m.id, m]));
+  let byId = new Map(messages.map((m) => [m.id, m]));
   for (const delta of deltas) {
     if (delta.type === 'message/upsert') byId.set(delta.payload.id, delta.payload);
-    else byId.delete(delta.payload.id);
+    else if (delta.type === 'message/remove') byId.delete(delta.payload.id);
+    // The older messages go first (equal times keep the worker's order); one a delta already brought is kept as is.
+    else byId = new Map([...delta.payload.messages.map((m): [string, ChatMessage] => [m.id, m]), ...byId]);
   }
   return sortByTs([...byId.values()]);
 }
@@ -90,13 +93,6 @@ export function upsertMessage(messages: readonly ChatMessage[], message: ChatMes
   let index = rest.length;
   while (index > 0 && rest[index - 1]!.ts > message.ts) index -= 1;
   return [...rest.slice(0, index), message, ...rest.slice(index)];
-}
-
-/** The oldest of the `unread` newest agent messages. */
-function firstUnreadId(messages: readonly ChatMessage[], unread: number): string | null {
-  if (!(unread > 0)) return null;
-  const fromAgent = messages.filter((m) => m.from === 'agent');
-  return fromAgent[Math.max(0, fromAgent.length - unread)]?.id ?? null;
 }
 
 /**
@@ -128,28 +124,28 @@ export function createChatModel(
   /** Deltas waiting for the next frame (in order), and whether this frame already applied a message. */
   let queued: Delta[] = [];
   let frameBusy = false;
-  /** A snapshot's whole list while only its newest page is shown (until the next frame); deltas wait for it. */
-  let rest: ChatMessage[] | null = null;
+  /** The last snapshot left older messages out, and they have not come yet (`snapshot/rest`). */
+  let restDue = false;
+  /** A snapshot of the worker's was shown for this desk (only the first says what was unread on opening). */
+  let shownLive = false;
 
   function applyPatch(payload: Partial<ChatSnapshot>): void {
     for (const key of Object.keys(payload) as (keyof ChatSnapshot)[]) set(key, payload[key]);
   }
   function applyMessages(deltas: readonly MessageDelta[]): void {
     const [only] = deltas;
-    if (deltas.length !== 1 || !only) state.messages.value = applyAll(state.messages.value, deltas);
-    else if (only.type === 'message/upsert') state.messages.value = upsertMessage(state.messages.value, only.payload);
-    else state.messages.value = state.messages.value.filter((m) => m.id !== only.payload.id);
+    if (deltas.length !== 1 || !only || only.type === 'snapshot/rest') {
+      state.messages.value = applyAll(state.messages.value, deltas);
+    } else if (only.type === 'message/upsert') {
+      state.messages.value = upsertMessage(state.messages.value, only.payload);
+    } else state.messages.value = state.messages.value.filter((m) => m.id !== only.payload.id);
+    if (deltas.some((d) => d.type === 'snapshot/rest')) live.value = true;
   }
   /** Applies what waited, in order: each run of message deltas in one pass, all of it in one render. */
   function flushQueued(): void {
     const deltas = queued;
     queued = [];
     batch(() => {
-      if (rest) {
-        state.messages.value = rest;
-        live.value = true;
-      }
-      rest = null;
       let run: MessageDelta[] = [];
       for (const delta of deltas) {
         if (delta.type !== 'patch') {
@@ -172,7 +168,7 @@ export function createChatModel(
     frame(onFrame);
   }
   function delta(event: Delta): void {
-    if (frameBusy || rest) {
+    if (frameBusy) {
       queued.push(event);
       return;
     }
@@ -203,26 +199,27 @@ export function createChatModel(
   }
 
   /**
-   * Shows a snapshot: the worker's (`fromWorker`), or a stored first screen. A long list shows its newest page in
-   * this frame and the rest in the next, so the first frame builds and renders only what is on screen.
+   * Shows a snapshot: the worker's, or a stored first screen (`unreadFrom` is then read from its few messages, until
+   * the worker's replaces it). When the worker's left older messages out, they are asked for once this one is
+   * drawn, so that neither their transfer nor their rendering delays the first frame.
    */
-  function show(snapshot: ChatSnapshot, first: boolean, fromWorker: boolean): void {
+  function show(snapshot: ChatSnapshot, first: boolean, worker: { held: number; unreadFrom: string | null } | null) {
     const messages = sortByTs(snapshot.messages);
-    const staged = fromWorker && messages.length > FIRST_PAGE ? messages : null;
     batch(() => {
       for (const key of Object.keys(EMPTY) as (keyof ChatSnapshot)[]) {
         if (key !== 'messages') set(key, snapshot[key]);
       }
-      state.messages.value = staged ? messages.slice(-FIRST_PAGE) : messages;
+      state.messages.value = messages;
       // Only a desk's first snapshot on this page says what was unread before the visitor looked.
-      if (first) firstUnread.value = firstUnreadId(messages, snapshot.unread);
+      if (first) firstUnread.value = worker ? worker.unreadFrom : firstUnreadId(messages, snapshot.unread);
       ready.value = true;
-      if (fromWorker && !staged) live.value = true;
+      if (worker) live.value = worker.held === 0;
     });
-    rest = staged;
-    if (staged) {
+    restDue = worker !== null && worker.held > 0;
+    if (restDue) {
       frame(() => {
-        if (rest === staged) flushQueued();
+        // A failure needs no handling: the port is gone, and the next one starts with a snapshot.
+        if (restDue) client.request('chat/rest', null).catch(() => undefined);
       });
     }
   }
@@ -236,7 +233,8 @@ export function createChatModel(
       const otherDesk = ready.value && event.payload.serverUrl !== state.serverUrl.value;
       if (otherDesk) typingSent = seenInFlight = false;
       // A preview held only the newest messages: the worker's first snapshot says where unread ones start.
-      show(event.payload, !live.value || otherDesk, true);
+      show(event.payload, !shownLive || otherDesk, event.payload);
+      shownLive = true;
       return;
     }
     if (phase === 'initial') return;
@@ -247,6 +245,10 @@ export function createChatModel(
     }
     lastSeq = event.seq;
     switch (event.type) {
+      case 'snapshot/rest':
+        restDue = false;
+        delta(event);
+        break;
       case 'patch':
       case 'message/upsert':
       case 'message/remove':
@@ -260,6 +262,7 @@ export function createChatModel(
     // The worker may have restarted and forgotten everything about this page; start over from its snapshot.
     phase = 'initial';
     queued = [];
+    restDue = false;
     resyncInFlight = false;
     typingSent = false;
     seenInFlight = false;
@@ -272,7 +275,7 @@ export function createChatModel(
     firstUnread,
     live,
     preview(snapshot) {
-      if (!ready.value) show(snapshot, true, false);
+      if (!ready.value) show(snapshot, true, null);
     },
     async register(params) {
       await client.request('chat/register', params);

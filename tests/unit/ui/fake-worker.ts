@@ -14,9 +14,11 @@ import {
   type Op,
   type Params,
   type Result,
+  type SnapshotEvent,
   type UiPort,
   type UiToBg,
 } from '../../../lib/messaging';
+import { firstUnreadId } from '../../../lib/first-page';
 import { createPortPair, type TestPort } from './port-pair';
 
 type Handler<K extends Op> = (params: Params<K>) => Result<K> | Promise<Result<K>>;
@@ -29,6 +31,12 @@ export function baseSnapshot(overrides: Partial<ChatSnapshot> = {}): ChatSnapsho
     room: { id: 'R1', open: true, surveySent: false, transcriptSent: false },
     ...overrides,
   };
+}
+
+/** A snapshot as the worker sends one that holds every message (none left for `chat/rest`). */
+export function whole(snapshot: ChatSnapshot): SnapshotEvent {
+  const byTime = snapshot.messages.toSorted((a, b) => a.ts - b.ts);
+  return { ...snapshot, held: 0, unreadFrom: firstUnreadId(byTime, snapshot.unread) };
 }
 
 function post(port: BgPort, message: BgToUi): void {
@@ -73,7 +81,7 @@ export function createFakeWorker(initial: ChatSnapshot = baseSnapshot()) {
       const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
       ports.push(bg);
       bg.onMessage.addListener((message) => void answer(bg, message));
-      post(bg, { v: PROTOCOL_VERSION, kind: 'event', seq, type: 'snapshot', payload: snapshot });
+      post(bg, { v: PROTOCOL_VERSION, kind: 'event', seq, type: 'snapshot', payload: whole(snapshot) });
       return ui;
     },
     handle<K extends Op>(op: K, handler: Handler<K>): void {
@@ -92,7 +100,7 @@ export function createFakeWorker(initial: ChatSnapshot = baseSnapshot()) {
     sendSnapshot(): void {
       for (const port of ports) {
         if (port.connected)
-          post(port, { v: PROTOCOL_VERSION, kind: 'event', seq, type: 'snapshot', payload: snapshot });
+          post(port, { v: PROTOCOL_VERSION, kind: 'event', seq, type: 'snapshot', payload: whole(snapshot) });
       }
     },
     /** Simulates the service worker being stopped: every live port disconnects. */

@@ -24,7 +24,7 @@ import { createBackgroundClient } from '../../../lib/ui/background-client';
 import { createChatModel } from '../../../lib/ui/chat-model';
 import { showFirstScreen } from '../../../lib/ui/first-screen';
 import { testConfig } from './config';
-import { baseSnapshot, flush } from './fake-worker';
+import { baseSnapshot, flush, whole } from './fake-worker';
 import { createPortPair } from './port-pair';
 
 function msg(n: number, from: ChatMessage['from'] = 'agent'): ChatMessage {
@@ -129,7 +129,7 @@ describe('a chat opening on the stored first screen', () => {
     emit('message/upsert', msg(99));
     await flush();
     expect(model.messages.value.some((m) => m.id === 'm99')).toBe(false);
-    emit('snapshot', baseSnapshot({ config: testConfig(), messages: [...many(50), msg(51)], unread: 25 }), 0);
+    emit('snapshot', whole(baseSnapshot({ config: testConfig(), messages: [...many(50), msg(51)], unread: 25 })), 0);
     await flush();
     const ids = model.messages.value.map((m) => m.id);
     expect(ids).toHaveLength(51);
@@ -141,7 +141,7 @@ describe('a chat opening on the stored first screen', () => {
 
   it('is not shown once the worker answered, nor when storage fails', async () => {
     const { model, emit } = open();
-    emit('snapshot', baseSnapshot({ messages: [msg(1)] }), 0);
+    emit('snapshot', whole(baseSnapshot({ messages: [msg(1)] })), 0);
     await flush();
     await showFirstScreen(model, Promise.resolve(stored()));
     expect(model.messages.value.map((m) => m.id)).toEqual(['m1']);
@@ -172,7 +172,7 @@ describe('a chat opening on the stored first screen', () => {
     await flush();
     expect(model.live.value).toBe(false);
     expect(ui.focusId.value).toBeNull();
-    emit('snapshot', baseSnapshot({ config: testConfig(), messages: [...many(50), msg(51)] }), 0);
+    emit('snapshot', whole(baseSnapshot({ config: testConfig(), messages: [...many(50), msg(51)] })), 0);
     await flush();
     expect(model.live.value).toBe(true);
     expect(ui.focusId.value).toBe('m51');

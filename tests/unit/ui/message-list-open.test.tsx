@@ -2,11 +2,15 @@
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
 import { signal } from '../../../lib/ui/signals';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createChatUi } from '../../../components/chat-ui';
 import { testConfig } from './config';
 import { message } from './messages';
+import { ChatApp } from '../../../components/ChatApp';
+import { createChatModel } from '../../../lib/ui/chat-model';
+import { flush } from './fake-worker';
+import { createHubDesk } from './hub-desk';
 import { renderChat } from './render-chat';
 
 // Idle callbacks run when the tests say, so a busy machine cannot. The stubs stay for the whole file (its own
@@ -53,5 +57,35 @@ describe('opening a long conversation', () => {
     const target = screen.getByRole('log').querySelector<HTMLElement>('[data-message-id="m5"]')!;
     expect(target.dataset.highlight).toBe('true');
     chat.cleanup();
+  });
+
+  it('opens at the "new messages" line that lies beyond the snapshot’s first page, once the rest came', async () => {
+    const layout = [
+      vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockReturnValue(5000),
+      vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400),
+      vi.spyOn(HTMLElement.prototype, 'offsetTop', 'get').mockImplementation(function (this: HTMLElement) {
+        return this.classList.contains('lqs-unread') ? 900 : 0;
+      }),
+    ];
+    const agents = many.filter((m) => m.from === 'agent');
+    const served = createHubDesk(many, { config: testConfig(), unread: 50 });
+    const frames: Array<() => void> = [];
+    const model = createChatModel(served.client, { frame: (fn) => void frames.push(fn) });
+    const view = render(<ChatApp model={model} layout="popup" actions={{ openOptions: vi.fn() }} />);
+    await flush();
+    const log = screen.getByRole('log');
+    expect(log.querySelector('.lqs-unread')).toBeNull();
+    for (const fn of frames.splice(0)) fn();
+    await waitFor(() => expect(model.live.value).toBe(true));
+    await flush();
+    const order = [...log.querySelectorAll('[data-message-id], .lqs-unread')].map(
+      (n) => n.getAttribute('data-message-id') ?? 'NEW',
+    );
+    expect(order[order.indexOf('NEW') + 1]).toBe(agents.at(-50)?.id);
+    expect(log.scrollTop).toBe(892);
+    view.unmount();
+    model.dispose();
+    served.client.close();
+    for (const spy of layout) spy.mockRestore();
   });
 });
