@@ -25,7 +25,7 @@ function DepartmentDialog({ model, onClose }: { model: ChatModel; onClose: () =>
         <label for="lqs-department-switch">{t('department')}</label>
         <select
           id="lqs-department-switch"
-          value={choice}
+          value={choice.value}
           data-autofocus
           onChange={(event) => (choice.value = event.currentTarget.value)}
         >

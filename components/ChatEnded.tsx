@@ -50,7 +50,7 @@ function Transcript({ model }: { model: ChatModel }) {
           type="email"
           autocomplete="email"
           placeholder={t('emailPlaceholder')}
-          value={email}
+          value={email.value}
           aria-invalid={Boolean(error.value)}
           aria-describedby={error.value ? 'lqs-transcript-error' : undefined}
           onInput={(ev) => (email.value = ev.currentTarget.value)}

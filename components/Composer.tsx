@@ -262,7 +262,7 @@ export function Composer({
           aria-label={t('messageLabel')}
           aria-describedby="lqs-composer-hint"
           aria-invalid={over.value > 0}
-          value={draft}
+          value={draft.value}
           onInput={onInput}
           onKeyDown={onKeyDown}
           onPaste={onPaste}

@@ -62,7 +62,7 @@ export function TextField(
   return (
     <Wrap {...props}>
       {multiline ? (
-        <textarea {...common} rows={3} value={value} onInput={(ev) => (value.value = ev.currentTarget.value)} />
+        <textarea {...common} rows={3} value={value.value} onInput={(ev) => (value.value = ev.currentTarget.value)} />
       ) : (
         <input
           {...common}
@@ -70,7 +70,7 @@ export function TextField(
           type={type as 'text'}
           inputMode={type === 'url' ? 'url' : undefined}
           autocomplete={autocomplete}
-          value={value}
+          value={value.value}
           onInput={(ev) => (value.value = ev.currentTarget.value)}
         />
       )}
@@ -85,7 +85,7 @@ export function SelectField(props: Base & { options: Array<{ value: string; labe
     <Wrap {...props}>
       <select
         id={id}
-        value={value}
+        value={value.value}
         required={required}
         aria-required={required}
         aria-invalid={Boolean(error)}
@@ -111,7 +111,7 @@ export function CheckField(props: { id: string; label: string; checked: Signal<b
       <input
         id={id}
         type="checkbox"
-        checked={checked}
+        checked={checked.value}
         aria-invalid={Boolean(error)}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(ev) => (checked.value = ev.currentTarget.checked)}

@@ -109,7 +109,7 @@ export function Survey({ model }: { model: ChatModel }) {
             class="lqs-survey__comment"
             rows={2}
             placeholder={t('surveyCommentPlaceholder')}
-            value={comment}
+            value={comment.value}
             onInput={(ev) => (comment.value = ev.currentTarget.value)}
           />
           {failure.value && (

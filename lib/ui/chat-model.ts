@@ -106,11 +106,11 @@ export function createChatModel(
 ): ChatModel {
   const state = {} as { [K in keyof ChatSnapshot]: Signal<ChatSnapshot[K]> };
   for (const key of Object.keys(EMPTY) as (keyof ChatSnapshot)[]) {
-    (state as Record<string, Signal<unknown>>)[key] = signal(EMPTY[key], { name: key });
+    (state as Record<string, Signal<unknown>>)[key] = signal(EMPTY[key]);
   }
-  const ready = signal(false, { name: 'ready' });
-  const live = signal(false, { name: 'live' });
-  const firstUnread = signal<string | null>(null, { name: 'firstUnread' });
+  const ready = signal(false);
+  const live = signal(false);
+  const firstUnread = signal<string | null>(null);
   const pendingCount = computed(
     () => state.messages.value.filter((m) => m.from === 'visitor' && m.delivery === 'pending').length,
   );

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../lib/livechat/types';
 import { createBackgroundClient } from '../../../lib/ui/background-client';
 import { createChatModel, upsertMessage } from '../../../lib/ui/chat-model';
+import { effect } from '../../../lib/ui/signals';
 import { baseSnapshot, createFakeWorker, flush } from './fake-worker';
 
 function msg(id: string, ts: number, extra: Partial<ChatMessage> = {}): ChatMessage {
@@ -163,7 +164,10 @@ describe('createChatModel', () => {
     const model = createChatModel(client, { frame: (fn) => void frames.push(fn) });
     await flush();
     let renders = 0;
-    const stop = model.messages.subscribe(() => (renders += 1));
+    const stop = effect(() => {
+      void model.messages.value;
+      renders += 1;
+    });
     renders = 0;
 
     worker.emit('message/upsert', msg('first', 1));
