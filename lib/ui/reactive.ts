@@ -162,6 +162,8 @@ export class Effect implements Observer {
         this.cleanup = this.fn();
       } finally {
         resubscribe(this, old);
+        // Subscribed only now: a source written after it was read (by this run) is caught by the check.
+        queue.add(this);
       }
     } finally {
       this.running = false;

@@ -64,7 +64,10 @@ function finish(): void {
   if (!component) return;
   rendering = undefined;
   restore!();
-  resubscribe(component.updater!, before!);
+  const updater = component.updater!;
+  resubscribe(updater, before!);
+  // Subscribed only now: a source written during the render after it was read asks for another.
+  updater.check();
 }
 
 function hook<K extends keyof Internals>(name: K, fn: NonNullable<Internals[K]>): void {

@@ -142,6 +142,17 @@ describe('effect', () => {
     expect(seen).toEqual([10, 20]);
   });
 
+  it('runs again when its run wrote a source it had read', () => {
+    const a = signal(0);
+    const seen: number[] = [];
+    effect(() => {
+      const value = a.value;
+      seen.push(value);
+      if (value === 0) a.value = 1;
+    });
+    expect(seen).toEqual([0, 1]);
+  });
+
   it('runs the others when one throws, and then throws the first error', () => {
     const a = signal(0);
     const seen: number[] = [];

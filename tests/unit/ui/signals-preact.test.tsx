@@ -38,6 +38,17 @@ describe('signals in Preact components', () => {
     expect(renders).toHaveBeenCalledTimes(3);
   });
 
+  it('renders again when its render wrote a signal it had read', () => {
+    const step = signal(0);
+    function Steps() {
+      const value = step.value;
+      if (value < 2) step.value = value + 1;
+      return <p>{value}</p>;
+    }
+    const { container } = render(<Steps />);
+    expect(container.textContent).toBe('2');
+  });
+
   it('does not re-render for a computed that kept its value', () => {
     const count = signal(1);
     const renders = vi.fn();
