@@ -38,7 +38,7 @@ export interface ChatModel extends SnapshotSignals {
   retry(messageId: string): Promise<void>;
   /** Tells the agent whether the visitor is typing; repeated calls with the same value send nothing. */
   typing(active: boolean): void;
-  /** Marks everything read (clears the badge); a call while one is in flight is dropped. */
+  /** Marks everything read (clears the badge) once this task is done; a call while one is in flight is dropped. */
   seen(): void;
   /** Asks the worker to connect now instead of waiting for its next attempt. */
   reconnect(): Promise<void>;
@@ -298,10 +298,14 @@ export function createChatModel(
     seen() {
       if (seenInFlight) return;
       seenInFlight = true;
-      client
-        .request('chat/seen', null)
-        .catch(() => undefined)
-        .finally(() => (seenInFlight = false));
+      // Asked in a task of its own: the reply that made the page call this is rendered first, instead of waiting
+      // for the request's post (about 0.3 ms of the page's thread per reply in the relay's profiles).
+      setTimeout(() => {
+        client
+          .request('chat/seen', null)
+          .catch(() => undefined)
+          .finally(() => (seenInFlight = false));
+      }, 0);
     },
     async reconnect() {
       await client.request('settings/reconnect', null);
