@@ -29,6 +29,11 @@ const deskCatalog = signal<Catalog | null>(null);
 let baseCatalog: Catalog | null = null;
 let baseLocale: string | null = null;
 let generation = 0;
+/**
+ * The browser's texts without substitutions, as it gave them: they cannot change while the page lives, and each
+ * `getMessage` costs the page about 0.1 ms, paid on every new message (the log's day lines ask for "Today").
+ */
+const browserTexts = new Map<string, string>();
 
 /** The shipped locale folder that serves a language tag (`pt-BR` → `pt_BR`, `de-AT` → `de`), or null. */
 export function localeDir(tag: string): string | null {
@@ -56,10 +61,14 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   if (desk) return format(desk, values);
   const base = baseCatalog?.[key];
   if (base) return format(base, values);
+  const known = values.length === 0 ? browserTexts.get(key) : undefined;
+  if (known !== undefined) return known;
   try {
     // WXT types one overload per message; the key is already checked against the English file above.
     const getMessage = browser.i18n.getMessage as (name: string, substitutions: string[]) => string;
-    return getMessage(key, values) || key;
+    const text = getMessage(key, values) || key;
+    if (values.length === 0) browserTexts.set(key, text);
+    return text;
   } catch {
     return key;
   }
