@@ -73,8 +73,10 @@ async function registerAndOpenRoom(page: Page): Promise<void> {
       let onConnected: (() => void) | null = null;
       const connected = new Promise<void>((resolve) => (onConnected = resolve));
       port.onMessage.addListener((message) => {
-        // Deltas of one task come as one `events` message (lib/background/ui-hub.ts).
-        const events = (message.kind === 'events' ? message.events : [message]) as Array<Record<string, unknown>>;
+        // Deltas of one task come as one `events` message, or before an answer in it (lib/background/ui-hub.ts).
+        const events = (message.kind === 'event' ? [message] : (message.events ?? [])) as Array<
+          Record<string, unknown>
+        >;
         for (const event of events) {
           const payload = event.payload as { connection?: { state: string } } | undefined;
           if (event.kind === 'event' && payload?.connection?.state === 'connected') onConnected?.();

@@ -240,11 +240,15 @@ export interface BgEvents {
   events: BgEvent[];
 }
 
-export type BgToUi =
-  | BgEvent
-  | BgEvents
-  | { v: typeof PROTOCOL_VERSION; kind: 'response'; id: string; ok: true; result: unknown }
-  | { v: typeof PROTOCOL_VERSION; kind: 'response'; id: string; ok: false; error: WireError };
+/**
+ * The answer to one request. `events`: deltas the worker published before answering (those the operation caused
+ * among them), carried in the same port message and applied before the answer is.
+ */
+export type BgResponse = { v: typeof PROTOCOL_VERSION; kind: 'response'; id: string; events?: BgEvent[] } & (
+  { ok: true; result: unknown } | { ok: false; error: WireError }
+);
+
+export type BgToUi = BgEvent | BgEvents | BgResponse;
 
 interface Hook<F> {
   addListener(listener: F): void;
@@ -263,10 +267,10 @@ export interface PortLike<In, Out> {
 export type UiPort = PortLike<BgToUi, UiToBg>;
 export type BgPort = PortLike<UiToBg, BgToUi>;
 
-/** The events a worker message carries, in order: itself for one event, its list for several, none for a response. */
+/** The events a worker message carries, in order: itself for one event, its list for several or before an answer. */
 export function eventsOf(message: BgToUi): BgEvent[] {
   if (message.kind === 'event') return [message];
-  return message.kind === 'events' && Array.isArray(message.events) ? message.events : [];
+  return Array.isArray(message.events) ? message.events : [];
 }
 
 /** True for a well-formed request of a known protocol version; anything else is dropped by the worker. */

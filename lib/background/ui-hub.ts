@@ -11,8 +11,10 @@
  * One server event usually changes several things (a message arrives: the message, the unread count, the typing
  * line), and every port message costs a serialisation, a hop through the browser process and a task in the page.
  * So the deltas published within one task leave together, as one message, at the end of that task (a microtask:
- * no added wait). Anything else posted to a port (an answer, a snapshot) first sends what is queued, so a UI still
- * sees every delta an operation caused before its answer, and never a delta older than a snapshot after it.
+ * no added wait). Anything else posted to a port takes what is queued along, in the same message: an answer
+ * carries the deltas before it (a reply's `chat/seen` is answered with the unread count it reset in one message),
+ * a snapshot goes after them in one batch. So a UI still sees every delta an operation caused before its answer,
+ * and never a delta older than a snapshot after it.
  */
 import { describeError, LivechatError } from '../livechat/errors';
 import {
@@ -20,6 +22,7 @@ import {
   PROTOCOL_VERSION,
   type BgEvent,
   type BgPort,
+  type BgResponse,
   type BgToUi,
   type ChatSnapshot,
   type Op,
@@ -65,10 +68,14 @@ export interface HubDesks {
 /** Creates the hub; `desks` gives each desk's state, `handlers` answer requests. */
 export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
   /**
-   * Each open port: the desk it shows, the number of its last event, its events not posted yet, and the ids of
-   * the page its last snapshot carried while the older messages are still to be sent (null: none are).
+   * Each open port: the desk it shows, the number of its last event, its events not posted yet, how many of its
+   * requests hold them back for their answer, and the ids of the page its last snapshot carried while the older
+   * messages are still to be sent (null: none are).
    */
-  const ports = new Map<BgPort, { desk: string | null; seq: number; queued: BgEvent[]; page: Set<string> | null }>();
+  const ports = new Map<
+    BgPort,
+    { desk: string | null; seq: number; queued: BgEvent[]; held: number; page: Set<string> | null }
+  >();
   const countListeners: Array<(desks: string[]) => void> = [];
   let flushScheduled = false;
 
@@ -87,11 +94,30 @@ export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
   };
   const flushAll = (): void => {
     flushScheduled = false;
-    for (const port of ports.keys()) flush(port);
+    for (const [port, view] of ports) if (view.held === 0) flush(port);
   };
-  const post = (port: BgPort, message: BgToUi): void => {
-    flush(port);
-    postNow(port, message);
+  /**
+   * Keeps a port's events back while a request is answered: an operation's deltas (a `chat/seen` resets the
+   * unread count) then leave with its answer, in one message. Never longer than this task: a slow operation's
+   * events (and any delta from the server meanwhile) go on their own at the next.
+   */
+  const hold = (port: BgPort): void => {
+    const view = ports.get(port);
+    if (!view) return;
+    view.held += 1;
+    setTimeout(() => {
+      view.held -= 1;
+      if (view.held === 0) flush(port);
+    }, 0);
+  };
+  /** Posts a snapshot or an answer with the port's queued events before it, as one message. */
+  const post = (port: BgPort, message: BgEvent | BgResponse): void => {
+    const view = ports.get(port);
+    const queued = view?.queued ?? [];
+    if (view) view.queued = [];
+    if (queued.length === 0) postNow(port, message);
+    else if (message.kind === 'response') postNow(port, { ...message, events: queued });
+    else postNow(port, { v: PROTOCOL_VERSION, kind: 'events', events: [...queued, message] });
   };
   const postNow = (port: BgPort, message: BgToUi): void => {
     try {
@@ -175,6 +201,7 @@ export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
       return;
     }
     const handler = handlers[op] as (p: unknown, desk: string | null) => Promise<unknown>;
+    hold(port);
     try {
       const result = await handler(message.params, ports.get(port)?.desk ?? null);
       respond(port, id, result);
@@ -201,7 +228,7 @@ export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
   return {
     attach(port, early = []) {
       const desk = desks.initial();
-      ports.set(port, { desk, seq: 0, queued: [], page: null });
+      ports.set(port, { desk, seq: 0, queued: [], held: 0, page: null });
       countChanged([desk]);
       port.onDisconnect.addListener(() => drop(port));
       port.onMessage.addListener((message) => void handle(port, message));

@@ -118,13 +118,11 @@ export function createBackgroundClient(
 
   function receive(message: BgToUi): void {
     if (typeof message !== 'object' || message === null || message.v !== PROTOCOL_VERSION) return;
-    if (message.kind === 'event' || message.kind === 'events') {
-      for (const event of eventsOf(message)) {
-        if (typeof event !== 'object' || event === null || event.v !== PROTOCOL_VERSION || event.kind !== 'event')
-          continue;
-        for (const listener of eventListeners) listener(event);
-      }
-      return;
+    // An answer's events come first: whoever awaits the answer finds what the operation changed already applied.
+    for (const event of eventsOf(message)) {
+      if (typeof event !== 'object' || event === null || event.v !== PROTOCOL_VERSION || event.kind !== 'event')
+        continue;
+      for (const listener of eventListeners) listener(event);
     }
     if (message.kind !== 'response') return;
     const call = pending.get(message.id);

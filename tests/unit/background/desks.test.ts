@@ -79,7 +79,10 @@ function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings, cl
     const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
     const events: BgEvent[] = [];
     const responses: BgToUi[] = [];
-    ui.onMessage.addListener((m) => (m.kind === 'response' ? responses.push(m) : events.push(...eventsOf(m))));
+    ui.onMessage.addListener((m) => {
+      if (m.kind === 'response') responses.push(m);
+      events.push(...eventsOf(m));
+    });
     void worker.attach(bg);
     let q = 0;
     const ask = async (op: string, params: unknown) => {

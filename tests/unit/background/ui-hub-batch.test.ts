@@ -61,7 +61,7 @@ describe('ui hub batching', () => {
     expect(posted.at(-1)).toMatchObject({ kind: 'event', seq: 5, type: 'message/remove' });
   });
 
-  it('sends an operation’s deltas before its answer, and queued deltas before a snapshot', async () => {
+  it('sends an operation’s deltas with its answer, and queued deltas before a snapshot, each in one message', async () => {
     let hubRef: ReturnType<typeof setup>['hub'] | undefined;
     const { hub, ui, posted } = setup({
       'chat/seen': async () => {
@@ -72,12 +72,41 @@ describe('ui hub batching', () => {
     hubRef = hub;
     ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'q1', op: 'chat/seen', params: null });
     await vi.waitFor(() => expect(posted.some((m) => m.kind === 'response')).toBe(true));
-    expect(posted.slice(1).map((m) => m.kind)).toEqual(['events', 'response']);
+    expect(posted.slice(1).map((m) => m.kind)).toEqual(['response']);
+    expect(eventsOf(posted[1]!).map((e) => [e.seq, e.type])).toEqual([
+      [2, 'message/upsert'],
+      [3, 'patch'],
+    ]);
     arrival(hub, 'm3');
-    ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'q2', op: 'chat/resync', params: null });
-    await vi.waitFor(() => expect(posted.filter((m) => m.kind === 'response')).toHaveLength(2));
-    const kinds = posted.slice(3).map((m) => (m.kind === 'event' ? m.type : m.kind));
-    expect(kinds).toEqual(['events', 'snapshot', 'response']);
+    hub.resnapshot();
+    expect(posted.slice(2).map((m) => m.kind)).toEqual(['events']);
+    expect(eventsOf(posted[2]!).map((e) => [e.seq, e.type])).toEqual([
+      [4, 'message/upsert'],
+      [5, 'patch'],
+      [6, 'snapshot'],
+    ]);
+  });
+
+  it('applies the events an answer carries before the answer resolves', async () => {
+    let hubRef: ReturnType<typeof setup>['hub'] | undefined;
+    const { hub, ui, posted } = setup({
+      'chat/seen': async () => {
+        hubRef!.publish(DESK, { type: 'patch', payload: { unread: 0 } });
+        return null;
+      },
+    });
+    hubRef = hub;
+    const client = createBackgroundClient(() => ui);
+    const seen: BgEvent[] = [];
+    client.onEvent((event) => seen.push(event));
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    await client.request('chat/seen', null);
+    expect(seen.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'snapshot'],
+      [2, 'patch'],
+    ]);
+    expect(posted.map((m) => m.kind)).toEqual(['event', 'response']);
+    client.close();
   });
 
   it('reaches the UI’s listeners one event at a time, in order, with no gap in seq', async () => {
