@@ -30,52 +30,117 @@ export interface TimelineOptions {
 
 const GROUP_GAP_MS = 5 * 60_000;
 
+type Group = Extract<TimelineItem, { kind: 'group' }>;
+
+/** Where a build stopped: enough to add newer messages to it without walking the older ones again. */
+interface BuildEnd {
+  messages: readonly ChatMessage[];
+  options: TimelineOptions;
+  today: number;
+  visitorIds: ReadonlySet<string>;
+  day: number | null;
+  nextDay: number;
+  /** The group the next message may join (always the last item), or null. */
+  group: Group | null;
+  lastTs: number;
+}
+
+/** How each build returned by {@link buildTimeline} ended, so that the next one can go on from there. */
+const ends = new WeakMap<readonly TimelineItem[], BuildEnd>();
+
 /**
  * Builds the display items for `messages` (already in `ts` order). Items equal to one in `previous` (the last
- * build) are that very object, so a view that compares by reference skips what did not change.
+ * build) are that very object, so a view that compares by reference skips what did not change. When `messages`
+ * is the last build's list with newer messages after it (an agent's reply), only those are walked: a log of
+ * hundreds of messages costs a new message a few microseconds, not a walk over all of them.
  */
 export function buildTimeline(
   messages: readonly ChatMessage[],
   options: TimelineOptions,
   previous: readonly TimelineItem[] = [],
 ): TimelineItem[] {
-  const items: TimelineItem[] = [];
-  let day: number | null = null;
-  // The next midnight: messages before it share `day`, so most need no date arithmetic.
-  let nextDay = -Infinity;
-  let group: Extract<TimelineItem, { kind: 'group' }> | null = null;
-  let lastTs = 0;
+  const last = ends.get(previous);
+  const today = startOfDay(options.now);
+  if (last && grows(last, messages, options, today)) {
+    const items = [...previous];
+    const end = { ...last, messages, options, today };
+    walk(messages.slice(last.messages.length), items, end);
+    ends.set(items, end);
+    return items;
+  }
   const visitorIds = new Set(messages.filter((m) => m.from === 'visitor').map((m) => m.author.id));
+  const end: BuildEnd = { messages, options, today, visitorIds, day: null, nextDay: -Infinity, group: null, lastTs: 0 };
+  const items: TimelineItem[] = [];
+  walk(messages, items, end);
+  const reused = reuseUnchanged(items, previous);
+  // A group the last build reused is the previous build's object: joining it must copy it, as `walk` does.
+  if (end.group) end.group = reused.at(-1) as Group;
+  ends.set(reused, end);
+  return reused;
+}
 
+/** True when `messages` is the last build's list (the same objects) with newer messages after it, same options. */
+function grows(last: BuildEnd, messages: readonly ChatMessage[], options: TimelineOptions, today: number): boolean {
+  const before = last.messages;
+  if (
+    messages.length <= before.length ||
+    today !== last.today ||
+    options.agentHidden !== last.options.agentHidden ||
+    options.hiddenTypes !== last.options.hiddenTypes ||
+    options.unreadFrom !== last.options.unreadFrom
+  ) {
+    return false;
+  }
+  for (let i = 0; i < before.length; i++) if (messages[i] !== before[i]) return false;
+  // A new author of the visitor's own messages changes how older system lines read ("closed by the visitor").
+  for (let i = before.length; i < messages.length; i++) {
+    const message = messages[i]!;
+    if (message.from === 'visitor' && !last.visitorIds.has(message.author.id)) return false;
+  }
+  return true;
+}
+
+/** Adds `messages` to `items`, going on from `end` (which it moves on). A group it joins is copied, not changed. */
+function walk(messages: readonly ChatMessage[], items: TimelineItem[], end: BuildEnd): void {
+  const { options, visitorIds } = end;
+  let shared = end.group;
   for (const message of messages) {
     const system = isSystemMessage(message)
       ? systemText(message, { agentHidden: options.agentHidden, hiddenTypes: options.hiddenTypes, visitorIds })
       : null;
     if (isSystemMessage(message) && !system) continue;
 
-    if (day === null || message.ts < day || message.ts >= nextDay) {
+    if (end.day === null || message.ts < end.day || message.ts >= end.nextDay) {
       const messageDay = startOfDay(message.ts);
-      day = messageDay;
+      end.day = messageDay;
       // A day is 23 to 25 hours long; 25 hours on lands in the next day either way.
-      nextDay = startOfDay(messageDay + 25 * 3_600_000);
-      group = null;
+      end.nextDay = startOfDay(messageDay + 25 * 3_600_000);
+      end.group = null;
       items.push({ kind: 'day', key: `day-${messageDay}`, label: dayLabel(message.ts, options.now) });
     }
     if (message.id === options.unreadFrom) {
-      group = null;
+      end.group = null;
       items.push({ kind: 'unread', key: 'unread' });
     }
     if (system) {
-      group = null;
+      end.group = null;
       items.push({ kind: 'system', key: message.id, id: message.id, ts: message.ts, ...system });
       continue;
     }
     const from = message.from === 'visitor' ? 'visitor' : 'agent';
+    const group = end.group;
     const sameRun = group && group.from === from && group.authorId === message.author.id;
-    if (group && sameRun && message.ts - lastTs <= GROUP_GAP_MS) {
-      group.messages.push(message);
+    if (group && sameRun && message.ts - end.lastTs <= GROUP_GAP_MS) {
+      if (group === shared) {
+        // The last build's group, which a view may still hold: the joined one is a new object.
+        shared = null;
+        end.group = { ...group, messages: [...group.messages, message] };
+        items[items.length - 1] = end.group;
+      } else {
+        group.messages.push(message);
+      }
     } else {
-      group = {
+      end.group = {
         kind: 'group',
         key: `group-${message.id}`,
         from,
@@ -83,11 +148,10 @@ export function buildTimeline(
         authorName: message.author.name || message.author.username,
         messages: [message],
       };
-      items.push(group);
+      items.push(end.group);
     }
-    lastTs = message.ts;
+    end.lastTs = message.ts;
   }
-  return reuseUnchanged(items, previous);
 }
 
 function reuseUnchanged(items: TimelineItem[], previous: readonly TimelineItem[]): TimelineItem[] {
