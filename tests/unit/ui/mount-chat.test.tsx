@@ -1,0 +1,90 @@
+// @vitest-environment happy-dom
+// oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
+import './english';
+import { waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mountChat } from '../../../components/mount-chat';
+import { firstScreenOf } from '../../../lib/first-screen-shape';
+import type { ChatMessage } from '../../../lib/livechat/types';
+import { PORT_NAME, type BgToUi, type UiToBg } from '../../../lib/messaging';
+import { testConfig } from './config';
+import { baseSnapshot } from './fake-worker';
+import { createPortPair } from './port-pair';
+
+const msg = (n: number): ChatMessage => ({
+  id: `m${n}`,
+  rid: 'R1',
+  text: `text ${n}`,
+  ts: n * 1000,
+  updatedAt: n * 1000,
+  editedAt: null,
+  author: { id: 'agent1', username: 'jane', name: 'Jane' },
+  from: 'agent',
+  type: null,
+  attachments: [],
+});
+const many = (count: number): ChatMessage[] => Array.from({ length: count }, (_, i) => msg(i + 1));
+/** The stored first screen of a desk with 30 messages, through storage's JSON. */
+const storedScreen = (): unknown =>
+  JSON.parse(JSON.stringify(firstScreenOf(baseSnapshot({ config: testConfig(), messages: many(30) }))));
+
+let unmount: (() => void) | undefined;
+afterEach(() => {
+  unmount?.();
+  unmount = undefined;
+  document.body.replaceChildren();
+});
+
+/** A chat page on a worker that answers only what the test emits. */
+function open(firstScreen?: Promise<unknown>) {
+  const [ui] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
+  const root = document.createElement('div');
+  document.body.append(root);
+  unmount = mountChat(root, {
+    connect: () => ui,
+    layout: 'popup',
+    actions: { openOptions: vi.fn() },
+    ...(firstScreen ? { firstScreen } : {}),
+  });
+  return { root };
+}
+
+const logText = (root: HTMLElement): string => root.querySelector('[role=log]')?.textContent ?? '';
+
+describe('a chat page opening', () => {
+  it('paints the loading screen at once, before storage or the worker answer, then the first screen', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    const { root } = open(new Promise((resolve) => (answer = resolve)));
+    expect(root.querySelector('.lqs-loading')).not.toBeNull();
+    answer(storedScreen());
+    await waitFor(() => expect(logText(root)).toContain('text 30'));
+    expect(root.querySelector('textarea')?.disabled).toBe(false);
+  });
+
+  it('makes the bubbles’ time formatter before anything arrives, while the page waits anyway', async () => {
+    const Real = Intl.DateTimeFormat;
+    const made: unknown[] = [];
+    class Counting extends Real {
+      constructor(...args: ConstructorParameters<typeof Real>) {
+        super(...args);
+        made.push(args[1]);
+      }
+    }
+    vi.stubGlobal('Intl', { ...Intl, DateTimeFormat: Counting });
+    try {
+      // A fresh formatter cache: the one other tests filled is not the page's.
+      vi.resetModules();
+      const fresh = await import('../../../components/mount-chat');
+      const [ui] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
+      unmount = fresh.mountChat(document.createElement('div'), {
+        connect: () => ui,
+        layout: 'popup',
+        actions: { openOptions: vi.fn() },
+        firstScreen: new Promise(() => undefined),
+      });
+      expect(made).toContainEqual({ hour: 'numeric', minute: '2-digit' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
