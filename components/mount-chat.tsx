@@ -2,8 +2,9 @@ import { render } from 'preact';
 import type { UiPort } from '../lib/messaging';
 import { autoSeen } from '../lib/ui/auto-seen';
 import { createBackgroundClient } from '../lib/ui/background-client';
-import { createChatModel } from '../lib/ui/chat-model';
+import { createChatModel, nextFrame } from '../lib/ui/chat-model';
 import { formatTime } from '../lib/ui/format';
+import { effect } from '../lib/ui/signals';
 import type { ChatActions } from './chat-actions';
 import { ChatApp } from './ChatApp';
 import { createChatUi } from './chat-ui';
@@ -35,14 +36,26 @@ export function mountChat(
   // The first time formatter of a page loads its locale's data (11–17 ms in a new renderer); the first render needs
   // it for the bubbles' times, so it is made while the page waits for storage or the worker anyway.
   formatTime(0);
-  // Following a clicked notification is not needed to interact: its code loads after the chat is on screen.
+  // Following a clicked notification is not needed to interact: its code loads (and reads session storage) in the
+  // task after the first frame that shows the chat, not while the first screen is on its way.
   let stopFocus: (() => void) | null = null;
-  void import('./notification-focus').then(({ followNotificationFocus }) => {
-    if (!closed) stopFocus = followNotificationFocus(ui, model);
+  let shown = false;
+  const stopWaiting = effect(() => {
+    if (shown || !model.ready.value) return;
+    shown = true;
+    nextFrame(() =>
+      setTimeout(() => {
+        if (closed) return;
+        void import('./notification-focus').then(({ followNotificationFocus }) => {
+          if (!closed) stopFocus = followNotificationFocus(ui, model);
+        });
+      }),
+    );
   });
   return () => {
     render(null, root);
     closed = true;
+    stopWaiting();
     stopFocus?.();
     stopSeen();
     model.dispose();

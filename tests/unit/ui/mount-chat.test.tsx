@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountChat } from '../../../components/mount-chat';
 import { firstScreenOf } from '../../../lib/first-screen-shape';
 import type { ChatMessage } from '../../../lib/livechat/types';
-import { PORT_NAME, type BgToUi, type UiToBg } from '../../../lib/messaging';
+import { PORT_NAME, PROTOCOL_VERSION, type BgEvent, type BgToUi, type UiToBg } from '../../../lib/messaging';
 import { testConfig } from './config';
 import { baseSnapshot } from './fake-worker';
 import { createPortPair } from './port-pair';
@@ -28,6 +28,15 @@ const many = (count: number): ChatMessage[] => Array.from({ length: count }, (_,
 const storedScreen = (): unknown =>
   JSON.parse(JSON.stringify(firstScreenOf(baseSnapshot({ config: testConfig(), messages: many(30) }))));
 
+/** How often the page started following clicked notifications. */
+const follow = vi.hoisted(() => ({ started: 0 }));
+vi.mock('../../../components/notification-focus', () => ({
+  followNotificationFocus: () => {
+    follow.started += 1;
+    return () => undefined;
+  },
+}));
+
 let unmount: (() => void) | undefined;
 afterEach(() => {
   unmount?.();
@@ -37,7 +46,7 @@ afterEach(() => {
 
 /** A chat page on a worker that answers only what the test emits. */
 function open(firstScreen?: Promise<unknown>) {
-  const [ui] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
+  const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
   const root = document.createElement('div');
   document.body.append(root);
   unmount = mountChat(root, {
@@ -46,7 +55,15 @@ function open(firstScreen?: Promise<unknown>) {
     actions: { openOptions: vi.fn() },
     ...(firstScreen ? { firstScreen } : {}),
   });
-  return { root };
+  const snapshot = (messages: ChatMessage[]): void =>
+    bg.postMessage({
+      v: PROTOCOL_VERSION,
+      kind: 'event',
+      seq: 0,
+      type: 'snapshot',
+      payload: baseSnapshot({ config: testConfig(), messages }),
+    } as BgEvent);
+  return { root, snapshot };
 }
 
 const logText = (root: HTMLElement): string => root.querySelector('[role=log]')?.textContent ?? '';
@@ -59,6 +76,16 @@ describe('a chat page opening', () => {
     answer(storedScreen());
     await waitFor(() => expect(logText(root)).toContain('text 30'));
     expect(root.querySelector('textarea')?.disabled).toBe(false);
+  });
+
+  it('starts following a clicked notification only once the chat is on screen', async () => {
+    follow.started = 0;
+    const { root, snapshot } = open(new Promise(() => undefined));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(follow.started).toBe(0);
+    snapshot(many(2));
+    await waitFor(() => expect(logText(root)).toContain('text 2'));
+    await waitFor(() => expect(follow.started).toBe(1));
   });
 
   it('makes the bubbles’ time formatter before anything arrives, while the page waits anyway', async () => {
