@@ -4,13 +4,13 @@
  * (issue 12). `<div id="app" data-layout>` in the page says which of the two it is.
  */
 import { browser } from 'wxt/browser';
-import { FIRST_SCREEN_KEY } from '../lib/first-screen';
+import { FIRST_SCREEN_KEY, readFirstScreen } from '../lib/first-screen';
 import { PORT_NAME, type UiPort } from '../lib/messaging';
 import { mountChat } from './mount-chat';
 
 // Asked for first, so storage answers while the scripts run: a stopped worker's chat shows this meanwhile.
 const firstScreen = browser.storage.local.get(FIRST_SCREEN_KEY).then(
-  (items) => items[FIRST_SCREEN_KEY],
+  (items) => readFirstScreen(items[FIRST_SCREEN_KEY], browser.runtime.getManifest().version),
   () => null,
 );
 

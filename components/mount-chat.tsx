@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import type { UiPort } from '../lib/messaging';
+import type { ChatSnapshot, UiPort } from '../lib/messaging';
 import { autoSeen } from '../lib/ui/auto-seen';
 import { createBackgroundClient } from '../lib/ui/background-client';
 import { createChatModel, nextFrame } from '../lib/ui/chat-model';
@@ -14,8 +14,8 @@ export interface MountOptions {
   connect: () => UiPort;
   layout: 'popup' | 'sidepanel';
   actions: ChatActions;
-  /** The stored first screen's value (lib/first-screen.ts), read as early as the page could. */
-  firstScreen?: Promise<unknown>;
+  /** The stored first screen (lib/first-screen.ts), read and checked as early as the page could; null if none. */
+  firstScreen?: Promise<ChatSnapshot | null>;
 }
 
 /** Wires client, model and view into `root`; returns the function that tears it all down. */
@@ -28,10 +28,12 @@ export function mountChat(
   const ui = createChatUi();
   const stopSeen = autoSeen(model, root.ownerDocument);
   let closed = false;
-  // A stopped worker takes a while to answer: the first screen it stored shows meanwhile (lib/first-screen.ts).
-  // Its code is asked for before the first render, so that it loads while the page renders.
-  if (stored)
-    void import('../lib/ui/first-screen').then((lazy) => void (closed || lazy.showFirstScreen(model, stored)));
+  // A stopped worker takes a while to answer: the first screen it stored shows meanwhile (lib/first-screen.ts),
+  // unless its snapshot came first.
+  void stored?.then(
+    (snapshot) => void (snapshot && !closed && model.preview(snapshot)),
+    () => undefined,
+  );
   render(<ChatApp model={model} layout={layout} actions={actions} ui={ui} />, root);
   // The first time formatter of a page loads its locale's data (11–17 ms in a new renderer); the first render needs
   // it for the bubbles' times, so it is made while the page waits for storage or the worker anyway.

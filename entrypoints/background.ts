@@ -78,6 +78,7 @@ export default defineBackground(() => {
       if (desk) await focusDeskItem.setValue(null);
       return desk;
     },
+    build: browser.runtime.getManifest().version,
     saveFirstScreen: (screen) =>
       screen
         ? browser.storage.local.set({ [FIRST_SCREEN_KEY]: screen })

@@ -3,9 +3,43 @@
  * only its newest messages (`lib/first-screen-shape.ts`). The worker keeps it in storage under one small key; a
  * chat page starts reading that key before anything else, so a stopped worker's start, its desk restore and its
  * full snapshot are off the path to the first screen. The worker's snapshot then replaces it. It is a cache: a
- * value of another version, or one that fails a check (storage can hold anything), is ignored, and the worker
- * writes a fresh one. This module is only the key: chat pages import it eagerly.
+ * value of another version or build, or one that is not byte for byte what the worker wrote (storage can hold
+ * anything), is ignored, and the worker writes a fresh one. Chat pages import this module eagerly: its check is a
+ * checksum, not a walk of the snapshot, so the first screen needs no code loaded after the page's own.
  */
+import { fnv1a } from './hash-runs';
+import type { ChatSnapshot } from './messaging';
 
 /** The `chrome.storage.local` key (one for the extension: the desk a new chat opens on). */
 export const FIRST_SCREEN_KEY = 'firstScreen';
+export const FIRST_SCREEN_VERSION = 2;
+/** Characters of the stored JSON at most: 20 messages of at most 64 000 characters, the desk list and its config. */
+export const FIRST_SCREEN_MAX_CHARS = 256_000;
+
+/**
+ * What the worker stores: the snapshot as the JSON it wrote, the extension version that wrote it (a page of
+ * another build may expect another shape) and the JSON's checksum.
+ */
+export interface FirstScreen {
+  v: typeof FIRST_SCREEN_VERSION;
+  build: string;
+  json: string;
+  sum: number;
+}
+
+/**
+ * The stored first screen's snapshot for a page of extension version `build`, or null unless `raw` is exactly
+ * what a worker of that build wrote: the worker built it from its own state, which it checked on arrival.
+ */
+export function readFirstScreen(raw: unknown, build: string): ChatSnapshot | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { v, build: writtenBy, json, sum } = raw as Partial<FirstScreen>;
+  if (v !== FIRST_SCREEN_VERSION || writtenBy !== build || typeof json !== 'string') return null;
+  if (json.length > FIRST_SCREEN_MAX_CHARS || sum !== fnv1a(json)) return null;
+  try {
+    const snapshot = JSON.parse(json) as unknown;
+    return typeof snapshot === 'object' && snapshot !== null ? (snapshot as ChatSnapshot) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,7 +1,7 @@
 /**
- * Checks of the stored shapes of the server's data (configuration, agent, queue, messages), shared by everything
- * that reads them back from storage: the worker's repair on start and the chat page's first screen. Storage can
- * hold anything, so each is checked field by field before it is used.
+ * Checks of the stored shapes of the server's data (configuration, agent, queue, messages), for the worker's repair
+ * on start. Storage can hold anything, so each is checked field by field before it is used. (The chat page's
+ * stored first screen is checked whole instead: a checksum of what the worker wrote, see lib/first-screen.ts.)
  */
 import { clip, MAX_FIELD_CHARS, mdWithinBounds } from './livechat/bounds';
 import type { AgentInfo, Attachment, ChatMessage, LivechatConfig, QueueInfo, VideoCall } from './livechat/types';

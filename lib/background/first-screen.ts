@@ -4,7 +4,8 @@
  * once when something is forgotten, so no forgotten conversation or desk stays in it. Writes go one at a time, in
  * order, and an unchanged screen is not written again.
  */
-import { firstScreenOf, type FirstScreen } from '../first-screen-shape';
+import type { FirstScreen } from '../first-screen';
+import { firstScreenOf } from '../first-screen-shape';
 import type { ChatSnapshot } from '../messaging';
 
 export interface FirstScreenKeeper {
@@ -16,19 +17,20 @@ export interface FirstScreenKeeper {
 
 /**
  * `current` gives the snapshot of the desk a new chat would open on (null: none); `save` stores a first screen,
- * or removes it (null).
+ * or removes it (null); `build` is the extension's version (only its own pages show what it stores).
  */
 export function createFirstScreenKeeper(
   current: () => ChatSnapshot | null,
   save: (screen: FirstScreen | null) => Promise<void>,
+  build: string,
 ): FirstScreenKeeper {
   let writing: Promise<void> = Promise.resolve();
-  let last: string | undefined;
+  let last: string | null | undefined;
   return {
     update() {
       const snapshot = current();
-      const screen = snapshot ? firstScreenOf(snapshot) : null;
-      const text = JSON.stringify(screen);
+      const screen = snapshot ? firstScreenOf(snapshot, build) : null;
+      const text = screen?.json ?? null;
       if (text === last) return;
       last = text;
       writing = writing.then(() =>

@@ -4,7 +4,7 @@
  * badge.
  */
 import type { Clock } from '../ddp/types';
-import type { FirstScreen } from '../first-screen-shape';
+import type { FirstScreen } from '../first-screen';
 import type { FetchLike } from '../livechat/rest';
 import { emptySnapshot, type BgPort, type ChatSnapshot } from '../messaging';
 import { desksOf, type VisitorSettings } from '../settings';
@@ -42,6 +42,8 @@ export interface WorkerDeps {
   clickedDesk?(): Promise<string | null>;
   /** Stores the first screen a chat page shows while the worker starts, or removes it (lib/first-screen.ts). */
   saveFirstScreen?(screen: FirstScreen | null): Promise<void>;
+  /** The extension's version, written with the first screen: a page of another build does not show it. */
+  build?: string;
 }
 /** A failed read of stored data, logged and turned into a value the repair resets. */
 const unreadable = (what: string) => (error: unknown) => {
@@ -114,6 +116,7 @@ export function startWorker(deps: WorkerDeps) {
       return desk === null ? null : snapshotOf(desk);
     },
     (screen) => deps.saveFirstScreen?.(screen) ?? Promise.resolve(),
+    deps.build ?? '',
   );
 
   const need = (desk: string | null): DeskRuntime => {

@@ -48,6 +48,14 @@ it.each(LAZY_PARTS)(
   },
 );
 
+it('shows the stored first screen with the eager files alone: its check loads no chunk while a cold open waits', () => {
+  for (const page of ['popup.html', 'sidepanel.html']) {
+    const graph = moduleGraph([page], read);
+    expect(text(graph.eager)).toContain('firstScreen');
+    expect(graph.lazy.filter((file) => /first-screen|shapes/.test(file))).toEqual([]);
+  }
+});
+
 it('loads the same files in the popup and the side panel, straight from their HTML: no entry file of their own', () => {
   const popup = moduleGraph(['popup.html'], read).eager;
   expect(moduleGraph(['sidepanel.html'], read).eager).toEqual(popup);

@@ -5,12 +5,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createChatUi } from '../../../components/chat-ui';
 import { followNotificationFocus } from '../../../components/notification-focus';
 import { focusMessageItem } from '../../../lib/focus';
-import {
-  FIRST_SCREEN_MESSAGE_CHARS,
-  FIRST_SCREEN_MESSAGES,
-  firstScreenOf,
-  readFirstScreen,
-} from '../../../lib/first-screen-shape';
+import { FIRST_SCREEN_MAX_CHARS, readFirstScreen } from '../../../lib/first-screen';
+import { FIRST_SCREEN_MESSAGE_CHARS, FIRST_SCREEN_MESSAGES, firstScreenOf } from '../../../lib/first-screen-shape';
+import { fnv1a } from '../../../lib/hash-runs';
 import type { ChatMessage } from '../../../lib/livechat/types';
 import {
   PORT_NAME,
@@ -22,7 +19,6 @@ import {
 } from '../../../lib/messaging';
 import { createBackgroundClient } from '../../../lib/ui/background-client';
 import { createChatModel } from '../../../lib/ui/chat-model';
-import { showFirstScreen } from '../../../lib/ui/first-screen';
 import { testConfig } from './config';
 import { baseSnapshot, flush, whole } from './fake-worker';
 import { createPortPair } from './port-pair';
@@ -42,6 +38,8 @@ function msg(n: number, from: ChatMessage['from'] = 'agent'): ChatMessage {
   };
 }
 
+/** The extension version of the page and worker in these tests. */
+const BUILD = '1.4.0';
 const many = (count: number): ChatMessage[] => Array.from({ length: count }, (_, i) => msg(i + 1));
 /** A snapshot as the worker has it, with `count` messages, through storage's JSON. */
 const stored = (overrides: Partial<ChatSnapshot> = {}, count = 50): unknown =>
@@ -49,13 +47,14 @@ const stored = (overrides: Partial<ChatSnapshot> = {}, count = 50): unknown =>
     JSON.stringify(
       firstScreenOf(
         baseSnapshot({ config: testConfig(), messages: many(count), unread: 2, agentTyping: 'Jane', ...overrides }),
+        BUILD,
       ),
     ),
   );
 
 describe('the stored first screen', () => {
   it('keeps the newest messages and nothing that only holds while the worker runs', () => {
-    const screen = readFirstScreen(stored());
+    const screen = readFirstScreen(stored(), BUILD);
     expect(screen?.messages.map((m) => m.id)).toEqual(
       many(50)
         .slice(-FIRST_SCREEN_MESSAGES)
@@ -73,35 +72,36 @@ describe('the stored first screen', () => {
 
   it('keeps fewer messages when they are long, so the key stays small', () => {
     const long = many(20).map((m) => ({ ...m, text: 'x'.repeat(15_000) }));
-    const screen = firstScreenOf(baseSnapshot({ messages: long }));
-    expect(screen.snapshot.messages.map((m) => m.id)).toEqual(['m17', 'm18', 'm19', 'm20']);
-    expect(JSON.stringify(screen.snapshot.messages).length).toBeLessThanOrEqual(FIRST_SCREEN_MESSAGE_CHARS);
-    expect(firstScreenOf(baseSnapshot({ messages: [] })).snapshot.messages).toEqual([]);
+    const screen = readFirstScreen(firstScreenOf(baseSnapshot({ messages: long }), BUILD), BUILD);
+    expect(screen?.messages.map((m) => m.id)).toEqual(['m17', 'm18', 'm19', 'm20']);
+    expect(JSON.stringify(screen?.messages).length).toBeLessThanOrEqual(FIRST_SCREEN_MESSAGE_CHARS);
+    expect(readFirstScreen(firstScreenOf(baseSnapshot({ messages: [] }), BUILD), BUILD)?.messages).toEqual([]);
   });
 
-  it('is ignored when of another version, damaged, or larger than any the worker writes', () => {
-    const good = stored() as { v: number; snapshot: Record<string, unknown> };
+  it('is ignored unless it is exactly what a worker of the same build wrote', () => {
+    const good = stored() as { v: number; build: string; json: string; sum: number };
+    const signed = (json: string) => ({ ...good, json, sum: fnv1a(json) });
     const variants: unknown[] = [
       undefined,
       null,
       'firstScreen',
       [],
-      { ...good, v: 2 },
-      { snapshot: good.snapshot },
-      { ...good, snapshot: { ...good.snapshot, serverUrl: 'javascript:alert(1)' } },
-      { ...good, snapshot: { ...good.snapshot, messages: [...(good.snapshot.messages as unknown[]), { id: 7 }] } },
-      { ...good, snapshot: { ...good.snapshot, messages: many(FIRST_SCREEN_MESSAGES + 1) } },
-      {
-        ...good,
-        snapshot: { ...good.snapshot, messages: [{ ...msg(1), text: 'x'.repeat(FIRST_SCREEN_MESSAGE_CHARS) }] },
-      },
-      { ...good, snapshot: { ...good.snapshot, config: { title: 'x' } } },
-      { ...good, snapshot: { ...good.snapshot, room: { id: 'R1' } } },
-      { ...good, snapshot: { ...good.snapshot, desks: [{ id: 1 }] } },
-      { ...good, snapshot: { ...good.snapshot, unread: -1 } },
+      // The first version stored the snapshot itself, checked by a walk a page had to load first.
+      { v: 1, snapshot: JSON.parse(good.json) as unknown },
+      { ...good, v: 3 },
+      { ...good, build: '1.3.9' },
+      { ...good, json: JSON.parse(good.json) as unknown },
+      { ...good, sum: good.sum + 1 },
+      // Damaged, or changed by anything but the worker: the checksum no longer matches.
+      { ...good, json: good.json.replace('text 50', 'text 51') },
+      { ...good, json: good.json.slice(0, -1) },
+      signed('{"serverUrl":'),
+      signed('null'),
+      signed('7'),
+      signed(JSON.stringify({ ...(JSON.parse(good.json) as object), pad: 'x'.repeat(FIRST_SCREEN_MAX_CHARS) })),
     ];
-    for (const variant of variants) expect(readFirstScreen(variant)).toBeNull();
-    expect(readFirstScreen(good)).not.toBeNull();
+    for (const variant of variants) expect(readFirstScreen(variant, BUILD)).toBeNull();
+    expect(readFirstScreen(good, BUILD)?.messages.at(-1)?.id).toBe('m50');
   });
 });
 
@@ -121,7 +121,7 @@ function open() {
 describe('a chat opening on the stored first screen', () => {
   it('shows it until the worker’s snapshot replaces it whole, without duplicates', async () => {
     const { model, emit } = open();
-    await showFirstScreen(model, Promise.resolve(stored()));
+    model.preview(readFirstScreen(stored(), BUILD)!);
     expect(model.ready.value).toBe(true);
     expect(model.messages.value).toHaveLength(FIRST_SCREEN_MESSAGES);
     expect(model.connection.value.state).toBe('connecting');
@@ -139,21 +139,17 @@ describe('a chat opening on the stored first screen', () => {
     expect(model.firstUnread.value).toBe('m27');
   });
 
-  it('is not shown once the worker answered, nor when storage fails', async () => {
+  it('is not shown once the worker answered', async () => {
     const { model, emit } = open();
     emit('snapshot', whole(baseSnapshot({ messages: [msg(1)] })), 0);
     await flush();
-    await showFirstScreen(model, Promise.resolve(stored()));
+    model.preview(readFirstScreen(stored(), BUILD)!);
     expect(model.messages.value.map((m) => m.id)).toEqual(['m1']);
-
-    const second = open();
-    await showFirstScreen(second.model, Promise.reject(new Error('storage is gone')));
-    expect(second.model.ready.value).toBe(false);
   });
 
   it('sends what the visitor writes on it once, when the worker takes the port', async () => {
     const { model, requests } = open();
-    await showFirstScreen(model, Promise.resolve(stored()));
+    model.preview(readFirstScreen(stored(), BUILD)!);
     const sent = model.send('typed before the worker woke');
     await flush();
     expect(requests.filter((r) => r.op === 'chat/send')).toEqual([
@@ -166,7 +162,7 @@ describe('a chat opening on the stored first screen', () => {
     fakeBrowser.reset();
     const { model, emit } = open();
     const ui = createChatUi();
-    await showFirstScreen(model, Promise.resolve(stored()));
+    model.preview(readFirstScreen(stored(), BUILD)!);
     const stop = followNotificationFocus(ui, model);
     await focusMessageItem.setValue('m51');
     await flush();

@@ -4,9 +4,17 @@ import './english';
 import { waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountChat } from '../../../components/mount-chat';
+import { readFirstScreen } from '../../../lib/first-screen';
 import { firstScreenOf } from '../../../lib/first-screen-shape';
 import type { ChatMessage } from '../../../lib/livechat/types';
-import { PORT_NAME, PROTOCOL_VERSION, type BgEvent, type BgToUi, type UiToBg } from '../../../lib/messaging';
+import {
+  PORT_NAME,
+  PROTOCOL_VERSION,
+  type BgEvent,
+  type BgToUi,
+  type ChatSnapshot,
+  type UiToBg,
+} from '../../../lib/messaging';
 import { testConfig } from './config';
 import { baseSnapshot } from './fake-worker';
 import { createPortPair } from './port-pair';
@@ -24,9 +32,9 @@ const msg = (n: number): ChatMessage => ({
   attachments: [],
 });
 const many = (count: number): ChatMessage[] => Array.from({ length: count }, (_, i) => msg(i + 1));
-/** The stored first screen of a desk with 30 messages, through storage's JSON. */
-const storedScreen = (): unknown =>
-  JSON.parse(JSON.stringify(firstScreenOf(baseSnapshot({ config: testConfig(), messages: many(30) }))));
+/** The stored first screen of a desk with 30 messages, as a page reads it. */
+const storedScreen = () =>
+  readFirstScreen(firstScreenOf(baseSnapshot({ config: testConfig(), messages: many(30) }), '1.0'), '1.0');
 
 /** How often the page started following clicked notifications. */
 const follow = vi.hoisted(() => ({ started: 0 }));
@@ -45,7 +53,7 @@ afterEach(() => {
 });
 
 /** A chat page on a worker that answers only what the test emits. */
-function open(firstScreen?: Promise<unknown>) {
+function open(firstScreen?: Promise<ChatSnapshot | null>) {
   const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
   const root = document.createElement('div');
   document.body.append(root);
@@ -70,12 +78,23 @@ const logText = (root: HTMLElement): string => root.querySelector('[role=log]')?
 
 describe('a chat page opening', () => {
   it('paints the loading screen at once, before storage or the worker answer, then the first screen', async () => {
-    let answer: (value: unknown) => void = () => undefined;
+    let answer: (value: ChatSnapshot | null) => void = () => undefined;
     const { root } = open(new Promise((resolve) => (answer = resolve)));
     expect(root.querySelector('.lqs-loading')).not.toBeNull();
     answer(storedScreen());
     await waitFor(() => expect(logText(root)).toContain('text 30'));
     expect(root.querySelector('textarea')?.disabled).toBe(false);
+  });
+
+  it('keeps the loading screen until the worker answers when nothing usable is stored', async () => {
+    for (const stored of [() => Promise.resolve(null), () => Promise.reject(new Error('storage is gone'))]) {
+      const { root, snapshot } = open(stored());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(root.querySelector('.lqs-loading')).not.toBeNull();
+      snapshot(many(2));
+      await waitFor(() => expect(logText(root)).toContain('text 2'));
+      unmount?.();
+    }
   });
 
   it('starts following a clicked notification only once the chat is on screen', async () => {
