@@ -5,8 +5,10 @@ import { foreignHost } from '../lib/ui/desk-origin';
 import { formatSize } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import { safeHref } from '../lib/ui/linkify';
-import { FileIcon } from './icons';
+import { FileIcon } from './icons-more';
 import { ImageGate } from './ImageGate';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './attachments.css';
 
 /** Images show as a thumbnail that opens the full file; anything else as a file card with name and size. */
 export function AttachmentView({ attachment, serverUrl }: { attachment: Attachment; serverUrl: string | null }) {

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { stripBidi } from '../lib/bidi';
 import { formatSize } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
-import { FileIcon } from './icons';
+import { FileIcon } from './icons-more';
 import { CloseIcon } from './icons-more';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './file-preview.css';

@@ -5,12 +5,20 @@ import type { ChatMessage } from '../lib/livechat/types';
 import { formatFull, formatTime, initials } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import type { TimelineItem } from '../lib/ui/timeline';
-import { AttachmentView } from './Attachments';
 import { EditIcon, TrashIcon } from './icons';
+import { lazy, preloadWhenIdle } from './lazy';
 import { memo } from './memo';
 import { MessageBody } from './MessageText';
 
 type Group = Extract<TimelineItem, { kind: 'group' }>;
+
+/**
+ * Attachments' cards and thumbnails, out of what the popup loads on open (issue 12): loaded by the first message that
+ * has one, or once the page is idle after its first frames, so a file the agent sends later shows at once.
+ */
+const loadAttachments = () => import('./Attachments').then((m) => m.AttachmentView);
+const AttachmentView = lazy(loadAttachments, 'none');
+preloadWhenIdle(loadAttachments);
 
 /** What the visitor may do with their own delivered messages; absent when the conversation is over. */
 export interface OwnMessageActions {

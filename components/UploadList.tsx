@@ -4,8 +4,7 @@ import type { UploadView } from '../lib/messaging';
 import { formatSize } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
 import { failureText } from '../lib/ui/send-file';
-import { FileIcon } from './icons';
-import { CloseIcon } from './icons-more';
+import { CloseIcon, FileIcon } from './icons-more';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './uploads.css';
 

@@ -86,12 +86,3 @@ export function ArrowDownIcon() {
     </svg>
   );
 }
-
-export function FileIcon() {
-  return (
-    <svg {...base} {...stroke} width={22} height={22}>
-      <path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z" />
-      <path d="M14 2v6h6" />
-    </svg>
-  );
-}

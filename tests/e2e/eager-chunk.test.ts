@@ -35,6 +35,9 @@ const LAZY_PARTS: Array<[part: string, marker: string]> = [
   ['the offline notice’s icon', 'M21 12.8A9 9 0 1 1'],
   ['the edit bar and its styles', 'lqs-composer__editing'],
   ['the close icon (edit bar, file preview, uploads)', 'M18 6 6 18'],
+  ['the attachments’ styles', '.lqs-attachment--file{'],
+  ['the gate of an outside image', 'lqs-image-gate'],
+  ['the file icon (attachments, file preview, uploads)', 'M14 2v6h6'],
 ];
 
 it.each(LAZY_PARTS)(
