@@ -11,11 +11,12 @@
  * One server event usually changes several things (a message arrives: the message, the unread count, the typing
  * line), and every port message costs a serialisation, a hop through the browser process and a task in the page.
  * So the deltas published within one task leave together, as one message, at the end of that task (a microtask:
- * no added wait). Anything else posted to a port takes what is queued along, in the same message: an answer
+ * no added wait), and under a burst (`HubOptions.burst`) those of a few milliseconds leave together. Anything else posted to a port takes what is queued along, in the same message: an answer
  * carries the deltas before it (a reply's `chat/seen` is answered with the unread count it reset in one message),
  * a snapshot goes after them in one batch. So a UI still sees every delta an operation caused before its answer,
  * and never a delta older than a snapshot after it.
  */
+import type { Clock } from '../ddp/types';
 import { describeError, LivechatError } from '../livechat/errors';
 import {
   isRequest,
@@ -65,8 +66,19 @@ export interface HubDesks {
   exists(desk: string): boolean;
 }
 
+export interface HubOptions {
+  /**
+   * Deltas published within `windowMs` of the last ones posted wait for the window's end and leave together. A
+   * server's burst (hundreds of messages, one socket frame each) then costs the worker and each page a post per
+   * window instead of one per message (each a serialisation, a hop and a task in the page, which renders once a
+   * frame anyway), while a lone message, with nothing posted just before it, still leaves at the end of its task.
+   * Unset: each task's deltas leave at its end.
+   */
+  burst?: { windowMs: number; clock: Pick<Clock, 'now' | 'setTimeout'> };
+}
+
 /** Creates the hub; `desks` gives each desk's state, `handlers` answer requests. */
-export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
+export function createUiHub(desks: HubDesks, handlers: Handlers, { burst }: HubOptions = {}): UiHub {
   /**
    * Each open port: the desk it shows, the number of its last event, its events not posted yet, how many of its
    * requests hold them back for their answer, and the ids of the page its last snapshot carried while the older
@@ -78,6 +90,8 @@ export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
   >();
   const countListeners: Array<(desks: string[]) => void> = [];
   let flushScheduled = false;
+  /** When the deltas last left (with `burst`): deltas within its window after that wait for the window's end. */
+  let lastFlushAt = Number.NEGATIVE_INFINITY;
 
   const drop = (port: BgPort): void => {
     const gone = ports.get(port);
@@ -94,6 +108,7 @@ export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
   };
   const flushAll = (): void => {
     flushScheduled = false;
+    if (burst) lastFlushAt = burst.clock.now();
     for (const [port, view] of ports) if (view.held === 0) flush(port);
   };
   /**
@@ -167,7 +182,9 @@ export function createUiHub(desks: HubDesks, handlers: Handlers): UiHub {
     view.queued.push({ v: PROTOCOL_VERSION, kind: 'event', seq: view.seq, ...event } as BgEvent);
     if (flushScheduled) return;
     flushScheduled = true;
-    queueMicrotask(flushAll);
+    const wait = burst ? lastFlushAt + burst.windowMs - burst.clock.now() : 0;
+    if (wait > 0) burst?.clock.setTimeout(flushAll, wait);
+    else queueMicrotask(flushAll);
   };
   const countChanged = (changed: Array<string | null>): void => {
     const named = [...new Set(changed.filter((desk): desk is string => desk !== null))];

@@ -32,6 +32,8 @@ export interface WorkerDeps {
   createDdp(serverUrl: string): ManagedDdp;
   fetch: FetchLike;
   clock: Clock;
+  /** The hub's burst window in ms (`HubOptions.burst`, lib/background/ui-hub.ts); unset: none. */
+  uiBurstMs?: number;
   newId(): string;
   newToken(): string;
   apis: NotifierApis;
@@ -166,6 +168,7 @@ export function startWorker(deps: WorkerDeps) {
       },
       'desk/forget': async (p) => (await forget(p.desk), null),
     },
+    { burst: deps.uiBurstMs ? { windowMs: deps.uiBurstMs, clock: deps.clock } : undefined },
   );
   hub.onOpenCountChange((changed) => {
     registry.applyLinks();

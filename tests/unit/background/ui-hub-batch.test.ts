@@ -3,7 +3,7 @@
  * before the answer of the operation that caused them, no delta older than a snapshot after it, `seq` unbroken.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createUiHub, type Handlers } from '../../../lib/background/ui-hub';
+import { createUiHub, type Handlers, type HubOptions } from '../../../lib/background/ui-hub';
 import { createBackgroundClient } from '../../../lib/ui/background-client';
 import {
   emptySnapshot,
@@ -20,10 +20,11 @@ import { createPortPair } from '../ui/port-pair';
 const DESK = 'https://desk.example';
 const message = (id: string) => ({ id, rid: 'r', text: id, ts: 1, updatedAt: 1, from: 'agent' }) as ChatMessage;
 
-function setup(handlers: Partial<Handlers> = {}) {
+function setup(handlers: Partial<Handlers> = {}, options: HubOptions = {}) {
   const hub = createUiHub(
     { snapshot: () => emptySnapshot({ state: 'connecting', attempt: 0 }), initial: () => DESK, exists: () => true },
     handlers as Handlers,
+    options,
   );
   const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
   const posted: BgToUi[] = [];
@@ -107,6 +108,45 @@ describe('ui hub batching', () => {
     ]);
     expect(posted.map((m) => m.kind)).toEqual(['event', 'response']);
     client.close();
+  });
+
+  it('under a burst, posts the deltas of each window together; a delta after a quiet spell at once', async () => {
+    let now = 1_000;
+    const timers: Array<{ at: number; fn: () => void }> = [];
+    const clock = {
+      now: () => now,
+      setTimeout: (fn: () => void, ms: number) => void timers.push({ at: now + ms, fn }),
+    };
+    const { hub, posted } = setup({}, { burst: { windowMs: 8, clock } });
+    const runTimers = () => {
+      for (const timer of timers.splice(0).filter((t) => t.at <= now)) timer.fn();
+    };
+    arrival(hub, 'm1');
+    await Promise.resolve();
+    expect(posted).toHaveLength(2); // the snapshot, then the first reply at once
+    for (const id of ['m2', 'm3', 'm4']) {
+      now += 2;
+      arrival(hub, id);
+      await Promise.resolve();
+    }
+    expect(posted).toHaveLength(2);
+    expect(timers.map((t) => t.at)).toEqual([1_008]);
+    now = 1_008;
+    runTimers();
+    expect(posted).toHaveLength(3);
+    expect(eventsOf(posted[2]!).map((e) => [e.seq, e.type])).toEqual([
+      [4, 'message/upsert'],
+      [5, 'patch'],
+      [6, 'message/upsert'],
+      [7, 'patch'],
+      [8, 'message/upsert'],
+      [9, 'patch'],
+    ]);
+    now = 1_100;
+    arrival(hub, 'm5');
+    await Promise.resolve();
+    expect(posted).toHaveLength(4);
+    expect(timers).toHaveLength(0);
   });
 
   it('reaches the UI’s listeners one event at a time, in order, with no gap in seq', async () => {
