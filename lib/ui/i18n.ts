@@ -30,10 +30,13 @@ let baseCatalog: Catalog | null = null;
 let baseLocale: string | null = null;
 let generation = 0;
 /**
- * The browser's texts without substitutions, as it gave them: they cannot change while the page lives, and each
- * `getMessage` costs the page about 0.1 ms, paid on every new message (the log's day lines ask for "Today").
+ * The browser's texts as it gave them, by key and substitutions: they cannot change while the page lives, and each
+ * `getMessage` costs the page about 0.1 ms, paid on every new message (the log's day line asks for "Today", each
+ * bubble for "Message from $1 at $2", the same for all of a minute's messages by one sender). At most
+ * `BROWSER_TEXTS_KEPT` are kept: the texts with substitutions are as many as the messages.
  */
 const browserTexts = new Map<string, string>();
+const BROWSER_TEXTS_KEPT = 500;
 
 /** The shipped locale folder that serves a language tag (`pt-BR` → `pt_BR`, `de-AT` → `de`), or null. */
 export function localeDir(tag: string): string | null {
@@ -61,13 +64,15 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   if (desk) return format(desk, values);
   const base = baseCatalog?.[key];
   if (base) return format(base, values);
-  const known = values.length === 0 ? browserTexts.get(key) : undefined;
+  const asked = values.length === 0 ? key : `${key}\u0000${values.join('\u0000')}`;
+  const known = browserTexts.get(asked);
   if (known !== undefined) return known;
   try {
     // WXT types one overload per message; the key is already checked against the English file above.
     const getMessage = browser.i18n.getMessage as (name: string, substitutions: string[]) => string;
     const text = getMessage(key, values) || key;
-    if (values.length === 0) browserTexts.set(key, text);
+    if (browserTexts.size >= BROWSER_TEXTS_KEPT) browserTexts.clear();
+    browserTexts.set(asked, text);
     return text;
   } catch {
     return key;

@@ -5,9 +5,10 @@ vi.mock('wxt/browser', () => ({ browser: { i18n: { getMessage, getUILanguage: ()
 const { t } = await import('../../../lib/ui/i18n');
 
 describe('texts from the browser', () => {
-  it('asks the browser once per text without substitutions, and every time with them', () => {
+  it('asks the browser once per text and substitutions', () => {
     expect(t('dayToday')).toBe('Today');
     expect(t('dayToday')).toBe('Today');
+    expect(t('connRetryIn', 2)).toBe('connRetryIn:2');
     expect(t('connRetryIn', 2)).toBe('connRetryIn:2');
     expect(t('connRetryIn', 3)).toBe('connRetryIn:3');
     expect(getMessage.mock.calls).toEqual([
@@ -15,5 +16,12 @@ describe('texts from the browser', () => {
       ['connRetryIn', ['2']],
       ['connRetryIn', ['3']],
     ]);
+  });
+
+  it('keeps a bounded number of texts, asking again for one it let go', () => {
+    getMessage.mockClear();
+    for (let i = 0; i < 1_000; i++) t('connRetryIn', 1_000 + i);
+    t('connRetryIn', 1_000);
+    expect(getMessage).toHaveBeenCalledTimes(1_001);
   });
 });
