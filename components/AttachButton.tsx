@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useRef } from '../lib/ui/hooks';
 import { t } from '../lib/ui/i18n';
 import { AttachmentIcon } from './icons';
 

@@ -1,5 +1,5 @@
 import { useComputed, useSignalEffect } from '../lib/ui/signals';
-import { useMemo } from 'preact/hooks';
+import { useMemo } from '../lib/ui/hooks';
 // The shared tokens first: every component stylesheet imported below builds on them.
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './theme.css';

@@ -1,5 +1,5 @@
 import { useSignal } from '../lib/ui/signals';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from '../lib/ui/hooks';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { stripBidi } from '../lib/bidi';
 import { saveDraft } from '../lib/ui/draft';

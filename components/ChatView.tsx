@@ -1,5 +1,5 @@
 import { useComputed, useSignal } from '../lib/ui/signals';
-import { useMemo } from 'preact/hooks';
+import { useMemo } from '../lib/ui/hooks';
 import type { ChatMessage } from '../lib/livechat/types';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';

@@ -1,5 +1,5 @@
 import { useComputed, useSignal, type ReadonlySignal, type Signal } from '../lib/ui/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef } from '../lib/ui/hooks';
 import type { ChatMessage } from '../lib/livechat/types';
 import type { ConnectionView } from '../lib/messaging';
 import { loadDraft, saveDraft } from '../lib/ui/draft';

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from '../lib/ui/hooks';
 import { stripBidi } from '../lib/bidi';
 import { formatSize } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';

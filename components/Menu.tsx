@@ -1,6 +1,6 @@
 import { useSignal } from '../lib/ui/signals';
 import type { ComponentChildren, RefObject } from 'preact';
-import { useId, useRef } from 'preact/hooks';
+import { useId, useRef } from '../lib/ui/hooks';
 
 /** What a menu button hands the list it opens. */
 export interface MenuListProps {

@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useRef } from '../lib/ui/hooks';
 import { stripBidi } from '../lib/bidi';
 import { fnv1a, hashRuns } from '../lib/hash-runs';
 import type { ChatMessage } from '../lib/livechat/types';

@@ -1,6 +1,6 @@
 import { useComputed, useSignal, type ReadonlySignal } from '../lib/ui/signals';
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from '../lib/ui/hooks';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
 import { buildTimeline, countSince, firstTs, latestItems, type TimelineItem } from '../lib/ui/timeline';

@@ -1,5 +1,5 @@
 import { useSignal } from '../lib/ui/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect } from '../lib/ui/hooks';
 import { isCleartextUrl } from '../lib/cleartext';
 import { locks, type ManagedPolicy } from '../lib/managed';
 import type { VisitorSettings } from '../lib/settings';

@@ -1,5 +1,5 @@
 import { useSignal } from '../lib/ui/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect } from '../lib/ui/hooks';
 import { stripBidi } from '../lib/bidi';
 import type { PastConversation, Result } from '../lib/messaging';
 import type { ChatModel } from '../lib/ui/chat-model';

@@ -1,5 +1,5 @@
 import { signal, useSignal } from '../lib/ui/signals';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from '../lib/ui/hooks';
 import { stripBidi } from '../lib/bidi';
 import type { ChatMessage } from '../lib/livechat/types';
 import type { Op, Params, Result } from '../lib/messaging';

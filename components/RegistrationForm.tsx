@@ -1,5 +1,5 @@
 import { signal, useSignal } from '../lib/ui/signals';
-import { useMemo } from 'preact/hooks';
+import { useMemo } from '../lib/ui/hooks';
 import type { Params } from '../lib/messaging';
 import type { ChatMessage, LivechatConfig } from '../lib/livechat/types';
 import { registrationPlan, validateRegistration, type FormErrors } from '../lib/ui/forms';

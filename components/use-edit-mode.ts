@@ -1,5 +1,5 @@
 import { useSignalEffect, type Signal } from '../lib/ui/signals';
-import { useRef } from 'preact/hooks';
+import { useRef } from '../lib/ui/hooks';
 import type { ChatMessage } from '../lib/livechat/types';
 
 interface Options {

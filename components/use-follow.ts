@@ -9,7 +9,7 @@
  * changes keep the first message in view where it is on screen (an older page inserted above, a group rebuilt).
  */
 import type { RefObject } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from '../lib/ui/hooks';
 
 /** Pixels from the bottom within which scrolling down resumes following. */
 const STICK_PX = 48;

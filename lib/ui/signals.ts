@@ -11,7 +11,7 @@
  * Not supported: a signal itself as a JSX child or a DOM prop; render its `.value`.
  */
 import { Component, Fragment, options, type VNode } from 'preact';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from './hooks';
 import { computed, Effect, effect, resubscribe, Signal, signal, track, type ReadonlySignal } from './reactive';
 
 export { batch, computed, effect, signal, untracked, type ReadonlySignal, type Signal } from './reactive';

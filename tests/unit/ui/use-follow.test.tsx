@@ -6,7 +6,7 @@
  * ended: the log stopped half-way instead of at the bottom.
  */
 import { cleanup, render } from '@testing-library/preact';
-import { useRef } from 'preact/hooks';
+import { useRef } from '../../../lib/ui/hooks';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { useFollow, type Follow } from '../../../components/use-follow';
 
