@@ -1,0 +1,3 @@
+globalThis.__lqsFirstScreen = (globalThis.browser ?? chrome).storage.local
+  .get('firstScreen')
+  .then((i) => i.firstScreen);
