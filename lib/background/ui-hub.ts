@@ -68,11 +68,11 @@ export interface HubDesks {
 
 export interface HubOptions {
   /**
-   * Deltas published within `windowMs` of the last ones posted wait for the window's end and leave together. A
-   * server's burst (hundreds of messages, one socket frame each) then costs the worker and each page a post per
-   * window instead of one per message (each a serialisation, a hop and a task in the page, which renders once a
-   * frame anyway), while a lone message, with nothing posted just before it, still leaves at the end of its task.
-   * Unset: each task's deltas leave at its end.
+   * Deltas published within `windowMs` of the hub's last post (deltas, an answer or a snapshot) wait for the
+   * window's end and leave together. A server's burst (hundreds of messages, one socket frame each) then costs the
+   * worker and each page a post per window instead of one per message (each a serialisation, a hop and a task in
+   * the page, which renders once a frame anyway), while a lone message, with nothing posted just before it, still
+   * leaves at the end of its task. Unset: each task's deltas leave at its end.
    */
   burst?: { windowMs: number; clock: Pick<Clock, 'now' | 'setTimeout'> };
 }
@@ -90,8 +90,8 @@ export function createUiHub(desks: HubDesks, handlers: Handlers, { burst }: HubO
   >();
   const countListeners: Array<(desks: string[]) => void> = [];
   let flushScheduled = false;
-  /** When the deltas last left (with `burst`): deltas within its window after that wait for the window's end. */
-  let lastFlushAt = Number.NEGATIVE_INFINITY;
+  /** When the hub last posted (with `burst`): deltas within its window after that wait for the window's end. */
+  let lastPostAt = Number.NEGATIVE_INFINITY;
 
   const drop = (port: BgPort): void => {
     const gone = ports.get(port);
@@ -108,7 +108,6 @@ export function createUiHub(desks: HubDesks, handlers: Handlers, { burst }: HubO
   };
   const flushAll = (): void => {
     flushScheduled = false;
-    if (burst) lastFlushAt = burst.clock.now();
     for (const [port, view] of ports) if (view.held === 0) flush(port);
   };
   /**
@@ -135,6 +134,7 @@ export function createUiHub(desks: HubDesks, handlers: Handlers, { burst }: HubO
     else postNow(port, { v: PROTOCOL_VERSION, kind: 'events', events: [...queued, message] });
   };
   const postNow = (port: BgPort, message: BgToUi): void => {
+    if (burst) lastPostAt = burst.clock.now();
     try {
       port.postMessage(message);
     } catch (error) {
@@ -182,7 +182,7 @@ export function createUiHub(desks: HubDesks, handlers: Handlers, { burst }: HubO
     view.queued.push({ v: PROTOCOL_VERSION, kind: 'event', seq: view.seq, ...event } as BgEvent);
     if (flushScheduled) return;
     flushScheduled = true;
-    const wait = burst ? lastFlushAt + burst.windowMs - burst.clock.now() : 0;
+    const wait = burst ? lastPostAt + burst.windowMs - burst.clock.now() : 0;
     if (wait > 0) burst?.clock.setTimeout(flushAll, wait);
     else queueMicrotask(flushAll);
   };

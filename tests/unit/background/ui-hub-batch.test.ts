@@ -121,6 +121,7 @@ describe('ui hub batching', () => {
     const runTimers = () => {
       for (const timer of timers.splice(0).filter((t) => t.at <= now)) timer.fn();
     };
+    now = 1_100; // a quiet spell after the snapshot
     arrival(hub, 'm1');
     await Promise.resolve();
     expect(posted).toHaveLength(2); // the snapshot, then the first reply at once
@@ -130,8 +131,8 @@ describe('ui hub batching', () => {
       await Promise.resolve();
     }
     expect(posted).toHaveLength(2);
-    expect(timers.map((t) => t.at)).toEqual([1_008]);
-    now = 1_008;
+    expect(timers.map((t) => t.at)).toEqual([1_108]);
+    now = 1_108;
     runTimers();
     expect(posted).toHaveLength(3);
     expect(eventsOf(posted[2]!).map((e) => [e.seq, e.type])).toEqual([
@@ -142,11 +143,40 @@ describe('ui hub batching', () => {
       [8, 'message/upsert'],
       [9, 'patch'],
     ]);
-    now = 1_100;
+    now = 1_200;
     arrival(hub, 'm5');
     await Promise.resolve();
     expect(posted).toHaveLength(4);
     expect(timers).toHaveLength(0);
+  });
+
+  it('counts an answer as a post: the window after it is the answer’s, not the next timer’s', async () => {
+    let now = 1_000;
+    const timers: Array<{ at: number; fn: () => void }> = [];
+    const clock = {
+      now: () => now,
+      setTimeout: (fn: () => void, ms: number) => void timers.push({ at: now + ms, fn }),
+    };
+    let hubRef: ReturnType<typeof setup>['hub'] | undefined;
+    const { hub, ui, posted } = setup(
+      { 'chat/seen': async () => (hubRef!.publish(DESK, { type: 'patch', payload: { unread: 0 } }), null) },
+      { burst: { windowMs: 8, clock } },
+    );
+    hubRef = hub;
+    now = 1_100;
+    arrival(hub, 'm1');
+    await Promise.resolve();
+    now = 1_103;
+    ui.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id: 'q1', op: 'chat/seen', params: null });
+    await vi.waitFor(() => expect(posted.at(-1)?.kind).toBe('response'));
+    expect(eventsOf(posted.at(-1)!).map((e) => e.type)).toEqual(['patch']);
+    now = 1_108;
+    for (const timer of timers.splice(0)) timer.fn();
+    const before = posted.length;
+    now = 1_112;
+    arrival(hub, 'm2');
+    await Promise.resolve();
+    expect(posted).toHaveLength(before + 1);
   });
 
   it('reaches the UI’s listeners one event at a time, in order, with no gap in seq', async () => {
