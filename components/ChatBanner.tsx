@@ -1,8 +1,10 @@
 import { useComputed } from '../lib/ui/signals';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './banner.css';
 
-type BannerModel = Pick<ChatModel, 'room' | 'agent' | 'queue' | 'lastError'>;
+export type BannerModel = Pick<ChatModel, 'room' | 'agent' | 'queue' | 'lastError'>;
 
 function formatWait(seconds: number): string {
   if (seconds < 60) return t('waitUnderMinute');

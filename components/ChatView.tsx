@@ -3,8 +3,8 @@ import { useMemo } from '../lib/ui/hooks';
 import type { ChatMessage } from '../lib/livechat/types';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
+import type { BannerModel } from './ChatBanner';
 import type { ChatUi } from './chat-ui';
-import { ChatBanner } from './ChatBanner';
 import { Composer } from './Composer';
 import { ChatIcon } from './icons';
 import { lazy } from './lazy';
@@ -13,6 +13,15 @@ import { TypingLine } from './TypingLine';
 
 const UploadList = lazy(() => import('./UploadList').then((m) => m.UploadList), 'none');
 const ChatEnded = lazy(() => import('./ChatEnded').then((m) => m.ChatEnded), 'none');
+/** The error or queue line above the log, and the drop target: loaded when first shown (issue 12). */
+const ChatBanner = lazy(() => import('./ChatBanner').then((m) => m.ChatBanner), 'none');
+const DropZone = lazy(() => import('./DropZone').then((m) => m.DropZone), 'none');
+
+/** Whether ChatBanner has something to say: an error, or an open chat that waits in the queue or for an agent. */
+function bannerShown(model: BannerModel): boolean {
+  const room = model.room.value;
+  return Boolean(model.lastError.value) || (room?.open === true && (Boolean(model.queue.value) || !model.agent.value));
+}
 
 /** Own messages the visitor may still change: delivered ones, in the open conversation. */
 function editable(message: ChatMessage, roomId: string | undefined): boolean {
@@ -83,7 +92,7 @@ export function ChatView({ model, ui }: { model: ChatModel; ui: ChatUi }) {
       }}
       onDrop={onDrop}
     >
-      <ChatBanner model={model} />
+      {bannerShown(model) && <ChatBanner model={model} />}
       <MessageList
         model={model}
         own={own}
@@ -122,11 +131,7 @@ export function ChatView({ model, ui }: { model: ChatModel; ui: ChatUi }) {
           />
         </>
       )}
-      {dragging.value && (
-        <div class="lqs-dropzone" aria-hidden="true">
-          {t('dropFile')}
-        </div>
-      )}
+      {dragging.value && <DropZone />}
     </div>
   );
 }

@@ -39,6 +39,8 @@ const LAZY_PARTS: Array<[part: string, marker: string]> = [
   ['the attachments’ styles', '.lqs-attachment--file{'],
   ['the gate of an outside image', 'lqs-image-gate'],
   ['the file icon (attachments, file preview, uploads)', 'M14 2v6h6'],
+  ['the queue and error line, and its styles', 'lqs-queue-spot'],
+  ['the drop zone and its styles', 'lqs-dropzone'],
 ];
 
 it.each(LAZY_PARTS)(

@@ -149,6 +149,17 @@ describe('the chat in popup and side panel', () => {
 
   it('previews a file before sending, refuses one that is too large, and shows the sent picture', async () => {
     await front(pages.popup);
+    // Dragged over the chat, a file shows the drop target (its code loads then); dropped, it waits in the composer.
+    const dragged = await pages.popup.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+      return transfer;
+    });
+    await pages.popup.dispatchEvent('.lqs-chat', 'dragover', { dataTransfer: dragged });
+    await waitForText([pages.popup], 'Drop the file to attach it');
+    await pages.popup.dispatchEvent('.lqs-chat', 'drop', { dataTransfer: dragged });
+    await pages.popup.getByRole('button', { name: 'Remove notes.txt' }).click();
+
     const input = pages.popup.locator('input[type=file]');
     await input.setInputFiles({
       name: 'big.bin',
