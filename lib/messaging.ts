@@ -13,7 +13,8 @@
 import type { AgentInfo, ChatMessage, LivechatConfig, QueueInfo } from './livechat/types';
 
 export const PORT_NAME = 'livechat-ui';
-export const PROTOCOL_VERSION = 2;
+/** 3: a snapshot carries the newest page only, the rest follows on `chat/rest`. */
+export const PROTOCOL_VERSION = 3;
 
 /** The connection line the header shows. `retryAt` is epoch ms of the next attempt while `waiting`. */
 export type ConnectionView =
