@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useMemo, useRef } from '../lib/ui/hooks';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
+import { lastOwn, type LastOwn } from '../lib/ui/last-own';
 import { buildTimeline, countSince, firstTs, latestItems, type TimelineItem } from '../lib/ui/timeline';
 import { ArrowDownIcon } from './icons';
 import { MessageGroup, type OwnMessageActions } from './MessageGroup';
@@ -105,6 +106,8 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
     },
   );
   const lastOwnId = useRef<string | undefined>(undefined);
+  /** Where the visitor's last message was found, so that the next render looks only at newer messages. */
+  const ownFound = useRef<LastOwn | null>(null);
   /**
    * Set once the log first showed the worker's whole list: only that first view may open at the "new messages" line
    * (a stored first screen or a snapshot's first page may not reach it).
@@ -120,7 +123,8 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
     const element = log.current;
     if (!element) return;
     const messages = model.messages.peek();
-    const ownId = messages.findLast((m) => m.from === 'visitor')?.id;
+    ownFound.current = lastOwn(messages, ownFound.current);
+    const ownId = messages[ownFound.current.index]?.id;
     const wasOpened = opened.current;
     const marker = wasOpened ? null : element.querySelector<HTMLElement>('.lqs-unread');
     if (messages.length > 0 && model.live.peek()) opened.current = true;
