@@ -8,13 +8,9 @@ import { FIRST_SCREEN_KEY, readFirstScreen } from '../lib/first-screen';
 import { PORT_NAME, type UiPort } from '../lib/messaging';
 import { mountChat } from './mount-chat';
 
-// Asked for before anything else: a stopped worker's chat shows it meanwhile. The page's HTML starts the read
-// (public/first-read.js) while this module's files load; this module asks itself only if that script did not run.
-const early = (globalThis as { __lqsFirstScreen?: Promise<unknown> }).__lqsFirstScreen;
-const firstScreen = (
-  early ?? browser.storage.local.get(FIRST_SCREEN_KEY).then((items) => items[FIRST_SCREEN_KEY])
-).then(
-  (raw) => readFirstScreen(raw, browser.runtime.getManifest().version),
+// Asked for first, so storage answers while the scripts run: a stopped worker's chat shows this meanwhile.
+const firstScreen = browser.storage.local.get(FIRST_SCREEN_KEY).then(
+  (items) => readFirstScreen(items[FIRST_SCREEN_KEY], browser.runtime.getManifest().version),
   () => null,
 );
 

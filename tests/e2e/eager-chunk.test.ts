@@ -7,7 +7,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { moduleGraph, type ReadFile } from '../../bench/module-graph';
-import { FIRST_SCREEN_KEY } from '../../lib/first-screen';
 
 const BUILD = '.output/chrome-mv3';
 const read: ReadFile = (path) => {
@@ -60,16 +59,6 @@ it('shows the stored first screen with the eager files alone: its check loads no
     expect(text(graph.eager)).toContain('firstScreen');
     expect(graph.lazy.filter((file) => /first-screen|shapes/.test(file))).toEqual([]);
   }
-});
-
-it('starts reading the stored first screen from the HTML, before the chat’s modules have loaded', () => {
-  for (const page of ['popup.html', 'sidepanel.html']) {
-    const html = read(page) ?? '';
-    const early = html.indexOf('<script src="/first-read.js"></script>');
-    expect(early).toBeGreaterThan(-1);
-    expect(early).toBeLessThan(html.indexOf('<script type="module"'));
-  }
-  expect(read('first-read.js')).toContain(`.get('${FIRST_SCREEN_KEY}')`);
 });
 
 it('loads the same files in the popup and the side panel, straight from their HTML: no entry file of their own', () => {

@@ -76,8 +76,6 @@ it('opens on the stored newest messages while the worker wakes, then its live st
   await page.addInitScript(holdWorkerAnswers);
   await page.goto(`chrome-extension://${ext.id}/popup.html`);
   await expect.poll(async () => (await bubbleTexts(page)).at(-1), { timeout: 20_000 }).toBe('agent line 40');
-  // The page's HTML started the read before the chat's modules ran (public/first-read.js).
-  expect(await page.evaluate(() => '__lqsFirstScreen' in globalThis)).toBe(true);
   expect(await bubbleTexts(page)).not.toContain('hello');
   const composer = page.getByRole('textbox', { name: 'Message' });
   expect(await composer.isEnabled()).toBe(true);

@@ -1,3 +1,0 @@
-globalThis.__lqsFirstScreen = (globalThis.browser ?? chrome).storage.local
-  .get('firstScreen')
-  .then((i) => i.firstScreen);
