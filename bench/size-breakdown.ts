@@ -103,6 +103,11 @@ function main(): void {
       continue;
     }
     const map = read(`${file}.map`);
+    if (map === null && existsSync(join('public', file))) {
+      // Copied from public/ as it is: no bundled module to attribute it to.
+      console.log(`\n${file}: gzip ${gzip(code)} B (public/${file}, copied as it is)`);
+      continue;
+    }
     if (map === null) throw new Error(`${dir}/${file}.map is missing: build with LQS_SOURCEMAP=1 npx wxt build`);
     const total = Buffer.byteLength(code);
     const chunkGzip = gzip(code);
