@@ -1,6 +1,6 @@
 import { useRef } from '../lib/ui/hooks';
 import { stripBidi } from '../lib/bidi';
-import { fnv1a, hashRuns } from '../lib/hash-runs';
+import { fnv1a, growRuns, hashRuns, type Run } from '../lib/hash-runs';
 import type { ChatMessage } from '../lib/livechat/types';
 import { formatFull, formatTime, initials } from '../lib/ui/format';
 import { t } from '../lib/ui/i18n';
@@ -57,15 +57,24 @@ function hashOf(message: ChatMessage): number {
 
 /**
  * The group's messages in parts. A part holding the same messages as in the last render is that very array, so
- * its memoised view skips re-rendering.
+ * its memoised view skips re-rendering. A group grown by newer messages (the usual render: one came) walks only
+ * its open last part and the new messages, not the hundreds a long run by one agent can hold.
  */
 function useParts(messages: ChatMessage[]): ChatMessage[][] {
-  const previous = useRef(new Map<string, ChatMessage[]>());
-  const parts = hashRuns(messages, hashOf, PART_MESSAGES, PART_MAX).map(({ items }) => {
-    const old = previous.current.get(items[0]!.id);
-    return old && old.length === items.length && old.every((message, i) => message === items[i]) ? old : items;
-  });
-  previous.current = new Map(parts.map((part) => [part[0]!.id, part]));
+  const last = useRef<{ messages: ChatMessage[]; runs: Run<ChatMessage>[]; parts: ChatMessage[][] } | null>(null);
+  const previous = last.current;
+  if (previous?.messages === messages) return previous.parts;
+  const grown = previous && growRuns(previous.messages, previous.runs, messages, hashOf, PART_MESSAGES, PART_MAX);
+  const runs = grown ?? hashRuns(messages, hashOf, PART_MESSAGES, PART_MAX);
+  let parts = runs.map((run) => run.items);
+  if (!grown && previous) {
+    const byFirst = new Map(previous.parts.map((part) => [part[0]!.id, part]));
+    parts = parts.map((items) => {
+      const old = byFirst.get(items[0]!.id);
+      return old && old.length === items.length && old.every((message, i) => message === items[i]) ? old : items;
+    });
+  }
+  last.current = { messages, runs, parts };
   return parts;
 }
 

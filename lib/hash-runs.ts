@@ -34,3 +34,35 @@ export function hashRuns<T>(items: readonly T[], hashOf: (item: T) => number, av
   if (run.length > 0) runs.push({ items: run, end: null });
   return runs;
 }
+
+/**
+ * {@link hashRuns} of `items` when they are `before` (the same objects) with more items after it: `runs` are
+ * `before`'s runs, and the result keeps every closed one (the very objects) and walks only the open last run's
+ * items and the new ones. Null when `items` is not `before` grown.
+ */
+export function growRuns<T>(
+  before: readonly T[],
+  runs: readonly Run<T>[],
+  items: readonly T[],
+  hashOf: (item: T) => number,
+  average: number,
+  max: number,
+): Run<T>[] | null {
+  if (items.length < before.length) return null;
+  for (let i = 0; i < before.length; i++) if (items[i] !== before[i]) return null;
+  if (items.length === before.length) return [...runs];
+  const open = runs.at(-1)?.end === null ? runs.at(-1)! : null;
+  const grown = open ? runs.slice(0, -1) : [...runs];
+  let run = open ? [...open.items] : [];
+  for (let i = before.length; i < items.length; i++) {
+    const item = items[i]!;
+    run.push(item);
+    const hash = hashOf(item);
+    if (hash % average === 0 || run.length >= max) {
+      grown.push({ items: run, end: hash });
+      run = [];
+    }
+  }
+  if (run.length > 0) grown.push({ items: run, end: null });
+  return grown;
+}
