@@ -9,19 +9,25 @@ import { message } from './messages';
 import { renderChat } from './render-chat';
 
 /** Messages the log's groups hashed to split themselves into parts. */
-const walked = vi.hoisted(() => ({ count: 0 }));
+const walked = vi.hoisted(() => {
+  const state = {
+    count: 0,
+    /** `hashOf`, counting its calls. */
+    counted:
+      <T,>(hashOf: (item: T) => number) =>
+      (item: T): number => {
+        state.count += 1;
+        return hashOf(item);
+      },
+  };
+  return state;
+});
 vi.mock('../../../lib/hash-runs', async (original) => {
   const real = await original<typeof import('../../../lib/hash-runs')>();
-  const counted =
-    <T,>(hashOf: (item: T) => number) =>
-    (item: T) => {
-      walked.count += 1;
-      return hashOf(item);
-    };
   return {
     ...real,
     hashRuns: <T,>(items: readonly T[], hashOf: (item: T) => number, average: number, max: number) =>
-      real.hashRuns(items, counted(hashOf), average, max),
+      real.hashRuns(items, walked.counted(hashOf), average, max),
     growRuns: <T,>(
       before: readonly T[],
       runs: readonly import('../../../lib/hash-runs').Run<T>[],
@@ -29,7 +35,7 @@ vi.mock('../../../lib/hash-runs', async (original) => {
       hashOf: (item: T) => number,
       average: number,
       max: number,
-    ) => real.growRuns(before, runs, items, counted(hashOf), average, max),
+    ) => real.growRuns(before, runs, items, walked.counted(hashOf), average, max),
   };
 });
 
