@@ -6,7 +6,6 @@
 import type { Page } from 'playwright-core';
 import type { DevServer, RoomView } from '../devserver/index';
 import type { BenchBrowser } from './browser';
-import { PROTOCOL_VERSION } from '../lib/messaging';
 import { run } from './in-page';
 
 /** The Chrome API inside an extension page. */
@@ -67,12 +66,15 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 async function registerAndOpenRoom(page: Page): Promise<void> {
   await run(
     page,
-    async ({ portName, version }) => {
+    async ({ portName }) => {
       const port = chrome.runtime.connect({ name: portName });
+      // The worker's own protocol version (its every message carries it), so that A/B runs of older builds work.
+      let version: unknown;
       const responses = new Map<string, (message: Record<string, unknown>) => void>();
       let onConnected: (() => void) | null = null;
       const connected = new Promise<void>((resolve) => (onConnected = resolve));
       port.onMessage.addListener((message) => {
+        version = message.v;
         // Deltas of one task come as one `events` message, or before an answer in it (lib/background/ui-hub.ts).
         const events = (message.kind === 'event' ? [message] : (message.events ?? [])) as Array<
           Record<string, unknown>
@@ -93,7 +95,7 @@ async function registerAndOpenRoom(page: Page): Promise<void> {
       await request('send', 'chat/send', { text: 'Hello, I have a question about my order.' });
       port.disconnect();
     },
-    { portName: PORT_NAME, version: PROTOCOL_VERSION },
+    { portName: PORT_NAME },
   );
 }
 
