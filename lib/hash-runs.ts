@@ -21,18 +21,7 @@ export function fnv1a(text: string): number {
 
 /** Splits `items` (in order) into runs; concatenated in order they are `items` again. */
 export function hashRuns<T>(items: readonly T[], hashOf: (item: T) => number, average: number, max: number): Run<T>[] {
-  const runs: Run<T>[] = [];
-  let run: T[] = [];
-  for (const item of items) {
-    run.push(item);
-    const hash = hashOf(item);
-    if (hash % average === 0 || run.length >= max) {
-      runs.push({ items: run, end: hash });
-      run = [];
-    }
-  }
-  if (run.length > 0) runs.push({ items: run, end: null });
-  return runs;
+  return growRuns([], [], items, hashOf, average, max)!;
 }
 
 /**
