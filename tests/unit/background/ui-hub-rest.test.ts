@@ -17,24 +17,13 @@ import {
   type UiToBg,
 } from '../../../lib/messaging';
 import type { ChatMessage } from '../../../lib/livechat/types';
+import { agentMessage } from '../fakes/chat-message';
 import { createPortPair } from '../ui/port-pair';
 
 const A = 'https://a.example';
 const B = 'https://b.example';
 
-const message = (id: string, ts: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
-  id,
-  rid: 'R1',
-  text: `text ${id}`,
-  ts,
-  updatedAt: ts,
-  editedAt: null,
-  author: { id: 'agent1', username: 'jane', name: 'Jane' },
-  from: 'agent',
-  type: null,
-  attachments: [],
-  ...extra,
-});
+const message = agentMessage;
 const many = (count: number, prefix = 'm'): ChatMessage[] =>
   Array.from({ length: count }, (_, i) => message(`${prefix}${i + 1}`, (i + 1) * 10));
 

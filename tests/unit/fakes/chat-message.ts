@@ -16,3 +16,13 @@ export function chatMessage(id: string, ts: number, extra: Partial<ChatMessage> 
     ...extra,
   };
 }
+
+/** An agent's (Jane's) message in room `R1` whose text is `text <id>`, with `extra` on top. */
+export function agentMessage(id: string, ts: number, extra: Partial<ChatMessage> = {}): ChatMessage {
+  return chatMessage(id, ts, {
+    rid: 'R1',
+    text: `text ${id}`,
+    author: { id: 'agent1', username: 'jane', name: 'Jane' },
+    ...extra,
+  });
+}

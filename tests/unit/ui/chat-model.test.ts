@@ -1,27 +1,13 @@
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage } from '../../../lib/livechat/types';
 import { createBackgroundClient } from '../../../lib/ui/background-client';
 import { createChatModel, upsertMessage } from '../../../lib/ui/chat-model';
 import { effect } from '../../../lib/ui/signals';
+import { agentMessage } from '../fakes/chat-message';
 import { baseSnapshot, createFakeWorker, flush } from './fake-worker';
 
-function msg(id: string, ts: number, extra: Partial<ChatMessage> = {}): ChatMessage {
-  return {
-    id,
-    rid: 'R1',
-    text: `text ${id}`,
-    ts,
-    updatedAt: ts,
-    editedAt: null,
-    author: { id: 'agent1', username: 'jane', name: 'Jane' },
-    from: 'agent',
-    type: null,
-    attachments: [],
-    ...extra,
-  };
-}
+const msg = agentMessage;
 
 async function setup(snapshot = baseSnapshot()) {
   const worker = createFakeWorker(snapshot);

@@ -6,24 +6,13 @@ import { createUiHub, type Handlers } from '../../../lib/background/ui-hub';
 import type { ChatMessage } from '../../../lib/livechat/types';
 import { emptySnapshot, PORT_NAME, type BgToUi, type ChatSnapshot, type UiToBg } from '../../../lib/messaging';
 import { createBackgroundClient } from '../../../lib/ui/background-client';
+import { agentMessage } from '../fakes/chat-message';
 import { createPortPair } from './port-pair';
 
 export const DESK = 'https://desk.example';
 
 /** An agent message (`extra` overrides). */
-export const msg = (id: string, ts: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
-  id,
-  rid: 'R1',
-  text: `text ${id}`,
-  ts,
-  updatedAt: ts,
-  editedAt: null,
-  author: { id: 'agent1', username: 'jane', name: 'Jane' },
-  from: 'agent',
-  type: null,
-  attachments: [],
-  ...extra,
-});
+export const msg = agentMessage;
 
 /** A hub serving one desk of `messages` (oldest first); `client` is a background client on a port to it. */
 export function createHubDesk(
