@@ -4,7 +4,8 @@
  * `preact/hooks` elsewhere. Effects run children first, after the next frame (`useEffect`) or when Preact commits the
  * render, before paint (`useLayoutEffect`); each one's cleanup runs before its next run and on unmount.
  */
-import { options, type Component, type RefObject, type VNode } from 'preact';
+import type { Component, RefObject, VNode } from 'preact';
+import { onPreact, preactOptions } from './preact-options';
 
 interface Slot {
   value?: unknown;
@@ -23,32 +24,14 @@ interface Hooked extends Component {
   __h: Array<() => void>;
 }
 
-/** Preact's internal names for what this module hooks into: a render, the end of a vnode's diff, an unmount. */
-interface Internals {
-  __r?: (vnode: VNode) => void;
-  diffed?: (vnode: VNode) => void;
-  unmount?: (vnode: VNode) => void;
-  /** Set by test utilities (`act`) to run passive effects at once. */
-  requestAnimationFrame?: (fn: () => void) => void;
-}
-
 type Owner = VNode & { __c?: Hooked };
 
-const preact = options as Internals;
 let current: Hooked | undefined;
 /** The component of the previous render call: the same one again means Preact renders it again before committing. */
 let previous: Hooked | undefined;
 let index = 0;
 let ids = 0;
 const afterPaint: Hooked[] = [];
-
-function chain<K extends 'diffed' | 'unmount' | '__r'>(name: K, fn: (vnode: Owner) => void): void {
-  const old = preact[name];
-  preact[name] = (vnode: VNode) => {
-    fn(vnode as Owner);
-    old?.(vnode);
-  };
-}
 
 function cleanup(slot: Slot): void {
   const done = slot.cleanup;
@@ -80,7 +63,7 @@ function afterNextFrame(fn: () => void): void {
   const frame = requestAnimationFrame(done);
 }
 
-chain('__r', (vnode) => {
+onPreact('__r', (vnode: Owner) => {
   const component = vnode.__c;
   current = component;
   index = 0;
@@ -98,7 +81,7 @@ chain('__r', (vnode) => {
   previous = component;
 });
 
-chain('diffed', (vnode) => {
+onPreact('diffed', (vnode: Owner) => {
   const component = vnode.__c;
   previous = current = undefined;
   if (!component?.slots) return;
@@ -107,11 +90,11 @@ chain('diffed', (vnode) => {
     slot.next = undefined;
   }
   if (component.passive?.length && afterPaint.push(component) === 1) {
-    (preact.requestAnimationFrame ?? afterNextFrame)(flush);
+    (preactOptions.requestAnimationFrame ?? afterNextFrame)(flush);
   }
 });
 
-chain('unmount', (vnode) => {
+onPreact('unmount', (vnode: Owner) => {
   const component = vnode.__c;
   const slots = component?.slots;
   if (!slots) return;

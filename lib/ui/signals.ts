@@ -10,24 +10,12 @@
  *
  * Not supported: a signal itself as a JSX child or a DOM prop; render its `.value`.
  */
-import { Component, Fragment, options, type VNode } from 'preact';
+import { Component, Fragment, type VNode } from 'preact';
 import { useEffect, useMemo, useRef } from './hooks';
+import { onPreact } from './preact-options';
 import { computed, Effect, effect, resubscribe, Signal, signal, track, type ReadonlySignal } from './reactive';
 
 export { batch, computed, effect, signal, untracked, type ReadonlySignal, type Signal } from './reactive';
-
-/** Preact's internal names (its mangled properties) for what this module hooks into. */
-interface Internals {
-  vnode?: (vnode: VNode) => void;
-  /** Begins diffing a vnode. */
-  __b?: (vnode: VNode) => void;
-  /** Renders a component's vnode. */
-  __r?: (vnode: VNode) => void;
-  /** A render threw. */
-  __e?: (...args: unknown[]) => void;
-  diffed?: (vnode: VNode) => void;
-  unmount?: (vnode: VNode) => void;
-}
 
 interface Tracked extends Component {
   /** Re-renders this component when what its render read changes. */
@@ -70,21 +58,12 @@ function finish(): void {
   updater.check();
 }
 
-function hook<K extends keyof Internals>(name: K, fn: NonNullable<Internals[K]>): void {
-  const hooks = options as Internals;
-  const old = hooks[name] as ((...args: unknown[]) => void) | undefined;
-  hooks[name] = ((...args: unknown[]) => {
-    (fn as (...args: unknown[]) => void)(...args);
-    old?.(...args);
-  }) as Internals[K];
-}
-
 // A render ends when Preact goes on to the next vnode, finishes this one, or catches what the render threw.
-hook('__b', finish);
-hook('diffed', finish);
-hook('__e', finish);
+onPreact('__b', finish);
+onPreact('diffed', finish);
+onPreact('__e', finish);
 
-hook('__r', (vnode: ComponentVNode) => {
+onPreact('__r', (vnode: ComponentVNode) => {
   finish();
   const component = vnode.__c;
   if (!component || vnode.type === Fragment) return;
@@ -96,7 +75,7 @@ hook('__r', (vnode: ComponentVNode) => {
   rendering = component;
 });
 
-hook('unmount', (vnode: ComponentVNode) => {
+onPreact('unmount', (vnode: ComponentVNode) => {
   const component = vnode.__c;
   if (!component) return;
   component.unmounted = true;
@@ -107,7 +86,7 @@ hook('unmount', (vnode: ComponentVNode) => {
 // Development and tests only (Vite drops it from builds): a signal handed to an element would show as its text once and
 // never update; the types refuse most such props, this catches the rest and children.
 if (import.meta.env.DEV) {
-  hook('vnode', (vnode) => {
+  onPreact('vnode', (vnode) => {
     if (typeof vnode.type !== 'string') return;
     for (const [name, value] of Object.entries(vnode.props as Record<string, unknown>)) {
       if ([value].flat(9).some((item) => item instanceof Signal)) {
