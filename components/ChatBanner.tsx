@@ -1,10 +1,8 @@
 import { useComputed } from '../lib/ui/signals';
-import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
+import { waiting, type BannerModel } from './banner-state';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './banner.css';
-
-export type BannerModel = Pick<ChatModel, 'room' | 'agent' | 'queue' | 'lastError'>;
 
 function formatWait(seconds: number): string {
   if (seconds < 60) return t('waitUnderMinute');
@@ -15,9 +13,8 @@ function formatWait(seconds: number): string {
 /** The line above the log: an error, or the queue position and estimated wait while waiting for an agent. */
 export function ChatBanner({ model }: { model: BannerModel }) {
   const banner = useComputed(() => {
-    const room = model.room.value;
+    if (!waiting(model)) return null;
     const queue = model.queue.value;
-    if (!room?.open) return null;
     if (queue) {
       return {
         spot: queue.spot,
@@ -30,8 +27,7 @@ export function ChatBanner({ model }: { model: BannerModel }) {
           .join(' '),
       };
     }
-    if (!model.agent.value) return { spot: null, text: t('waitingSoon') };
-    return null;
+    return { spot: null, text: t('waitingSoon') };
   });
   const error = model.lastError.value;
 

@@ -3,7 +3,7 @@ import { useMemo } from '../lib/ui/hooks';
 import type { ChatMessage } from '../lib/livechat/types';
 import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
-import type { BannerModel } from './ChatBanner';
+import { bannerShown } from './banner-state';
 import type { ChatUi } from './chat-ui';
 import { Composer } from './Composer';
 import { ChatIcon } from './icons';
@@ -16,12 +16,6 @@ const ChatEnded = lazy(() => import('./ChatEnded').then((m) => m.ChatEnded), 'no
 /** The error or queue line above the log, and the drop target: loaded when first shown (issue 12). */
 const ChatBanner = lazy(() => import('./ChatBanner').then((m) => m.ChatBanner), 'none');
 const DropZone = lazy(() => import('./DropZone').then((m) => m.DropZone), 'none');
-
-/** Whether ChatBanner has something to say: an error, or an open chat that waits in the queue or for an agent. */
-function bannerShown(model: BannerModel): boolean {
-  const room = model.room.value;
-  return Boolean(model.lastError.value) || (room?.open === true && (Boolean(model.queue.value) || !model.agent.value));
-}
 
 /** Own messages the visitor may still change: delivered ones, in the open conversation. */
 function editable(message: ChatMessage, roomId: string | undefined): boolean {
