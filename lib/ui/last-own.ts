@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../livechat/types';
 
-/** What {@link lastOwnId} found in a list: reused when the next list is that one with newer messages after it. */
+/** What {@link lastOwn} found in a list: reused when the next list is that one with newer messages after it. */
 export interface LastOwn {
   messages: readonly ChatMessage[];
   /** Where the visitor's last message is in `messages`, or -1. */
