@@ -1,8 +1,6 @@
 import { useComputed, useSignalEffect } from '../lib/ui/signals';
 import { useMemo } from '../lib/ui/hooks';
-// The shared tokens first: every component stylesheet imported below builds on them.
-// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
-import './theme.css';
+// The shared tokens first (chat.css begins with them): every component stylesheet imported below builds on them.
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './chat.css';
 import type { ChatModel } from '../lib/ui/chat-model';

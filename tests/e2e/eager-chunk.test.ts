@@ -67,6 +67,15 @@ it('loads the same files in the popup and the side panel, straight from their HT
   expect(popup.filter((file) => /^chunks\/(popup|sidepanel)-/.test(file))).toEqual([]);
 });
 
+it('gives the popup, the side panel and the options page one stylesheet each with the shared tokens in it', () => {
+  for (const page of ['popup.html', 'sidepanel.html', 'options.html']) {
+    const sheets = moduleGraph([page], read).eager.filter((file) => file.endsWith('.css'));
+    const withTokens = sheets.filter((file) => read(file)?.includes('--lqs-accent:'));
+    expect(withTokens).toHaveLength(1);
+    if (page !== 'options.html') expect(sheets).toEqual(withTokens);
+  }
+});
+
 it('ships no webextension-polyfill in the popup or the worker', () => {
   const manifest = JSON.parse(read('manifest.json') ?? 'null') as { background: { service_worker: string } };
   const files = [
