@@ -11,6 +11,7 @@ import { lazy } from './lazy';
 import { MessageList } from './MessageList';
 import { TypingLine } from './TypingLine';
 
+/** The files on their way: loaded when the first one is (not on the first screen, which has none). */
 const UploadList = lazy(() => import('./UploadList').then((m) => m.UploadList), 'none');
 const ChatEnded = lazy(() => import('./ChatEnded').then((m) => m.ChatEnded), 'none');
 /** The error or queue line above the log, and the drop target: loaded when first shown (issue 12). */
@@ -106,10 +107,12 @@ export function ChatView({ model, ui }: { model: ChatModel; ui: ChatUi }) {
         <ChatEnded model={model} />
       ) : (
         <>
-          <UploadList
-            uploads={model.uploads}
-            cancel={(uploadId) => void model.act('chat/uploadCancel', { uploadId })}
-          />
+          {model.uploads.value.length > 0 && (
+            <UploadList
+              uploads={model.uploads}
+              cancel={(uploadId) => void model.act('chat/uploadCancel', { uploadId })}
+            />
+          )}
           <TypingLine who={typist} />
           <Composer
             limit={limit}
