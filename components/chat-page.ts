@@ -3,16 +3,11 @@
  * links its chunk straight from each page's HTML and the page loads no entry file of its own before the chat
  * (issue 12). `<div id="app" data-layout>` in the page says which of the two it is.
  */
+// Imported first, so storage answers while the scripts run: a stopped worker's chat shows this meanwhile.
+import { firstScreen } from './first-read';
 import { browser } from 'wxt/browser';
-import { FIRST_SCREEN_KEY, readFirstScreen } from '../lib/first-screen';
 import { PORT_NAME, type UiPort } from '../lib/messaging';
 import { mountChat } from './mount-chat';
-
-// Asked for first, so storage answers while the scripts run: a stopped worker's chat shows this meanwhile.
-const firstScreen = browser.storage.local.get(FIRST_SCREEN_KEY).then(
-  (items) => readFirstScreen(items[FIRST_SCREEN_KEY], browser.runtime.getManifest().version),
-  () => null,
-);
 
 const root = document.getElementById('app')!;
 const layout = root.dataset.layout === 'sidepanel' ? 'sidepanel' : 'popup';

@@ -84,3 +84,11 @@ it('ships no webextension-polyfill in the popup or the worker', () => {
   ];
   expect(text(files)).not.toContain('This script should only be loaded in a browser extension');
 });
+
+it('asks storage for the first screen before any other module’s code asks for a chunk (issue 12)', () => {
+  // A bundle runs its modules' top-level code in the order it holds them: the read leaves first.
+  const chat = moduleGraph(['popup.html'], read).eager.find((file) => file.startsWith('chunks/chat-page-'))!;
+  const code = read(chat) ?? '';
+  expect(code.indexOf('storage.local.get(')).toBeGreaterThan(0);
+  expect(code.indexOf('storage.local.get(')).toBeLessThan(code.indexOf('import("./'));
+});
