@@ -257,8 +257,20 @@ export function createChatModel(
     }
   }
 
-  const stopEvents = client.onEvent(apply);
+  /**
+   * The worker's events that came while a stored first screen waited for its first frame: applied, in order, once
+   * that frame is drawn (or once an answer the page awaits comes), so that the worker's snapshot, which mostly shows the
+   * same messages, does not hold the first screen back from the screen.
+   */
+  let early: BgEvent[] | null = null;
+  function release(): void {
+    const events = early ?? [];
+    early = null;
+    for (const event of events) apply(event);
+  }
+  const stopEvents = client.onEvent((event) => (early ? early.push(event) : apply(event)));
   const stopDisconnects = client.onDisconnect(() => {
+    release();
     // The worker may have restarted and forgotten everything about this page; start over from its snapshot.
     phase = 'initial';
     queued = [];
@@ -275,14 +287,20 @@ export function createChatModel(
     firstUnread,
     live,
     preview(snapshot) {
-      if (!ready.value) show(snapshot, true, null);
+      if (ready.value) return;
+      show(snapshot, true, null);
+      early = [];
+      // In the task after that frame: a callback of the frame itself would render the snapshot into it.
+      frame(() => setTimeout(release));
     },
     async register(params) {
       await client.request('chat/register', params);
+      release();
       flushQueued();
     },
     async send(text) {
       const { messageId } = await client.request('chat/send', { text });
+      release();
       flushQueued();
       typingSent = false;
       return messageId;
@@ -312,12 +330,14 @@ export function createChatModel(
     },
     async act(op, params) {
       const result = await client.request(op, params);
+      release();
       // The worker sends the deltas an operation caused before its answer: whoever awaits the answer (paging back
       // keeps its scroll place by it) finds them applied, not waiting for the next frame.
       flushQueued();
       return result;
     },
     dispose() {
+      early = null;
       stopEvents();
       stopDisconnects();
     },

@@ -139,6 +139,29 @@ describe('a chat opening on the stored first screen', () => {
     expect(model.firstUnread.value).toBe('m27');
   });
 
+  it('is drawn before the worker’s snapshot that came meanwhile, which follows in the next task, in order', async () => {
+    const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
+    const frames: Array<() => void> = [];
+    const model = createChatModel(
+      createBackgroundClient(() => ui),
+      { frame: (fn) => void frames.push(fn) },
+    );
+    const post = (seq: number, type: BgEvent['type'], payload: unknown): void =>
+      bg.postMessage({ v: PROTOCOL_VERSION, kind: 'event', seq, type, payload } as BgEvent);
+    model.preview(readFirstScreen(stored(), BUILD)!);
+    post(0, 'snapshot', whole(baseSnapshot({ config: testConfig(), messages: many(50) })));
+    post(1, 'message/upsert', msg(51));
+    await flush();
+    // The first screen's frame has not been drawn: what it shows stays as it is.
+    expect(model.live.value).toBe(false);
+    expect(model.messages.value).toHaveLength(FIRST_SCREEN_MESSAGES);
+    for (const fn of frames.splice(0)) fn();
+    expect(model.live.value).toBe(false);
+    await flush();
+    expect(model.live.value).toBe(true);
+    expect(model.messages.value.map((m) => m.id)).toEqual([...many(50), msg(51)].map((m) => m.id));
+  });
+
   it('is not shown once the worker answered', async () => {
     const { model, emit } = open();
     emit('snapshot', whole(baseSnapshot({ messages: [msg(1)] })), 0);
