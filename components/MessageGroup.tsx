@@ -113,9 +113,9 @@ export const MessageGroup = memo(function MessageGroup({
             <Part
               key={messages[0]!.id}
               messages={messages}
-              // Only the parts holding the group's first or last bubble hear of them (a new message changes the last).
+              // Only the part holding the group's first bubble hears of it. The last bubble is the last child of the
+              // last part, which CSS finds (messages.css): a new message renders itself, not the bubble it follows.
               firstId={index === 0 ? first.id : null}
-              lastId={index === parts.length - 1 ? last.id : null}
               sender={name}
               mine={mine}
               serverUrl={serverUrl}
@@ -133,24 +133,17 @@ export const MessageGroup = memo(function MessageGroup({
   );
 });
 
-/** A part's bubbles, and which of them is the group's first or last; the rest goes to every bubble as it is. */
-interface PartProps extends Omit<BubbleProps, 'message' | 'first' | 'last'> {
+/** A part's bubbles, and which of them is the group's first; the rest goes to every bubble as it is. */
+interface PartProps extends Omit<BubbleProps, 'message' | 'first'> {
   messages: ChatMessage[];
   firstId: string | null;
-  lastId: string | null;
 }
 
-const Part = memo(function Part({ messages, firstId, lastId, ...rest }: PartProps) {
+const Part = memo(function Part({ messages, firstId, ...rest }: PartProps) {
   return (
     <div class="lqs-group__part">
       {messages.map((message) => (
-        <Bubble
-          key={message.id}
-          message={message}
-          first={message.id === firstId}
-          last={message.id === lastId}
-          {...rest}
-        />
+        <Bubble key={message.id} message={message} first={message.id === firstId} {...rest} />
       ))}
     </div>
   );
@@ -158,9 +151,8 @@ const Part = memo(function Part({ messages, firstId, lastId, ...rest }: PartProp
 
 interface BubbleProps {
   message: ChatMessage;
-  /** The group's first or last bubble (its corners are round where the group starts or ends). */
+  /** The group's first bubble (its corners are round where the group starts). */
   first: boolean;
-  last: boolean;
   sender: string;
   mine: boolean;
   serverUrl: string | null;
@@ -177,17 +169,7 @@ function showFullDate(bubble: HTMLElement, ts: number): void {
   if (!bubble.title) bubble.title = formatFull(ts);
 }
 
-const Bubble = memo(function Bubble({
-  message,
-  first,
-  last,
-  sender,
-  mine,
-  serverUrl,
-  connected,
-  onRetry,
-  own,
-}: BubbleProps) {
+const Bubble = memo(function Bubble({ message, first, sender, mine, serverUrl, connected, onRetry, own }: BubbleProps) {
   const delivery = mine ? message.delivery : undefined;
   const delivered = delivery === undefined || delivery === 'sent';
   const hasText = message.text.trim().length > 0;
@@ -198,7 +180,6 @@ const Bubble = memo(function Bubble({
       data-from={message.from}
       data-delivery={delivery}
       data-first={first || undefined}
-      data-last={last || undefined}
     >
       <div class="lqs-message__line">
         {own && delivered && (

@@ -57,6 +57,12 @@ describe('a visitor chats with an agent', () => {
     server.control.say(room?._id ?? '', { text: 'Both of you should see this.' });
     await expect.poll(async () => (await bubbleTexts(popup)).includes('Both of you should see this.')).toBe(true);
     await expect.poll(async () => bubbleTexts(panel)).toEqual(await bubbleTexts(popup));
+    // The agent's two bubbles are one group: squared where they meet, round where it ends (messages.css finds the
+    // group's last bubble by its place, the last of the last part).
+    const corners = await popup
+      .locator('.lqs-group--theirs .lqs-bubble')
+      .evaluateAll((bubbles) => bubbles.map((bubble) => getComputedStyle(bubble).borderBottomLeftRadius));
+    expect(corners).toEqual(['6px', '18px']);
 
     await screenshot(popup, 'popup-conversation');
     await screenshot(panel, 'sidepanel-conversation');
