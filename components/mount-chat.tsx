@@ -18,21 +18,33 @@ export interface MountOptions {
   firstScreen?: Promise<ChatSnapshot | null>;
 }
 
+/** Longest wait for storage before the port opens anyway: a page must never wait on storage alone. */
+const STORAGE_WAIT_MS = 1_000;
+
 /** Wires client, model and view into `root`; returns the function that tears it all down. */
 export function mountChat(
   root: HTMLElement,
   { connect, layout, actions, firstScreen: stored }: MountOptions,
 ): () => void {
-  const client = createBackgroundClient(connect);
+  // The port wakes a stopped worker, and its start (its script, the desks read from storage, the server's link)
+  // runs in the page's own renderer process and in the browser's, on the same two cores as the page's first
+  // screen: with a stored first screen to show, the port opens once that is drawn (issue 12, cold opens).
+  let drawn = (): void => undefined;
+  const firstScreenDrawn = new Promise<void>((resolve) => (drawn = resolve));
+  const client = createBackgroundClient(connect, stored ? { openAfter: firstScreenDrawn } : {});
   const model = createChatModel(client);
   const ui = createChatUi();
   const stopSeen = autoSeen(model, root.ownerDocument);
   let closed = false;
-  // A stopped worker takes a while to answer: the first screen it stored shows meanwhile (lib/first-screen.ts),
-  // unless its snapshot came first.
+  // A stopped worker takes a while to answer: the first screen it stored shows meanwhile (lib/first-screen.ts).
+  if (stored) setTimeout(drawn, STORAGE_WAIT_MS);
   void stored?.then(
-    (snapshot) => void (snapshot && !closed && model.preview(snapshot)),
-    () => undefined,
+    (snapshot) => {
+      if (!snapshot || closed) return drawn();
+      nextFrame(() => setTimeout(drawn));
+      model.preview(snapshot);
+    },
+    () => drawn(),
   );
   render(<ChatApp model={model} layout={layout} actions={actions} ui={ui} />, root);
   // The first time formatter of a page loads its locale's data (11–17 ms in a new renderer); the first render needs

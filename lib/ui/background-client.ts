@@ -41,6 +41,11 @@ export class RequestError extends Error {
 export interface BackgroundClientOptions {
   /** Longest wait between two reconnect attempts when the worker keeps refusing the port. */
   maxRetryDelayMs?: number;
+  /**
+   * The first port opens once this settles (either way), not at once: opening it wakes a stopped worker, whose
+   * start would compete with the page's own first screen. Requests made meanwhile wait and go out in order.
+   */
+  openAfter?: Promise<unknown>;
 }
 
 interface PendingCall {
@@ -54,7 +59,7 @@ interface PendingCall {
  */
 export function createBackgroundClient(
   connect: () => UiPort,
-  { maxRetryDelayMs = 5_000 }: BackgroundClientOptions = {},
+  { maxRetryDelayMs = 5_000, openAfter }: BackgroundClientOptions = {},
 ): BackgroundClient {
   const pending = new Map<string, PendingCall>();
   const eventListeners = new Set<(event: BgEvent) => void>();
@@ -66,6 +71,8 @@ export function createBackgroundClient(
   // while a worker that drops every port (or a connect() that throws) is retried with a growing delay.
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Requests made before the first port opened (`openAfter`), posted on it in order; null once it has. */
+  let early: UiToBg[] | null = openAfter ? [] : null;
 
   function open(): void {
     retryTimer = undefined;
@@ -86,6 +93,14 @@ export function createBackgroundClient(
     next.onMessage.addListener(onMessage);
     next.onDisconnect.addListener(onDisconnect);
     port = next;
+    const waiting = early ?? [];
+    early = null;
+    try {
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a runtime.Port, not a window
+      for (const message of waiting) next.postMessage(message);
+    } catch {
+      // The port died at once: its onDisconnect fails the waiting calls and opens another.
+    }
   }
 
   function onMessage(message: BgToUi): void {
@@ -132,21 +147,25 @@ export function createBackgroundClient(
     else call.reject(new RequestError(message.error.code, message.error.message));
   }
 
-  open();
+  if (openAfter) void openAfter.then(open, open);
+  else open();
   return {
     request<K extends Op>(op: K, params: Params<K>): Promise<Result<K>> {
       if (closed) return Promise.reject(new RequestError('closed', 'The chat window was closed'));
       const current = port;
-      if (!current) {
+      const waiting = early;
+      if (!current && !waiting) {
         return Promise.reject(new RequestError('disconnected', 'Not connected to the extension background yet'));
       }
       nextId += 1;
       const id = String(nextId);
       return new Promise<Result<K>>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        const message = { v: PROTOCOL_VERSION, kind: 'request', id, op, params } as UiToBg;
+        if (!current) return void waiting?.push(message);
         try {
           // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a runtime.Port, not a window
-          current.postMessage({ v: PROTOCOL_VERSION, kind: 'request', id, op, params } as UiToBg);
+          current.postMessage(message);
         } catch {
           // Chrome throws on a port that died before its onDisconnect ran; the listener will reopen it.
           pending.delete(id);

@@ -41,6 +41,46 @@ describe('createBackgroundClient', () => {
     client.close();
   });
 
+  it('opens its first port only once openAfter settles, sending what was asked meanwhile in order', async () => {
+    const worker = createFakeWorker();
+    worker.handle('chat/send', ({ text }) => ({ messageId: `id-${text}` }));
+    worker.handle('chat/typing', () => null);
+    const connect = vi.fn(worker.connect);
+    let release = (): void => undefined;
+    const client = createBackgroundClient(connect, { openAfter: new Promise<void>((r) => (release = r)) });
+
+    const answers = Promise.all([
+      client.request('chat/typing', { typing: true }),
+      client.request('chat/send', { text: 'a' }),
+    ]);
+    await flush();
+    expect(connect).not.toHaveBeenCalled();
+    release();
+
+    expect(await answers).toEqual([null, { messageId: 'id-a' }]);
+    expect(connect).toHaveBeenCalledOnce();
+    expect(worker.requests.map((r) => r.op)).toEqual(['chat/typing', 'chat/send']);
+    client.close();
+  });
+
+  it('opens its first port when openAfter fails too, and never once closed before it settled', async () => {
+    const worker = createFakeWorker();
+    worker.handle('chat/send', ({ text }) => ({ messageId: `id-${text}` }));
+    const failing = createBackgroundClient(worker.connect, { openAfter: Promise.reject(new Error('no storage')) });
+    expect(await failing.request('chat/send', { text: 'a' })).toEqual({ messageId: 'id-a' });
+    failing.close();
+
+    const connect = vi.fn(worker.connect);
+    let release = (): void => undefined;
+    const closed = createBackgroundClient(connect, { openAfter: new Promise<void>((r) => (release = r)) });
+    const asked = closed.request('chat/send', { text: 'b' }).catch((e: unknown) => e);
+    closed.close();
+    release();
+    await flush();
+    expect(await asked).toMatchObject({ code: 'closed' });
+    expect(connect).not.toHaveBeenCalled();
+  });
+
   it('rejects with the worker error code and message', async () => {
     const worker = createFakeWorker();
     worker.handle('chat/retry', () => {

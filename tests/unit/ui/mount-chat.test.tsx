@@ -57,8 +57,10 @@ function open(firstScreen?: Promise<ChatSnapshot | null>) {
   const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
   const root = document.createElement('div');
   document.body.append(root);
+  /** What the log showed each time the page opened its port (the port wakes a stopped worker). */
+  const connects: string[] = [];
   unmount = mountChat(root, {
-    connect: () => ui,
+    connect: () => (connects.push(logText(root)), ui),
     layout: 'popup',
     actions: { openOptions: vi.fn() },
     ...(firstScreen ? { firstScreen } : {}),
@@ -71,7 +73,7 @@ function open(firstScreen?: Promise<ChatSnapshot | null>) {
       type: 'snapshot',
       payload: baseSnapshot({ config: testConfig(), messages }),
     } as BgEvent);
-  return { root, snapshot };
+  return { root, snapshot, connects };
 }
 
 const logText = (root: HTMLElement): string => root.querySelector('[role=log]')?.textContent ?? '';
@@ -99,12 +101,40 @@ describe('a chat page opening', () => {
 
   it('starts following a clicked notification only once the chat is on screen', async () => {
     follow.started = 0;
-    const { root, snapshot } = open(new Promise(() => undefined));
+    const { root, snapshot } = open(Promise.resolve(null));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(follow.started).toBe(0);
     snapshot(many(2));
     await waitFor(() => expect(logText(root)).toContain('text 2'));
     await waitFor(() => expect(follow.started).toBe(1));
+  });
+
+  it('opens the port to the worker once the stored first screen is drawn, not while it is on its way', async () => {
+    let answer: (value: ChatSnapshot | null) => void = () => undefined;
+    const { connects } = open(new Promise((resolve) => (answer = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(connects).toEqual([]);
+    answer(storedScreen());
+    await waitFor(() => expect(connects).toHaveLength(1));
+    expect(connects[0]).toContain('text 30');
+  });
+
+  it('opens the port at once when no first screen can come, after storage when none is stored', async () => {
+    expect(open().connects).toHaveLength(1);
+    unmount?.();
+    for (const stored of [() => Promise.resolve(null), () => Promise.reject(new Error('storage is gone'))]) {
+      const { connects } = open(stored());
+      await waitFor(() => expect(connects).toHaveLength(1));
+      expect(connects[0]).toBe('');
+      unmount?.();
+    }
+  });
+
+  it('opens the port after a while when storage never answers', async () => {
+    const { connects } = open(new Promise(() => undefined));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(connects).toEqual([]);
+    await waitFor(() => expect(connects).toHaveLength(1), { timeout: 2_000 });
   });
 
   it('makes the bubbles’ time formatter before anything arrives, while the page waits anyway', async () => {
