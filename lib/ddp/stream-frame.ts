@@ -14,7 +14,7 @@
  * and comparing the captures with the route's names (substrings of the frame, slow to compare) took about 0.2 µs
  * of the 0.3 µs a frame cost beyond `JSON.parse` of its args (docs/performance.md, "DDP").
  */
-import { fromJsonValue, mayHoldTag } from './ejson';
+import { noDateKeys, reviveArgs, type DateKeys } from './revive-args';
 
 /** The fields of a decoded stream event, as the general decoder would give them. */
 export interface StreamEvent {
@@ -43,10 +43,10 @@ export const NOT_CANONICAL: unique symbol = Symbol('not canonical');
 
 /**
  * Parses `<args>`, which starts at `start`, when the text ends with the envelope's `}}`; `NOT_CANONICAL` otherwise.
- * With `revive`, throws `EjsonError` on a malformed EJSON tag, exactly as the general decoder's revival does;
- * without it, `<args>` is plain JSON.
+ * With `dates` (the route's, see revive-args.ts), revives EJSON and throws `EjsonError` on a malformed tag, exactly
+ * as the general decoder's revival does; without it, `<args>` is plain JSON.
  */
-export function argsAt(text: string, start: number, revive: boolean): unknown {
+export function argsAt(text: string, start: number, dates: DateKeys | undefined): unknown {
   const end = text.length - 2;
   // Two character reads: `endsWith('}}')` cost about 10 ns more a frame.
   if (text.charCodeAt(end) !== CLOSE_BRACE || text.charCodeAt(end + 1) !== CLOSE_BRACE) return NOT_CANONICAL;
@@ -57,7 +57,7 @@ export function argsAt(text: string, start: number, revive: boolean): unknown {
   } catch {
     return NOT_CANONICAL;
   }
-  return revive && mayHoldTag(text, start) ? fromJsonValue(args) : args;
+  return dates === undefined ? args : reviveArgs(args, text, start, dates);
 }
 
 /** What a JSON string with no escapes in it holds literally; other names are never matched from the text. */
@@ -88,7 +88,7 @@ export function decodeStreamEvent(text: string, revive = true): StreamEvent | un
   const envelope = ENVELOPE.exec(text);
   if (envelope === null) return undefined;
   const [head, collection, id, eventName] = envelope as unknown as [string, string, string, string];
-  const args = argsAt(text, head.length, revive);
+  const args = argsAt(text, head.length, revive ? noDateKeys() : undefined);
   if (args === NOT_CANONICAL) return undefined;
   return { msg: 'changed', collection, id, fields: { eventName, args } };
 }

@@ -13,6 +13,7 @@
  * route's matcher takes it (another layout, a route nobody listens to, or more routes than the scan holds).
  */
 import { EjsonError } from './ejson';
+import { noDateKeys, type DateKeys } from './revive-args';
 import { argsAt, NOT_CANONICAL, routeHead } from './stream-frame';
 
 type StreamHandler = (args: unknown[]) => void;
@@ -36,6 +37,8 @@ interface Route {
   eventName: string;
   handlers: StreamHandler[];
   head: RegExp | undefined;
+  /** Where this route's events had their dates, for revival (revive-args.ts). */
+  dates: DateKeys;
 }
 
 const SCAN_LIMIT = 8;
@@ -55,7 +58,13 @@ export function createStreams(onError: (error: unknown, context: string) => void
           flat = undefined;
           return;
         }
-        next.push({ collection, eventName, handlers: list, head: routeHead(collection, eventName) });
+        next.push({
+          collection,
+          eventName,
+          handlers: list,
+          head: routeHead(collection, eventName),
+          dates: noDateKeys(),
+        });
       }
     }
     flat = next;
@@ -130,7 +139,7 @@ export function createStreams(onError: (error: unknown, context: string) => void
         if (!head.test(text)) continue;
         let args: unknown;
         try {
-          args = argsAt(text, head.lastIndex, revive);
+          args = argsAt(text, head.lastIndex, revive ? route.dates : undefined);
         } catch (err) {
           return err instanceof EjsonError ? err.message : 'bad EJSON';
         }
