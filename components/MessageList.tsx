@@ -7,6 +7,7 @@ import { lastOwn, type LastOwn } from '../lib/ui/last-own';
 import { buildTimeline, countSince, firstTs, latestItems, type TimelineItem } from '../lib/ui/timeline';
 import { ArrowDownIcon } from './icons';
 import { MessageGroup, type OwnMessageActions } from './MessageGroup';
+import { useFirstFill } from './use-first-fill';
 import { useFollow } from './use-follow';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './messages.css';
@@ -64,12 +65,14 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
   );
   /** Where the window starts: the newest messages (following), from a date on (reading above), or everything. */
   const from = useSignal<number | null | undefined>(undefined);
+  const log = useRef<HTMLDivElement>(null);
+  const first = useFirstFill(log, model.messages.value.length);
   const shown = useComputed(() => {
     const all = items.value;
     const start = from.value;
     if (start === null) return all;
-    const count = start === undefined ? TAIL + (model.messages.value.length % CHUNK) : countSince(all, start);
-    return latestItems(all, count);
+    const tail = Math.min(TAIL + (model.messages.value.length % CHUNK), first.value ?? Infinity);
+    return latestItems(all, start === undefined ? tail : countSince(all, start));
   });
   /** The newest message when the visitor left the bottom; what came after it from the desk is counted. */
   const leftAt = useSignal<{ id: string; ts: number } | null>(null);
@@ -83,7 +86,6 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
     for (let i = index + 1; i < messages.length; i++) if (messages[i]!.from !== 'visitor') count += 1;
     return count;
   });
-  const log = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const follow = useFollow(
     log,
