@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { preact } from '@preact/preset-vite';
+import { optionsCopy } from './scripts/options-copy';
 import { defineConfig } from 'wxt';
 import { brandedMessages, checkDeskUrl, ICON_SIZES, readBrand } from './scripts/brand';
 
@@ -62,7 +63,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), optionsCopy()],
     build: {
       // Terser's second pass shrinks what the popup loads before it is interactive by 0.8 kB gzip over esbuild's
       // minifier, the worker by 2 kB (docs/performance.md, Size).

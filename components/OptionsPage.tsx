@@ -1,3 +1,6 @@
+// The shared tokens first: the field styles imported with ./Field build on them.
+// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
+import './theme.css';
 import { useSignal } from '../lib/ui/signals';
 import { useEffect } from '../lib/ui/hooks';
 import { isCleartextUrl } from '../lib/cleartext';
@@ -9,8 +12,6 @@ import { saveOptions, type OptionsErrors, type SaveDeps } from '../lib/ui/option
 import { CheckField, focusFirstInvalid, TextField } from './Field';
 import { ChatIcon } from './icons';
 import { OptionsDesks, type DeskCardDeps } from './OptionsDesks';
-// oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
-import './theme.css';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './options.css';
 

@@ -76,6 +76,13 @@ it('gives the popup, the side panel and the options page one stylesheet each wit
   }
 });
 
+it('loads one script in the popup and the side panel, shared with no other page: the options page has its own copies', () => {
+  const popup = moduleGraph(['popup.html'], read).eager;
+  expect(popup.filter((file) => file.endsWith('.js'))).toHaveLength(1);
+  const options = moduleGraph(['options.html'], read);
+  expect([...options.eager, ...options.lazy].filter((file) => popup.includes(file))).toEqual([]);
+});
+
 it('ships no webextension-polyfill in the popup or the worker', () => {
   const manifest = JSON.parse(read('manifest.json') ?? 'null') as { background: { service_worker: string } };
   const files = [
