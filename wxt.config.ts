@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { preact } from '@preact/preset-vite';
 import { optionsCopy } from './scripts/options-copy';
+import { preloadedChunks, preloadHelper } from './scripts/preload-helper';
 import { defineConfig } from 'wxt';
 import { brandedMessages, checkDeskUrl, ICON_SIZES, readBrand } from './scripts/brand';
 
@@ -63,14 +64,15 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), optionsCopy()],
+    plugins: [preact(), optionsCopy(), preloadHelper()],
     build: {
       // Terser's second pass shrinks what the popup loads before it is interactive by 0.8 kB gzip over esbuild's
       // minifier, the worker by 2 kB (docs/performance.md, Size).
       minify: 'terser',
       terserOptions: { compress: { passes: 2 } },
-      // Every browser the manifest allows (Chrome 116+, Firefox 142+) preloads modules itself.
-      modulePreload: { polyfill: false },
+      // Every browser the manifest allows (Chrome 116+, Firefox 142+) preloads modules itself. Parts loaded on an
+      // action fetch their own imports; the eager chunk lists only what a first screen's parts import.
+      modulePreload: { polyfill: false, resolveDependencies: preloadedChunks },
       // For bench/size-breakdown.ts only: maps beside the chunks, which stay byte for byte the shipped ones.
       sourcemap: process.env.LQS_SOURCEMAP ? 'hidden' : false,
     },

@@ -83,6 +83,19 @@ it('loads one script in the popup and the side panel, shared with no other page:
   expect([...options.eager, ...options.lazy].filter((file) => popup.includes(file))).toEqual([]);
 });
 
+it('waits for lazy parts with its own preload helper, and lists to preload only what a first screen’s parts import', () => {
+  for (const page of ['popup.html', 'sidepanel.html']) {
+    const eager = text(moduleGraph([page], read).eager);
+    expect(eager).not.toContain('vite:preloadError');
+    // The registration form and the notices (first screens) keep their imports preloaded beside them.
+    expect(eager).toContain('"chunks/Field-');
+    expect(eager).toContain('"chunks/NoticePanel-');
+    // The dialogs open on a click: they fetch their own imports then.
+    expect(eager).not.toContain('"chunks/Dialog-');
+    expect(eager).not.toContain('"chunks/Confirm-');
+  }
+});
+
 it('ships no webextension-polyfill in the popup or the worker', () => {
   const manifest = JSON.parse(read('manifest.json') ?? 'null') as { background: { service_worker: string } };
   const files = [
