@@ -81,6 +81,9 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
       status: 'unknown' as const,
     };
   });
+  // Only whether there are several desks: the list changes with every unread count (twice per agent reply an open
+  // chat marks seen), which is no reason to render the header again.
+  const severalDesks = useComputed(() => model.desks.value.length > 1);
   const serving = chatting ? agent.value : null;
   const server = model.serverUrl.value;
   // Whoever chose this address (visitor, administrator, build), an unencrypted chat says so for as long as it lasts.
@@ -92,7 +95,7 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
       <div class="lqs-header__row">
         <h1 class="lqs-header__title">{title}</h1>
         <div class="lqs-header__actions">
-          {model.desks.value.length > 1 && <DeskSwitcher model={model} ui={ui} />}
+          {severalDesks.value && <DeskSwitcher model={model} ui={ui} />}
           {actions.openSidePanel && (
             <button
               type="button"
