@@ -1,7 +1,8 @@
 /**
  * Keeps the stored first screen (lib/first-screen.ts) in step with the desk a new chat opens on. It is written
- * when no chat is open (a chat that is open follows the desk live, and the last one to close writes it), and at
- * once when something is forgotten, so no forgotten conversation or desk stays in it. Writes go one at a time, in
+ * when no chat is open (a chat that is open follows the desk live, and the last one to close writes it), when a
+ * notification's click picks the desk the chat it opens shows, and at once when something is forgotten, so no
+ * forgotten conversation or desk stays in it. Writes go one at a time, in
  * order, and an unchanged screen is not written again.
  */
 import type { FirstScreen } from '../first-screen';

@@ -282,7 +282,11 @@ export function startWorker(deps: WorkerDeps) {
      */
     focusTarget(desk?: string): string | null {
       const runtime = desk ? registry.get(desk) : registry.get(registry.urls()[0] ?? '');
-      if (desk && runtime) preferred = desk;
+      if (desk && runtime) {
+        preferred = desk;
+        // The chat the click opens shows the stored first screen before it hears from the worker: this desk's.
+        firstScreen.update();
+      }
       return runtime?.state.desk.messages.findLast((m) => m.from === 'agent')?.id ?? null;
     },
     /** Re-checks the links (alarm, `online` event): each desk that needs its link reconnects, one after another. */

@@ -205,12 +205,16 @@ describe('several desks', () => {
   });
 
   it('opens the chat of the desk whose notification was clicked', async () => {
-    const { worker, ddps } = setup({ [A]: openRoom(A, 'RA', 'ta'), [B]: openRoom(B, 'RB', 'tb') }, TWO);
+    const { worker, ddps, firstScreen } = setup({ [A]: openRoom(A, 'RA', 'ta'), [B]: openRoom(B, 'RB', 'tb') }, TWO);
     await worker.ready;
     ddps.get(B)?.goOnline();
     ddps.get(B)?.emit('stream-room-messages', 'RB', agentFrame('b1', 'RB', 9000));
     await tick();
+    expect(firstScreen()?.snapshot?.serverUrl).not.toBe(B);
     expect(worker.focusTarget(B)).toBe('b1');
+    // The chat the click opens shows the stored first screen first: the clicked desk's, with its reply.
+    await tick();
+    expect(firstScreen()?.snapshot).toMatchObject({ serverUrl: B, messages: [{ id: 'b1' }] });
     const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
     const first = new Promise<BgToUi>((resolve) => ui.onMessage.addListener(resolve));
     void worker.attach(bg);
