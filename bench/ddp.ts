@@ -38,7 +38,7 @@ export type DdpBenchFigures = Record<
 >;
 
 /** A just-enough DDP server: greeting, handshake, ping, `ready` for every sub, echo for every method. */
-async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => wss.once('listening', resolve));
   wss.on('connection', (ws) => {
@@ -67,7 +67,7 @@ async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
 }
 
 /** Realistic room-message events (SPEC F28 shape, with `$date`s), distinct ids so nothing is trivially cached. */
-function streamFrames(count: number): string[] {
+export function streamFrames(count: number): string[] {
   return Array.from({ length: count }, (_, i) =>
     JSON.stringify({
       msg: 'changed',
@@ -91,7 +91,7 @@ function streamFrames(count: number): string[] {
   );
 }
 
-interface Contender {
+export interface Contender {
   /** Calls the socket `onmessage` handler the client installed (read once: `ws` looks it up on every access). */
   deliver(data: string): void;
   call(i: number): Promise<unknown>;
@@ -99,9 +99,14 @@ interface Contender {
   close(): void;
 }
 
-async function ours(url: string, reviveStreamArgs: boolean): Promise<Contender> {
+/** Our client as the worker runs it, or reviving; `create` is `lib/ddp`'s `createDdpClient` (another build's for A/B). */
+export async function ours(
+  url: string,
+  reviveStreamArgs: boolean,
+  create: typeof createDdpClient = createDdpClient,
+): Promise<Contender> {
   let socket: SocketLike | undefined;
-  const client: DdpClient = createDdpClient({
+  const client: DdpClient = create({
     url,
     socketFactory: (u) => (socket = new WebSocket(u)),
     reviveStreamArgs,
@@ -126,7 +131,7 @@ async function ours(url: string, reviveStreamArgs: boolean): Promise<Contender> 
  * Not a client: `JSON.parse` of each frame's `args` and nothing else (no envelope check, no routing, no bounds).
  * Any client that hands its listeners parsed args pays at least this, so its ratio is the ceiling of ours.
  */
-function parseOnly(): Contender {
+export function parseOnly(): Contender {
   let received = 0;
   return {
     deliver: (data) => {
@@ -139,7 +144,8 @@ function parseOnly(): Contender {
   };
 }
 
-async function theirs(url: string): Promise<Contender> {
+/** The official client, listening on the same room. */
+export async function theirs(url: string): Promise<Contender> {
   // The official client reads the global WebSocket and sets no error listener; without one a refused
   // connection would crash the process (SPEC §8).
   (globalThis as { WebSocket?: unknown }).WebSocket = class extends WebSocket {
