@@ -8,7 +8,7 @@ import { ImageGate } from './ImageGate';
 import { stripBidi } from '../lib/bidi';
 import { misleadingLinkHost } from '../lib/ui/link-spoof';
 import { safeHref } from '../lib/ui/linkify';
-import { emojiFor } from '../lib/ui/markdown-source';
+import { emojiFor } from '../lib/ui/emoji';
 
 export interface AstNode {
   type: string;

@@ -2,8 +2,8 @@
  * Where a message's markdown AST comes from (DECISIONS #5): the server's `md` when it sent one, otherwise
  * Rocket.Chat's own parser. The parser is large and, on crafted input, slow (seconds for a few KB of `[` or `*`),
  * so it never runs on the page's thread: texts go to a worker (parse-client.ts) and show as plain text with
- * links until their AST is back. Texts longer than {@link PARSE_LIMIT} are never parsed at all. Emoji short
- * codes (`:smile:`) resolve through a table that is loaded lazily.
+ * links until their AST is back. Texts longer than {@link PARSE_LIMIT} are never parsed at all. Emoji short codes
+ * resolve in the renderer (`emoji.ts`).
  */
 import { signal, type Signal } from './signals';
 import type { ParseClient } from './parse-client';
@@ -11,8 +11,6 @@ import type { ParseClient } from './parse-client';
 /** Longer texts show as plain text with links (Rocket.Chat's default message size limit). */
 export const PARSE_LIMIT = 5000;
 
-const emoji = signal<Readonly<Record<string, string>> | null>(null);
-let emojiLoad: Promise<void> | null = null;
 /** The parser's client, loaded with the first text that needs it (it is no part of what the popup loads on open). */
 let client: Promise<ParseClient> | null = null;
 /** A text the parser failed on or gave up: it stays plain. */
@@ -49,17 +47,6 @@ function slotOf(text: string): Slot {
   return slot;
 }
 
-/** Starts loading the emoji short code table (once). */
-export function loadEmoji(): Promise<void> {
-  emojiLoad ??= import('./emoji-codes').then(
-    (module) => {
-      emoji.value = module.EMOJI_CODES;
-    },
-    (error: unknown) => console.warn('The emoji table could not be loaded', error),
-  );
-  return emojiLoad;
-}
-
 /**
  * The AST to render for a message, or null to render its plain text (with links): while its parse is on its way,
  * when the text is too long to parse, or when the parser gave up. Reading this inside a component subscribes it
@@ -73,14 +60,4 @@ export function messageAst(message: { text: string; md?: unknown; delivery?: str
   if (message.text.length > PARSE_LIMIT) return null;
   const ast = slotOf(message.text).value;
   return ast === PLAIN ? null : ast;
-}
-
-/** The emoji for a short code (without colons), or null when unknown or while the table loads. */
-export function emojiFor(code: string): string | null {
-  const table = emoji.value;
-  if (!table) {
-    void loadEmoji();
-    return null;
-  }
-  return table[code] ?? null;
 }

@@ -40,6 +40,7 @@ const LAZY_PARTS: Array<[part: string, marker: string]> = [
   ['the file icon (attachments, file preview, uploads)', 'M14 2v6h6'],
   ['the queue and error line, and its styles', 'lqs-queue-spot'],
   ['the drop zone and its styles', 'lqs-dropzone'],
+  ['the emoji short codes’ loader (the Markdown renderer’s)', 'The emoji table could not be loaded'],
 ];
 
 it.each(LAZY_PARTS)(

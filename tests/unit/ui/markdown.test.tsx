@@ -5,7 +5,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Markdown } from '../../../components/Markdown';
 import { MessageBody } from '../../../components/MessageText';
-import { loadEmoji } from '../../../lib/ui/markdown-source';
+import { loadEmoji } from '../../../lib/ui/emoji';
 
 afterEach(cleanup);
 
