@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { preact } from '@preact/preset-vite';
 import { optionsCopy } from './scripts/options-copy';
 import { preloadedChunks, preloadHelper } from './scripts/preload-helper';
+import { renderBlockingScript } from './scripts/render-blocking';
 import type { PluginOption } from 'vite';
 import { defineConfig } from 'wxt';
 import { brandedMessages, checkDeskUrl, ICON_SIZES, readBrand } from './scripts/brand';
@@ -84,7 +85,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), optionsCopy(), preloadHelper(), classicJsx()],
+    plugins: [preact(), optionsCopy(), preloadHelper(), classicJsx(), renderBlockingScript()],
     build: {
       // Terser's second pass shrinks what the popup loads before it is interactive by 0.8 kB gzip over esbuild's
       // minifier, the worker by 2 kB (docs/performance.md, Size).

@@ -113,3 +113,9 @@ it('asks storage for the first screen before any other module’s code asks for 
   expect(code.indexOf('storage.local.get(')).toBeGreaterThan(0);
   expect(code.indexOf('storage.local.get(')).toBeLessThan(code.indexOf('import("./'));
 });
+
+it('holds the chat pages’ first frame until their script has run: no empty frame before it (issue 12)', () => {
+  for (const page of ['popup.html', 'sidepanel.html']) {
+    expect(read(page)).toMatch(/<script type="module" crossorigin blocking="render" src="\/chunks\/chat-page-/);
+  }
+});
