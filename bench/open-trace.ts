@@ -1,12 +1,12 @@
 /**
  * A Chrome trace (every process: browser, the extension's renderer with the page and the worker) of opens of the
  * popup, warm or (`COLD=1`) right after the worker was stopped as `measureOpens` does. Writes one JSON file per
- * open that chrome://tracing or Perfetto loads, and prints the longest slices of each thread from the start of
- * navigation on, so that where a cold open's time goes can be read without opening the file.
+ * open that chrome://tracing or Perfetto loads (the page's navigation starts at its `navigationStart` event; builds
+ * with `performance.mark`s show them as `blink.user_timing` events), and prints when each open was interactive.
  *
- *   npx tsx bench/open-trace.ts <extension dir> <output dir>      (OPENS=3 by default; the first is not traced)
+ *   TMPDIR=/tmp/mine npx tsx bench/open-trace.ts <extension dir> <output dir>   (OPENS=3; the first is not traced)
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
@@ -84,10 +84,12 @@ const server = await startDevServer({ port: 0, rateLimits: false, autoAssign: tr
 const browser = await launchBrowser(dir);
 try {
   const room = await prepareRoom(browser, server, 500);
-  // launchBrowser's profile is the newest lqs-bench- directory in the temporary directory.
+  // launchBrowser's profile is the newest lqs-bench- directory in the temporary directory (on a shared machine,
+  // set TMPDIR to a directory of your own).
   const profile = readdirSync(tmpdir())
     .filter((name) => name.startsWith('lqs-bench-'))
     .map((name) => join(tmpdir(), name))
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
     .at(-1)!;
   const trace = await tracer(await devToolsEndpoint(profile));
   const control = await browser.newPage();
