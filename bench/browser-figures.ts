@@ -28,13 +28,18 @@ const BURST = { from: 100_000, count: 500, intervalMs: 0 };
 
 const step = (text: string): void => console.log(`[bench] ${text}`);
 
-/** Opens the popup (front tab) and two baseline pages with raw sockets, all recording arriving messages. */
+/**
+ * Opens the popup (front tab) and two baseline pages with raw sockets, all recording arriving messages. `popupInit`
+ * runs on the popup's page before it loads (a probe's init script).
+ */
 export async function relayPages(
   browser: BenchBrowser,
   server: DevServer,
   room: BenchRoom,
+  popupInit?: (page: Page) => Promise<void>,
 ): Promise<{ pages: Record<RelayPages, WatchedPage>; clockErrorMs: number }> {
   const popup = await browser.newPage();
+  await popupInit?.(popup);
   await popup.goto(browser.url('popup.html'));
   await popup.waitForFunction(
     (marker) => document.querySelector('[role=log]')?.textContent?.includes(marker),
