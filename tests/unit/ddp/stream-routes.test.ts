@@ -9,6 +9,7 @@ import { fromJsonValue } from '../../../lib/ddp/ejson';
 import { createStreams } from '../../../lib/ddp/streams';
 import { routeHead } from '../../../lib/ddp/stream-frame';
 import { setup } from './harness';
+import { show } from './show-revived';
 
 type Route = readonly [collection: string, eventName: string];
 
@@ -52,17 +53,6 @@ function reference(text: string, routes: readonly Route[], revive: boolean): Out
     calls.push(`${i}:${show(args)}`);
   }
   return { calls, ignored: 0 };
-}
-
-/** JSON with revived values told apart from their tags (a `Date` and `{"$date":…}` stringify alike). */
-function show(value: unknown): string {
-  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
-    const raw = this[key];
-    if (raw instanceof Date) return { revivedDate: Number.isNaN(raw.getTime()) ? 'invalid' : raw.getTime() };
-    if (raw instanceof Uint8Array) return { revivedBinary: Array.from(raw) };
-    if (typeof raw === 'number' && !Number.isFinite(raw)) return { revivedNumber: String(raw) };
-    return v;
-  });
 }
 
 /** What the client does with `text`, with one handler on each route. */

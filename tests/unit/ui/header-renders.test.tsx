@@ -2,44 +2,27 @@
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
 import { act, cleanup, screen } from '@testing-library/preact';
-import { options, type VNode } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testConfig } from './config';
 import { flush } from './fake-worker';
 import { renderChat } from './render-chat';
+import { countRenders } from './render-counts';
 
 afterEach(cleanup);
 
 const DESK = { id: 'https://chat.example.com', title: 'Example Support', colour: '#112233', unread: 0 };
 
-/** Counts the header's renders while `during` runs. */
-async function headerRenders(during: () => Promise<void>): Promise<number> {
-  let count = 0;
-  const hooks = options as typeof options & { __r?: (vnode: VNode) => void };
-  const previous = hooks.__r;
-  hooks.__r = (vnode: VNode) => {
-    if ((vnode.type as { name?: string })?.name?.replace(/\d+$/, '') === 'ChatHeader') count += 1;
-    previous?.(vnode);
-  };
-  try {
-    await during();
-  } finally {
-    hooks.__r = previous;
-  }
-  return count;
-}
-
 describe('the chat header', () => {
   it('does not render again when only the unread count in the desk list changes', async () => {
     const chat = await renderChat({ config: testConfig(), desks: [DESK] });
     await flush();
-    const renders = await headerRenders(async () => {
+    const renders = await countRenders(['ChatHeader'], async () => {
       for (const unread of [1, 0, 2]) {
         act(() => chat.worker.emit('patch', { desks: [{ ...DESK, unread }] }));
         await flush();
       }
     });
-    expect(renders).toBe(0);
+    expect(renders.ChatHeader ?? 0).toBe(0);
     chat.cleanup();
   });
 

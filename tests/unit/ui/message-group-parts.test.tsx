@@ -8,6 +8,7 @@ import { testConfig } from './config';
 import { flush } from './fake-worker';
 import { message } from './messages';
 import { renderChat } from './render-chat';
+import { countRenders } from './render-counts';
 
 afterEach(cleanup);
 
@@ -33,31 +34,12 @@ async function bubblesVisited(during: () => Promise<void>): Promise<number> {
   return visited;
 }
 
-/** Counts the renders (not the memoised skips) of the log's group, part and bubble views while `during` runs. */
-async function rendered(during: () => Promise<void>): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  const hooks = options as typeof options & { __r?: (vnode: VNode) => void };
-  const previous = hooks.__r;
-  // Preact's render hook runs for a component it renders, after a memoised one's `shouldComponentUpdate` let it.
-  hooks.__r = (vnode: VNode) => {
-    const name = (vnode.type as { name?: string })?.name?.replace(/\d+$/, '');
-    if (name === 'MessageGroup' || name === 'Part' || name === 'Bubble') counts[name] = (counts[name] ?? 0) + 1;
-    previous?.(vnode);
-  };
-  try {
-    await during();
-  } finally {
-    hooks.__r = previous;
-  }
-  return counts;
-}
-
 describe('a long group of bubbles', () => {
   it('a new message renders its group, its part and its own bubble, nothing else', async () => {
     const other = message('v0', 'visitor', 'hello', { at: noon - 60_000 });
     const chat = await renderChat({ config: testConfig(), messages: [other, ...run], unread: run.length });
     for (let i = 400; i < 403; i++) {
-      const counts = await rendered(async () => {
+      const counts = await countRenders(['MessageGroup', 'Part', 'Bubble'], async () => {
         act(() => chat.worker.emit('message/upsert', message(`m${i}`, 'agent', `text ${i}`, { at: noon + i * 1000 })));
         await flush();
       });
