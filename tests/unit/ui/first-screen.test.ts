@@ -19,23 +19,13 @@ import {
 } from '../../../lib/messaging';
 import { createBackgroundClient } from '../../../lib/ui/background-client';
 import { createChatModel } from '../../../lib/ui/chat-model';
+import { agentMessage } from '../fakes/chat-message';
 import { testConfig } from './config';
 import { baseSnapshot, flush, whole } from './fake-worker';
 import { createPortPair } from './port-pair';
 
 function msg(n: number, from: ChatMessage['from'] = 'agent'): ChatMessage {
-  return {
-    id: `m${n}`,
-    rid: 'R1',
-    text: `text ${n}`,
-    ts: n * 1000,
-    updatedAt: n * 1000,
-    editedAt: null,
-    author: { id: 'agent1', username: 'jane', name: 'Jane' },
-    from,
-    type: null,
-    attachments: [],
-  };
+  return agentMessage(`m${n}`, n * 1000, { text: `text ${n}`, from });
 }
 
 /** The extension version of the page and worker in these tests. */

@@ -15,22 +15,12 @@ import {
   type ChatSnapshot,
   type UiToBg,
 } from '../../../lib/messaging';
+import { agentMessage } from '../fakes/chat-message';
 import { testConfig } from './config';
 import { baseSnapshot } from './fake-worker';
 import { createPortPair } from './port-pair';
 
-const msg = (n: number): ChatMessage => ({
-  id: `m${n}`,
-  rid: 'R1',
-  text: `text ${n}`,
-  ts: n * 1000,
-  updatedAt: n * 1000,
-  editedAt: null,
-  author: { id: 'agent1', username: 'jane', name: 'Jane' },
-  from: 'agent',
-  type: null,
-  attachments: [],
-});
+const msg = (n: number): ChatMessage => agentMessage(`m${n}`, n * 1000, { text: `text ${n}` });
 const many = (count: number): ChatMessage[] => Array.from({ length: count }, (_, i) => msg(i + 1));
 /** The stored first screen of a desk with 30 messages, as a page reads it. */
 const storedScreen = () =>
