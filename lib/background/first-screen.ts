@@ -8,6 +8,7 @@
 import type { FirstScreen } from '../first-screen';
 import { firstScreenOf } from '../first-screen-shape';
 import type { ChatSnapshot } from '../messaging';
+import type { Say } from '../system-line';
 
 export interface FirstScreenKeeper {
   /** Writes the current first screen if it changed. */
@@ -18,19 +19,21 @@ export interface FirstScreenKeeper {
 
 /**
  * `current` gives the snapshot of the desk a new chat would open on (null: none); `save` stores a first screen,
- * or removes it (null); `build` is the extension's version (only its own pages show what it stores).
+ * or removes it (null); `build` is the extension's version (only its own pages show what it stores); `say` words
+ * its system lines (`firstScreenOf`).
  */
 export function createFirstScreenKeeper(
   current: () => ChatSnapshot | null,
   save: (screen: FirstScreen | null) => Promise<void>,
   build: string,
+  say?: Say,
 ): FirstScreenKeeper {
   let writing: Promise<void> = Promise.resolve();
   let last: string | null | undefined;
   return {
     update() {
       const snapshot = current();
-      const screen = snapshot ? firstScreenOf(snapshot, build) : null;
+      const screen = snapshot ? firstScreenOf(snapshot, build, say) : null;
       const text = screen?.json ?? null;
       if (text === last) return;
       last = text;

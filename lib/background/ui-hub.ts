@@ -35,6 +35,7 @@ import {
   SNAPSHOT_PAGE_MESSAGES,
 } from '../messaging';
 import { firstUnreadId, newestPage } from '../first-page';
+import { withLines, type Say } from '../system-line';
 import type { StateEvent } from './chat-state';
 import { isOp, paramsProblem } from './port-guard';
 
@@ -75,10 +76,15 @@ export interface HubOptions {
    * leaves at the end of its task. Unset: each task's deltas leave at its end.
    */
   burst?: { windowMs: number; clock: Pick<Clock, 'now' | 'setTimeout'> };
+  /**
+   * The extension's texts in the browser's language: a snapshot's page then carries its system lines worded
+   * (`withLines`, lib/system-line.ts), so a page draws them before its own wording is loaded. Unset: not worded.
+   */
+  say?: Say;
 }
 
 /** Creates the hub; `desks` gives each desk's state, `handlers` answer requests. */
-export function createUiHub(desks: HubDesks, handlers: Handlers, { burst }: HubOptions = {}): UiHub {
+export function createUiHub(desks: HubDesks, handlers: Handlers, { burst, say }: HubOptions = {}): UiHub {
   /**
    * Each open port: the desk it shows, the number of its last event, its events not posted yet, how many of its
    * requests hold them back for their answer, and the ids of the page its last snapshot carried while the older
@@ -153,7 +159,8 @@ export function createUiHub(desks: HubDesks, handlers: Handlers, { burst }: HubO
     const view = ports.get(port);
     if (!view) return;
     const whole = desks.snapshot(view.desk);
-    const messages = newestPage(whole.messages, SNAPSHOT_PAGE_MESSAGES, SNAPSHOT_PAGE_CHARS);
+    const page = newestPage(whole.messages, SNAPSHOT_PAGE_MESSAGES, SNAPSHOT_PAGE_CHARS);
+    const messages = say ? withLines(page, whole, say) : page;
     const held = whole.messages.length - messages.length;
     view.page = held > 0 ? new Set(messages.map((m) => m.id)) : null;
     const payload: SnapshotEvent = {

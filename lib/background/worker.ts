@@ -17,6 +17,7 @@ import type { NotifierApis } from './notifier';
 import { essentialDesk, leanDesk, trimArchives } from './storage-budget';
 import { repairDesks, repairSettings } from './repair';
 import { createUiHub } from './ui-hub';
+import type { Say } from '../system-line';
 
 export type { ManagedDdp } from './desk-runtime';
 
@@ -112,6 +113,10 @@ export function startWorker(deps: WorkerDeps) {
     const runtime = desk === null ? undefined : registry.get(desk);
     return { ...(runtime?.state.snapshot() ?? UNCONFIGURED), desks: deskList.summaries(), notice };
   };
+  // The browser's language, which a chat page speaks until a desk's own is loaded: the system lines of what a page
+  // shows first come worded in it (lib/system-line.ts), so the page draws them before its own wording is in.
+  const i18n = deps.apis.i18n;
+  const say: Say | undefined = i18n && ((key, ...subs) => i18n.getMessage(key, subs) || key);
   const firstScreen = createFirstScreenKeeper(
     () => {
       const desk = initialDesk();
@@ -119,6 +124,7 @@ export function startWorker(deps: WorkerDeps) {
     },
     (screen) => deps.saveFirstScreen?.(screen) ?? Promise.resolve(),
     deps.build ?? '',
+    say,
   );
 
   const need = (desk: string | null): DeskRuntime => {
@@ -168,7 +174,7 @@ export function startWorker(deps: WorkerDeps) {
       },
       'desk/forget': async (p) => (await forget(p.desk), null),
     },
-    { burst: deps.uiBurstMs ? { windowMs: deps.uiBurstMs, clock: deps.clock } : undefined },
+    { burst: deps.uiBurstMs ? { windowMs: deps.uiBurstMs, clock: deps.clock } : undefined, say },
   );
   hub.onOpenCountChange((changed) => {
     registry.applyLinks();

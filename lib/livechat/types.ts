@@ -5,6 +5,7 @@
  */
 import type { LivechatTrigger } from './triggers';
 import type { UploadLimits } from './upload-limits';
+import type { SystemLine } from '../system-line';
 
 export interface Department {
   id: string;
@@ -124,6 +125,11 @@ export interface ChatMessage {
   trigger?: true;
   /** Client-side delivery state of the visitor's own messages. */
   delivery?: 'pending' | 'sent' | 'failed';
+  /**
+   * A system message's line as the worker worded it (null: not shown), only on what a chat page shows first (a
+   * snapshot's newest page, the stored first screen; `withLines` in lib/system-line.ts), never kept with the desk.
+   */
+  line?: SystemLine | null;
 }
 
 export interface QueueInfo {

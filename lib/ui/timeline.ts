@@ -3,14 +3,34 @@
  * same sender (a run breaks after five quiet minutes, at a new day, or at any system line).
  */
 import type { ChatMessage } from '../livechat/types';
+import type { LineOptions, SystemLine } from '../system-line';
 import { dayLabel, startOfDay } from './format';
-import { isSystemMessage, systemText, type SystemText } from './system-text';
+import { signal } from './signals';
+
+type Wording = (message: ChatMessage, options: LineOptions) => SystemLine | null;
+
+/**
+ * How the page words system lines (lib/ui/system-text.ts), loaded beside the first screen rather than before it
+ * (issue 12): until it is in, a line shows as the worker worded it (`ChatMessage.line`, on what a page shows first),
+ * so no line of a first screen comes a frame late. Builds read it, so the log words its lines again once it is in.
+ */
+const wording = signal<Wording | null>(null);
+/** Settles once the page words its system lines itself. */
+export const systemTextLoaded: Promise<void> = import('./system-text').then(
+  (module) => void (wording.value = module.systemText),
+  (error: unknown) => console.error('Could not load the system lines', error),
+);
+
+/** True for messages that render as a centred system line rather than a bubble (lib/system-line.ts). */
+function isSystemMessage(message: ChatMessage): boolean {
+  return message.type !== null || message.from === 'system';
+}
 
 export type TimelineItem =
   | { kind: 'day'; key: string; label: string }
   /** "New messages": what arrived since the visitor last looked starts here. */
   | { kind: 'unread'; key: string }
-  | ({ kind: 'system'; key: string; id: string; ts: number } & SystemText)
+  | ({ kind: 'system'; key: string; id: string; ts: number } & SystemLine)
   | {
       kind: 'group';
       key: string;
@@ -37,6 +57,8 @@ interface BuildEnd {
   messages: readonly ChatMessage[];
   options: TimelineOptions;
   today: number;
+  /** How this build worded its system lines (null: as the worker did). */
+  wording: Wording | null;
   visitorIds: ReadonlySet<string>;
   day: number | null;
   nextDay: number;
@@ -61,7 +83,8 @@ export function buildTimeline(
 ): TimelineItem[] {
   const last = ends.get(previous);
   const today = startOfDay(options.now);
-  if (last && grows(last, messages, options, today)) {
+  const words = wording.value;
+  if (last && last.wording === words && grows(last, messages, options, today)) {
     const items = [...previous];
     const end = { ...last, messages, options, today };
     walk(messages.slice(last.messages.length), items, end);
@@ -69,7 +92,17 @@ export function buildTimeline(
     return items;
   }
   const visitorIds = new Set(messages.filter((m) => m.from === 'visitor').map((m) => m.author.id));
-  const end: BuildEnd = { messages, options, today, visitorIds, day: null, nextDay: -Infinity, group: null, lastTs: 0 };
+  const end: BuildEnd = {
+    messages,
+    options,
+    today,
+    wording: words,
+    visitorIds,
+    day: null,
+    nextDay: -Infinity,
+    group: null,
+    lastTs: 0,
+  };
   const items: TimelineItem[] = [];
   walk(messages, items, end);
   const reused = reuseUnchanged(items, previous);
@@ -102,13 +135,17 @@ function grows(last: BuildEnd, messages: readonly ChatMessage[], options: Timeli
 
 /** Adds `messages` to `items`, going on from `end` (which it moves on). A group it joins is copied, not changed. */
 function walk(messages: readonly ChatMessage[], items: TimelineItem[], end: BuildEnd): void {
-  const { options, visitorIds } = end;
+  const { options, visitorIds, wording: words } = end;
   let shared = end.group;
   for (const message of messages) {
-    const system = isSystemMessage(message)
-      ? systemText(message, { agentHidden: options.agentHidden, hiddenTypes: options.hiddenTypes, visitorIds })
-      : null;
-    if (isSystemMessage(message) && !system) continue;
+    const isSystem = isSystemMessage(message);
+    // A line neither the page nor the worker worded yet shows once the page's wording is in.
+    const system = !isSystem
+      ? null
+      : words
+        ? words(message, { agentHidden: options.agentHidden, hiddenTypes: options.hiddenTypes, visitorIds })
+        : message.line;
+    if (isSystem && !system) continue;
 
     if (end.day === null || message.ts < end.day || message.ts >= end.nextDay) {
       const messageDay = startOfDay(message.ts);

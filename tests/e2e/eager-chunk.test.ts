@@ -41,6 +41,7 @@ const LAZY_PARTS: Array<[part: string, marker: string]> = [
   ['the queue and error line, and its styles', 'lqs-queue-spot'],
   ['the drop zone and its styles', 'lqs-dropzone'],
   ['the emoji short codes’ loader (the Markdown renderer’s)', 'The emoji table could not be loaded'],
+  ['the system lines’ wording (a first screen’s come worded by the worker)', 'systemClosedByYou'],
 ];
 
 it.each(LAZY_PARTS)(

@@ -1,8 +1,15 @@
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { upsertMessage } from '../../../lib/ui/chat-model';
-import { buildTimeline, countSince, firstTs, latestItems, type TimelineItem } from '../../../lib/ui/timeline';
+import {
+  buildTimeline,
+  countSince,
+  firstTs,
+  latestItems,
+  type TimelineItem,
+  systemTextLoaded,
+} from '../../../lib/ui/timeline';
 import { message, minute } from './messages';
 
 const noon = new Date(2026, 0, 15, 12, 0).getTime();
@@ -11,6 +18,9 @@ const options = { now: noon + 10 * minute, agentHidden: false };
 function ids(items: readonly TimelineItem[]): string[] {
   return items.map((i) => (i.kind === 'group' ? `${i.from}:${i.messages.map((m) => m.id)}` : i.kind));
 }
+
+// The page's wording of system lines loads beside the first screen (timeline-first-lines.test.ts: before it is in).
+beforeAll(() => systemTextLoaded);
 
 describe('timeline identity', () => {
   it('keeps unchanged items as the same objects and gives a changed group a new one', () => {

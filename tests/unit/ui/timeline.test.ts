@@ -1,11 +1,14 @@
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
-import { describe, expect, it } from 'vitest';
-import { buildTimeline } from '../../../lib/ui/timeline';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTimeline, systemTextLoaded } from '../../../lib/ui/timeline';
 import { message, minute, VISITOR } from './messages';
 
 const noon = new Date(2026, 0, 15, 12, 0).getTime();
 const options = { now: noon + 10 * minute, agentHidden: false };
+
+// The page's wording of system lines loads beside the first screen (timeline-first-lines.test.ts: before it is in).
+beforeAll(() => systemTextLoaded);
 
 describe('buildTimeline', () => {
   it('groups runs by sender, breaking after a quiet gap or at a system line', () => {
