@@ -5,9 +5,6 @@
  * sooner.
  */
 import { browser } from 'wxt/browser';
-import { FIRST_SCREEN_KEY, readFirstScreen } from '../lib/first-screen';
+import { loadFirstScreen } from '../lib/first-screen';
 
-export const firstScreen = browser.storage.local.get(FIRST_SCREEN_KEY).then(
-  (items) => readFirstScreen(items[FIRST_SCREEN_KEY], browser.runtime.getManifest().version),
-  () => null,
-);
+export const firstScreen = loadFirstScreen(browser.storage, browser.runtime.getManifest().version);

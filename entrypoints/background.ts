@@ -4,11 +4,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createDdpClient, systemClock } from '../lib/ddp';
 import { defineDesksItem } from '../lib/background/desk';
 import { createDeskStore } from '../lib/background/desk-store';
+import { storeFirstScreen } from '../lib/background/first-screen';
 import { NOTIFICATION_PREFIX, toolbarAction } from '../lib/background/notifier';
 import { startWorker } from '../lib/background/worker';
 import { openChat } from '../lib/background/open-chat';
 import { isOwnPage } from '../lib/background/port-guard';
-import { FIRST_SCREEN_KEY } from '../lib/first-screen';
 import { focusDeskItem, focusMessageItem } from '../lib/focus';
 import { PORT_NAME, type BgPort } from '../lib/messaging';
 import type { ManagedPolicy } from '../lib/managed';
@@ -81,10 +81,7 @@ export default defineBackground(() => {
       return desk;
     },
     build: browser.runtime.getManifest().version,
-    saveFirstScreen: (screen) =>
-      screen
-        ? browser.storage.local.set({ [FIRST_SCREEN_KEY]: screen })
-        : browser.storage.local.remove(FIRST_SCREEN_KEY),
+    saveFirstScreen: storeFirstScreen(browser.storage),
     keepAlive: (on) => {
       if (on) void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 0.5 });
       else void browser.alarms.clear(KEEPALIVE_ALARM);

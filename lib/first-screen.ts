@@ -6,6 +6,10 @@
  * value of another version or build, or one that is not byte for byte what the worker wrote (storage can hold
  * anything), is ignored, and the worker writes a fresh one. Chat pages import this module eagerly: its check is a
  * checksum, not a walk of the snapshot, so the first screen needs no code loaded after the page's own.
+ *
+ * The worker keeps two copies, written and removed together: one in `storage.session` (held in the browser
+ * process's memory, so its read skips the disk backend's thread hop) that a page reads first, and one in
+ * `storage.local` for the first open after a browser restart, which empties session storage.
  */
 import { fnv1a } from './hash-runs';
 import type { ChatSnapshot } from './messaging';
@@ -15,6 +19,11 @@ export const FIRST_SCREEN_KEY = 'firstScreen';
 export const FIRST_SCREEN_VERSION = 2;
 /** Characters of the stored JSON at most: 20 messages of at most 64 000 characters, the desk list and its config. */
 export const FIRST_SCREEN_MAX_CHARS = 256_000;
+
+/** A storage area (`browser.storage.local`, `browser.storage.session`) as far as the page reads the first screen. */
+export interface FirstScreenSource {
+  get(key: string): Promise<Record<string, unknown>>;
+}
 
 /**
  * What the worker stores: the snapshot as the JSON it wrote, the extension version that wrote it (a page of
@@ -39,6 +48,27 @@ export function readFirstScreen(raw: unknown, build: string): ChatSnapshot | nul
   try {
     const snapshot = JSON.parse(json) as unknown;
     return typeof snapshot === 'object' && snapshot !== null ? (snapshot as ChatSnapshot) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The stored first screen for a page of extension version `build`: the session copy when there is one, else the
+ * local copy (session storage starts empty after a browser restart). Null when neither holds one that passes
+ * `readFirstScreen`, or when storage fails.
+ */
+export async function loadFirstScreen(
+  areas: { session?: FirstScreenSource; local: FirstScreenSource },
+  build: string,
+): Promise<ChatSnapshot | null> {
+  try {
+    const held = await areas.session?.get(FIRST_SCREEN_KEY).then(
+      (items) => items[FIRST_SCREEN_KEY],
+      () => undefined,
+    );
+    const raw = held ?? (await areas.local.get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY];
+    return readFirstScreen(raw, build);
   } catch {
     return null;
   }

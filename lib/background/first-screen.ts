@@ -5,7 +5,7 @@
  * forgotten conversation or desk stays in it. Writes go one at a time, in
  * order, and an unchanged screen is not written again.
  */
-import type { FirstScreen } from '../first-screen';
+import { FIRST_SCREEN_KEY, type FirstScreen } from '../first-screen';
 import { firstScreenOf } from '../first-screen-shape';
 import type { ChatSnapshot } from '../messaging';
 import type { Say } from '../system-line';
@@ -46,5 +46,37 @@ export function createFirstScreenKeeper(
       );
     },
     written: () => writing,
+  };
+}
+
+/** A storage area (`browser.storage.local`, `browser.storage.session`) as far as the worker keeps the first screen. */
+export interface FirstScreenArea {
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+/**
+ * Writes a first screen to both areas a page reads it from (lib/first-screen.ts: session first, then local), or
+ * removes it from both (null). An area whose write fails loses its copy instead: an older screen left there could
+ * hold a conversation or desk forgotten since, and the page would show it (from the session copy, before the local
+ * one). Rejects if either write failed, so the keeper writes again next time.
+ */
+export function storeFirstScreen(areas: {
+  local: FirstScreenArea;
+  session?: FirstScreenArea;
+}): (screen: FirstScreen | null) => Promise<void> {
+  const put = async (area: FirstScreenArea, screen: FirstScreen | null): Promise<void> => {
+    if (!screen) return area.remove(FIRST_SCREEN_KEY);
+    try {
+      await area.set({ [FIRST_SCREEN_KEY]: screen });
+    } catch (error) {
+      await area.remove(FIRST_SCREEN_KEY).catch(() => undefined);
+      throw error;
+    }
+  };
+  return async (screen) => {
+    const writes = [put(areas.local, screen), ...(areas.session ? [put(areas.session, screen)] : [])];
+    const failed = (await Promise.allSettled(writes)).find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   };
 }

@@ -21,7 +21,7 @@ type Chrome = {
   notifications: { create(id: string, options: object): Promise<string> };
   storage: {
     local: { get(key?: string | null): Promise<Record<string, unknown>> };
-    session: { set(values: object): Promise<void> };
+    session: { set(values: object): Promise<void>; get(key?: string | null): Promise<Record<string, unknown>> };
   };
 };
 
@@ -179,6 +179,12 @@ describe('two desks', () => {
     expect(JSON.stringify(all)).not.toContain('Hello Globex');
     expect(JSON.stringify(all[FIRST_SCREEN_KEY])).not.toContain(deskB.url);
     expect(JSON.stringify(all[FIRST_SCREEN_KEY])).toContain(deskA.url);
+    // The first screen's session copy, which a chat page reads first (lib/first-screen.ts), went with it.
+    const session = await ext.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get(null),
+    );
+    expect(JSON.stringify(session)).not.toContain('Hello Globex');
+    expect(session[FIRST_SCREEN_KEY]).toEqual(all[FIRST_SCREEN_KEY]);
     expect((all.settings as { desks: string[] }).desks).toEqual([deskA.url]);
     // The other desk goes on as it was.
     expect(await popup.getByRole('log').innerText()).toContain('Hello Acme');

@@ -111,8 +111,9 @@ it('asks storage for the first screen before any other module’s code asks for 
   // A bundle runs its modules' top-level code in the order it holds them: the read leaves first.
   const chat = moduleGraph(['popup.html'], read).eager.find((file) => file.startsWith('chunks/chat-page-'))!;
   const code = read(chat) ?? '';
-  expect(code.indexOf('storage.local.get(')).toBeGreaterThan(0);
-  expect(code.indexOf('storage.local.get(')).toBeLessThan(code.indexOf('import("./'));
+  // The session copy is asked for first (lib/first-screen.ts).
+  expect(code.indexOf('session?.get(')).toBeGreaterThan(0);
+  expect(code.indexOf('session?.get(')).toBeLessThan(code.indexOf('import("./'));
 });
 
 it('holds the chat pages’ first frame until their script has run: no empty frame before it (issue 12)', () => {

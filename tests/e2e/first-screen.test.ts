@@ -9,7 +9,9 @@ import { FIRST_SCREEN_KEY } from '../../lib/first-screen';
 import { bubbleTexts, expectOnceInOrder, serverTexts, startConversation, type Opened } from './flows';
 
 /** The Chrome API inside the worker. */
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  storage: Record<'local' | 'session', { get(key: string): Promise<Record<string, unknown>> }>;
+};
 
 const opened: Opened = {};
 
@@ -67,6 +69,13 @@ it('opens on the stored newest messages while the worker wakes, then its live st
       JSON.stringify(await ext.worker.evaluate((key) => chrome.storage.local.get(key), FIRST_SCREEN_KEY)),
     )
     .toContain('agent line 40');
+  // Both copies: the session one a page reads first, the local one for after a browser restart.
+  const copies = () =>
+    ext.worker.evaluate(
+      async (key) => [(await chrome.storage.session.get(key))[key], (await chrome.storage.local.get(key))[key]],
+      FIRST_SCREEN_KEY,
+    );
+  await expect.poll(async () => new Set((await copies()).map((copy) => JSON.stringify(copy))).size).toBe(1);
   await ext.stopWorker();
   // Written while the worker sleeps: only the worker's snapshot can bring it.
   server.control.say(rid, { text: 'agent line 41' });

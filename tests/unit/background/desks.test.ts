@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { newDesk, type DeskRecord } from '../../../lib/background/desk';
-import { readFirstScreen, type FirstScreen } from '../../../lib/first-screen';
+import { FIRST_SCREEN_KEY, readFirstScreen, type FirstScreen } from '../../../lib/first-screen';
+import { storeFirstScreen } from '../../../lib/background/first-screen';
 import { startWorker } from '../../../lib/background/worker';
 import {
   eventsOf,
@@ -13,6 +14,7 @@ import {
 } from '../../../lib/messaging';
 import { DEFAULT_SETTINGS, type VisitorSettings } from '../../../lib/settings';
 import { FakeDdp } from '../fakes/fake-ddp';
+import { memoryArea } from '../fakes/storage-area';
 import { quietWorkerDeps } from '../fakes/worker-deps';
 import { testConfig } from '../ui/config';
 import { createPortPair } from '../ui/port-pair';
@@ -38,7 +40,7 @@ function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings, cl
   /** Whether each desk's link was last told to be up. */
   const up = new Map<string, boolean>();
   let saved: Record<string, DeskRecord> = stored;
-  let firstScreen: FirstScreen | null | undefined;
+  const screens = { local: memoryArea(), session: memoryArea() };
   let watcher: ((s: VisitorSettings) => void) | undefined;
   const apis = {
     notifications: {
@@ -73,7 +75,7 @@ function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings, cl
     newId: () => `id${(n += 1)}`,
     apis,
     clickedDesk: async () => clicked,
-    saveFirstScreen: async (screen) => void (firstScreen = screen),
+    saveFirstScreen: storeFirstScreen(screens),
     build: 'test-build',
   });
   const open = () => {
@@ -109,8 +111,16 @@ function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings, cl
     dropDesk,
     open,
     saved: () => saved,
-    /** What a page of this build reads from the stored first screen (null: none stored, or it fails the check). */
-    firstScreen: () => firstScreen && { ...firstScreen, snapshot: readFirstScreen(firstScreen, 'test-build') },
+    /**
+     * The stored first screen a page of this build reads (the session copy, else the local one: lib/first-screen.ts)
+     * and what it shows of it (null: none stored, or it fails the check); each copy is checked to match it.
+     */
+    firstScreen: () => {
+      const [session, local] = [screens.session.items[FIRST_SCREEN_KEY], screens.local.items[FIRST_SCREEN_KEY]];
+      expect(local).toEqual(session);
+      const screen = (session ?? local) as FirstScreen | undefined;
+      return screen && { ...screen, snapshot: readFirstScreen(screen, 'test-build') };
+    },
     changeSettings: (s: VisitorSettings) => watcher?.(s),
   };
 }
@@ -299,6 +309,23 @@ describe('several desks', () => {
     expect(await ui.ask('history/forget', { roomId: 'RA' })).toMatchObject({ ok: true });
     expect(JSON.stringify(firstScreen())).not.toContain('reply a1');
     expect(firstScreen()?.snapshot).toMatchObject({ serverUrl: A, room: null, messages: [] });
+  });
+
+  it('removes the first screen from both storage areas when its last desk is removed from the settings', async () => {
+    const { worker, ddps, open, firstScreen, changeSettings } = setup(
+      { [A]: openRoom(A, 'RA', 'ta') },
+      { ...DEFAULT_SETTINGS, serverUrl: A },
+    );
+    await worker.ready;
+    const ui = open();
+    await tick();
+    ddps.get(A)?.emit('stream-room-messages', 'RA', agentFrame('a1', 'RA', 9000));
+    ui.ui.disconnect();
+    await tick();
+    expect(JSON.stringify(firstScreen())).toContain('reply a1');
+    changeSettings({ ...DEFAULT_SETTINGS, serverUrl: '', desks: [] });
+    await tick();
+    expect(firstScreen()).toBeUndefined();
   });
 
   it('follows the settings: a desk added starts, the default leads a new UI', async () => {
