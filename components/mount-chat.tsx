@@ -1,9 +1,10 @@
 import { render } from 'preact';
-import type { ChatSnapshot, UiPort } from '../lib/messaging';
+import type { StoredFirstScreen } from '../lib/first-screen';
+import type { UiPort } from '../lib/messaging';
 import { autoSeen } from '../lib/ui/auto-seen';
 import { createBackgroundClient } from '../lib/ui/background-client';
 import { createChatModel, nextFrame } from '../lib/ui/chat-model';
-import { formatTime } from '../lib/ui/format';
+import { formatTime, takeStoredTimes } from '../lib/ui/format';
 import { effect } from '../lib/ui/signals';
 import type { ChatActions } from './chat-actions';
 import { ChatApp } from './ChatApp';
@@ -15,7 +16,7 @@ export interface MountOptions {
   layout: 'popup' | 'sidepanel';
   actions: ChatActions;
   /** The stored first screen (lib/first-screen.ts), read and checked as early as the page could; null if none. */
-  firstScreen?: Promise<ChatSnapshot | null>;
+  firstScreen?: Promise<StoredFirstScreen | null>;
 }
 
 /** Longest wait for storage before the port opens anyway: a page must never wait on storage alone. */
@@ -39,17 +40,21 @@ export function mountChat(
   // A stopped worker takes a while to answer: the first screen it stored shows meanwhile (lib/first-screen.ts).
   if (stored) setTimeout(drawn, STORAGE_WAIT_MS);
   void stored?.then(
-    (snapshot) => {
-      if (!snapshot || closed) return drawn();
+    (screen) => {
+      if (!screen || closed) return drawn();
       nextFrame(() => setTimeout(drawn));
-      model.preview(snapshot);
+      takeStoredTimes(screen.times);
+      model.preview(screen.snapshot);
     },
     () => drawn(),
   );
   render(<ChatApp model={model} layout={layout} actions={actions} ui={ui} />, root);
-  // The first time formatter of a page loads its locale's data (11–17 ms in a new renderer); the first render needs
-  // it for the bubbles' times, so it is made while the page waits for storage or the worker anyway.
-  formatTime(0);
+  // The first time formatter of a page loads its language's data (10–25 ms in a new renderer). The stored first
+  // screen brings its times as texts, so the formatter is made once the port is open, before the worker's
+  // snapshot (whose older messages need it) can arrive.
+  const makeFormatter = (): void => void setTimeout(() => closed || formatTime(0));
+  if (stored) void firstScreenDrawn.then(makeFormatter);
+  else makeFormatter();
   // Following a clicked notification is not needed to interact: its code loads (and reads session storage) in the
   // task after the first frame that shows the chat, not while the first screen is on its way.
   let stopFocus: (() => void) | null = null;

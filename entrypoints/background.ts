@@ -81,6 +81,8 @@ export default defineBackground(() => {
       return desk;
     },
     build: browser.runtime.getManifest().version,
+    // The tag a chat page's `locale` starts with (lib/ui/i18n.ts).
+    uiLanguage: () => browser.i18n.getUILanguage() || 'en',
     saveFirstScreen: storeFirstScreen(browser.storage),
     keepAlive: (on) => {
       if (on) void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 0.5 });

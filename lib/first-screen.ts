@@ -13,10 +13,11 @@
  */
 import { fnv1a } from './hash-runs';
 import type { ChatSnapshot } from './messaging';
+import { readShownTimes, type ShownTimes } from './shown-times';
 
 /** The `chrome.storage.local` key (one for the extension: the desk a new chat opens on). */
 export const FIRST_SCREEN_KEY = 'firstScreen';
-export const FIRST_SCREEN_VERSION = 2;
+export const FIRST_SCREEN_VERSION = 3;
 /** Characters of the stored JSON at most: 20 messages of at most 64 000 characters, the desk list and its config. */
 export const FIRST_SCREEN_MAX_CHARS = 256_000;
 
@@ -25,8 +26,14 @@ export interface FirstScreenSource {
   get(key: string): Promise<Record<string, unknown>>;
 }
 
+/** What the stored JSON holds: the snapshot, and the texts of its messages' times in the languages a page may speak. */
+export interface StoredFirstScreen {
+  snapshot: ChatSnapshot;
+  times: ShownTimes[];
+}
+
 /**
- * What the worker stores: the snapshot as the JSON it wrote, the extension version that wrote it (a page of
+ * What the worker stores: a {@link StoredFirstScreen} as the JSON it wrote, the extension version that wrote it (a page of
  * another build may expect another shape) and the JSON's checksum.
  */
 export interface FirstScreen {
@@ -37,17 +44,19 @@ export interface FirstScreen {
 }
 
 /**
- * The stored first screen's snapshot for a page of extension version `build`, or null unless `raw` is exactly
- * what a worker of that build wrote: the worker built it from its own state, which it checked on arrival.
+ * The stored first screen for a page of extension version `build`, or null unless `raw` is exactly what a worker
+ * of that build wrote: the worker built it from its own state, which it checked on arrival. Times of another shape
+ * are left out (the page then formats them itself).
  */
-export function readFirstScreen(raw: unknown, build: string): ChatSnapshot | null {
+export function readFirstScreen(raw: unknown, build: string): StoredFirstScreen | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const { v, build: writtenBy, json, sum } = raw as Partial<FirstScreen>;
   if (v !== FIRST_SCREEN_VERSION || writtenBy !== build || typeof json !== 'string') return null;
   if (json.length > FIRST_SCREEN_MAX_CHARS || sum !== fnv1a(json)) return null;
   try {
-    const snapshot = JSON.parse(json) as unknown;
-    return typeof snapshot === 'object' && snapshot !== null ? (snapshot as ChatSnapshot) : null;
+    const { snapshot, times } = (JSON.parse(json) ?? {}) as Partial<Record<keyof StoredFirstScreen, unknown>>;
+    if (typeof snapshot !== 'object' || snapshot === null) return null;
+    return { snapshot: snapshot as ChatSnapshot, times: readShownTimes(times) ?? [] };
   } catch {
     return null;
   }
@@ -61,7 +70,7 @@ export function readFirstScreen(raw: unknown, build: string): ChatSnapshot | nul
 export async function loadFirstScreen(
   areas: { session?: FirstScreenSource; local: FirstScreenSource },
   build: string,
-): Promise<ChatSnapshot | null> {
+): Promise<StoredFirstScreen | null> {
   try {
     const held = await areas.session?.get(FIRST_SCREEN_KEY).then(
       (items) => items[FIRST_SCREEN_KEY],

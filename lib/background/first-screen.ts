@@ -9,6 +9,7 @@ import { FIRST_SCREEN_KEY, type FirstScreen } from '../first-screen';
 import { firstScreenOf } from '../first-screen-shape';
 import type { ChatSnapshot } from '../messaging';
 import type { Say } from '../system-line';
+import { createDateFormats } from '../shown-times';
 
 export interface FirstScreenKeeper {
   /** Writes the current first screen if it changed. */
@@ -20,20 +21,24 @@ export interface FirstScreenKeeper {
 /**
  * `current` gives the snapshot of the desk a new chat would open on (null: none); `save` stores a first screen,
  * or removes it (null); `build` is the extension's version (only its own pages show what it stores); `say` words
- * its system lines (`firstScreenOf`).
+ * its system lines (`firstScreenOf`); `uiLanguage` gives the browser's UI language, in which (and in the desk's)
+ * the messages' times are stored as texts (without it, none are: the page formats them).
  */
 export function createFirstScreenKeeper(
   current: () => ChatSnapshot | null,
   save: (screen: FirstScreen | null) => Promise<void>,
   build: string,
   say?: Say,
+  uiLanguage?: () => string,
 ): FirstScreenKeeper {
   let writing: Promise<void> = Promise.resolve();
   let last: string | null | undefined;
+  const formats = createDateFormats();
   return {
     update() {
       const snapshot = current();
-      const screen = snapshot ? firstScreenOf(snapshot, build, say) : null;
+      const language = uiLanguage ? { ui: uiLanguage(), formats } : undefined;
+      const screen = snapshot ? firstScreenOf(snapshot, build, say, language) : null;
       const text = screen?.json ?? null;
       if (text === last) return;
       last = text;

@@ -47,6 +47,8 @@ export interface WorkerDeps {
   saveFirstScreen?(screen: FirstScreen | null): Promise<void>;
   /** The extension's version, written with the first screen: a page of another build does not show it. */
   build?: string;
+  /** The browser's UI language (`i18n.getUILanguage()`): the first screen's times are stored as its texts. */
+  uiLanguage?(): string;
 }
 /** A failed read of stored data, logged and turned into a value the repair resets. */
 const unreadable = (what: string) => (error: unknown) => {
@@ -125,6 +127,7 @@ export function startWorker(deps: WorkerDeps) {
     (screen) => deps.saveFirstScreen?.(screen) ?? Promise.resolve(),
     deps.build ?? '',
     say,
+    deps.uiLanguage,
   );
 
   const need = (desk: string | null): DeskRuntime => {

@@ -1,33 +1,30 @@
 /** Small display helpers: times, day labels, sizes, initials and the header's accent colour. */
+import { createDateFormats, type DateStyle, type ShownTime, type ShownTimes } from '../shown-times';
 import { locale, t } from './i18n';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
+const formats = createDateFormats();
+const dateFormat = (style: DateStyle): Intl.DateTimeFormat => formats(locale.value, style);
 
-/** One cached formatter per language and style; a bad tag falls back to the browser's own locale. */
-function dateFormat(style: 'time' | 'full' | 'day'): Intl.DateTimeFormat {
-  const tag = locale.value;
-  const key = `${tag}|${style}`;
-  let found = formats.get(key);
-  if (!found) {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'time'
-        ? { hour: 'numeric', minute: '2-digit' }
-        : style === 'full'
-          ? { dateStyle: 'medium', timeStyle: 'short' }
-          : { weekday: 'long', month: 'long', day: 'numeric' };
-    try {
-      found = new Intl.DateTimeFormat(tag, options);
-    } catch {
-      found = new Intl.DateTimeFormat(undefined, options);
-    }
-    formats.set(key, found);
-  }
-  return found;
+/** The stored first screen's texts of its message times, by language and time (lib/shown-times.ts). */
+let stored = new Map<string, Map<number, ShownTime>>();
+
+/**
+ * Takes the texts the worker stored with the first screen: {@link formatTime} and {@link dayLabel} give them for
+ * those times while the page speaks their language and the local zone is the one they were written in, so the
+ * first screen renders without making a formatter.
+ */
+export function takeStoredTimes(times: readonly ShownTimes[]): void {
+  stored = new Map(times.map(({ tag, at }) => [tag, new Map(at.map((item) => [item[0], item]))]));
+}
+
+function storedText(ts: number): ShownTime | undefined {
+  const found = stored.get(locale.value)?.get(ts);
+  return found && found[1] === new Date(ts).getTimezoneOffset() ? found : undefined;
 }
 
 /** "14:05" or "2:05 PM", as the chat's language writes it. */
 export function formatTime(ts: number): string {
-  return dateFormat('time').format(ts);
+  return storedText(ts)?.[2] ?? dateFormat('time').format(ts);
 }
 
 /** Date and time, for tooltips. */
@@ -66,7 +63,7 @@ export function dayLabel(ts: number, now: number): string {
   const days = Math.round((startOfDay(now) - startOfDay(ts)) / 86_400_000);
   if (days === 0) return t('dayToday');
   if (days === 1) return t('dayYesterday');
-  return dateFormat('day').format(ts);
+  return storedText(ts)?.[3] ?? dateFormat('day').format(ts);
 }
 
 /** Up to two initials for an avatar ("Jane Doe" → "JD", "support" → "S"). */

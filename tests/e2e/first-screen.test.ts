@@ -57,6 +57,22 @@ function holdWorkerAnswers(): void {
   };
 }
 
+/**
+ * Runs in the page before its scripts: counts the date formatters it makes (the first loads its language's data, on
+ * the first screen's path in a new renderer) and notes how many there were when it opened its port to the worker.
+ */
+function countFormatters(): void {
+  const counts = { made: 0, atConnect: -1 };
+  (window as unknown as { __formatters: typeof counts }).__formatters = counts;
+  Intl.DateTimeFormat = new Proxy(Intl.DateTimeFormat, {
+    construct: (target, args: unknown[]) => ((counts.made += 1), Reflect.construct(target, args) as object),
+  });
+  const runtime = (globalThis as unknown as { chrome: { runtime: { connect: (...args: unknown[]) => unknown } } })
+    .chrome.runtime;
+  const connect = runtime.connect.bind(runtime);
+  runtime.connect = (...args: unknown[]) => ((counts.atConnect = counts.made), connect(...args));
+}
+
 it('opens on the stored newest messages while the worker wakes, then its live state without duplicates', async () => {
   const { server, ext, rid, popup } = await startConversation(opened, { rateLimits: false });
   const agent = Array.from({ length: 40 }, (_, i) => `agent line ${String(i + 1).padStart(2, '0')}`);
@@ -83,9 +99,14 @@ it('opens on the stored newest messages while the worker wakes, then its live st
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 380, height: 560 });
   await page.addInitScript(holdWorkerAnswers);
+  await page.addInitScript(countFormatters);
   await page.goto(`chrome-extension://${ext.id}/popup.html`);
   await expect.poll(async () => (await bubbleTexts(page)).at(-1), { timeout: 20_000 }).toBe('agent line 40');
   expect(await bubbleTexts(page)).not.toContain('hello');
+  // Its times came stored as texts: the page drew them and opened its port before making any formatter.
+  const formatters = () => page.evaluate(() => (window as unknown as { __formatters: object }).__formatters);
+  await expect.poll(formatters).toMatchObject({ atConnect: 0 });
+  expect(await page.locator('.lqs-group__meta').last().textContent()).toMatch(/\d/);
   const composer = page.getByRole('textbox', { name: 'Message' });
   expect(await composer.isEnabled()).toBe(true);
   await composer.fill('sent before the worker answered');

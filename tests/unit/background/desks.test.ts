@@ -77,6 +77,7 @@ function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings, cl
     clickedDesk: async () => clicked,
     saveFirstScreen: storeFirstScreen(screens),
     build: 'test-build',
+    uiLanguage: () => 'de',
   });
   const open = () => {
     const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
@@ -119,7 +120,8 @@ function setup(stored: Record<string, DeskRecord>, settings: VisitorSettings, cl
       const [session, local] = [screens.session.items[FIRST_SCREEN_KEY], screens.local.items[FIRST_SCREEN_KEY]];
       expect(local).toEqual(session);
       const screen = (session ?? local) as FirstScreen | undefined;
-      return screen && { ...screen, snapshot: readFirstScreen(screen, 'test-build') };
+      const read = readFirstScreen(screen, 'test-build');
+      return screen && { ...screen, snapshot: read?.snapshot ?? null, times: read?.times };
     },
     changeSettings: (s: VisitorSettings) => watcher?.(s),
   };
@@ -270,6 +272,10 @@ describe('several desks', () => {
     ui.ui.disconnect();
     await tick();
     expect(firstScreen()?.snapshot).toMatchObject({ serverUrl: B, messages: [{ id: 'b1', text: 'reply b1' }] });
+    // With its time as the browser's language writes it: the page draws it without a formatter of its own.
+    const day = new Intl.DateTimeFormat('de', { weekday: 'long', month: 'long', day: 'numeric' }).format(9000);
+    const time = new Intl.DateTimeFormat('de', { hour: 'numeric', minute: '2-digit' }).format(9000);
+    expect(firstScreen()?.times).toEqual([{ tag: 'de', at: [[9000, new Date(9000).getTimezoneOffset(), time, day]] }]);
     const other = open();
     await tick();
     expect(other.view().serverUrl).toBe(B);

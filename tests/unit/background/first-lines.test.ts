@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { newDesk, type DeskRecord } from '../../../lib/background/desk';
 import { startWorker } from '../../../lib/background/worker';
-import type { FirstScreen } from '../../../lib/first-screen';
+import type { FirstScreen, StoredFirstScreen } from '../../../lib/first-screen';
 import type { ChatMessage } from '../../../lib/livechat/types';
 import {
   eventsOf,
@@ -138,7 +138,7 @@ describe('the worker', () => {
     // The last chat closes: the worker writes the first screen the next one opens on.
     ui.disconnect();
     await vi.waitFor(() => expect(stored()).not.toBeNull());
-    const snapshot = JSON.parse(stored()!.json) as ChatSnapshot;
+    const { snapshot } = JSON.parse(stored()!.json) as StoredFirstScreen;
     expect(snapshot.messages.find((m) => m.id === 'j1')?.line).toEqual({ text: 'systemJoined(Jane)' });
     // The desk's own messages are not the ones worded: what the worker keeps and saves has no lines.
     expect(messages.some((m) => 'line' in m)).toBe(false);

@@ -15,7 +15,7 @@ const BUILD = '1.4.0';
 const screenWith = (text: string) =>
   firstScreenOf(baseSnapshot({ messages: [agentMessage('m1', 1000, { text })] }), BUILD);
 const shownText = async (areas: Parameters<typeof loadFirstScreen>[0]) =>
-  (await loadFirstScreen(areas, BUILD))?.messages.map((m) => m.text) ?? null;
+  (await loadFirstScreen(areas, BUILD))?.snapshot.messages.map((m) => m.text) ?? null;
 
 describe('the first screen in session and local storage', () => {
   it('writes both copies, and a page reads the session copy before the local one', async () => {

@@ -8,6 +8,7 @@ import { focusMessageItem } from '../../../lib/focus';
 import { FIRST_SCREEN_MAX_CHARS, readFirstScreen } from '../../../lib/first-screen';
 import { FIRST_SCREEN_MESSAGE_CHARS, FIRST_SCREEN_MESSAGES, firstScreenOf } from '../../../lib/first-screen-shape';
 import { fnv1a } from '../../../lib/hash-runs';
+import { createDateFormats } from '../../../lib/shown-times';
 import type { ChatMessage } from '../../../lib/livechat/types';
 import {
   PORT_NAME,
@@ -44,7 +45,7 @@ const stored = (overrides: Partial<ChatSnapshot> = {}, count = 50): unknown =>
 
 describe('the stored first screen', () => {
   it('keeps the newest messages and nothing that only holds while the worker runs', () => {
-    const screen = readFirstScreen(stored(), BUILD);
+    const screen = readFirstScreen(stored(), BUILD)?.snapshot;
     expect(screen?.messages.map((m) => m.id)).toEqual(
       many(50)
         .slice(-FIRST_SCREEN_MESSAGES)
@@ -62,10 +63,10 @@ describe('the stored first screen', () => {
 
   it('keeps fewer messages when they are long, so the key stays small', () => {
     const long = many(20).map((m) => ({ ...m, text: 'x'.repeat(15_000) }));
-    const screen = readFirstScreen(firstScreenOf(baseSnapshot({ messages: long }), BUILD), BUILD);
+    const screen = readFirstScreen(firstScreenOf(baseSnapshot({ messages: long }), BUILD), BUILD)?.snapshot;
     expect(screen?.messages.map((m) => m.id)).toEqual(['m17', 'm18', 'm19', 'm20']);
     expect(JSON.stringify(screen?.messages).length).toBeLessThanOrEqual(FIRST_SCREEN_MESSAGE_CHARS);
-    expect(readFirstScreen(firstScreenOf(baseSnapshot({ messages: [] }), BUILD), BUILD)?.messages).toEqual([]);
+    expect(readFirstScreen(firstScreenOf(baseSnapshot({ messages: [] }), BUILD), BUILD)?.snapshot.messages).toEqual([]);
   });
 
   it('is ignored unless it is exactly what a worker of the same build wrote', () => {
@@ -78,7 +79,8 @@ describe('the stored first screen', () => {
       [],
       // The first version stored the snapshot itself, checked by a walk a page had to load first.
       { v: 1, snapshot: JSON.parse(good.json) as unknown },
-      { ...good, v: 3 },
+      { ...good, v: 2 },
+      { ...good, v: 4 },
       { ...good, build: '1.3.9' },
       { ...good, json: JSON.parse(good.json) as unknown },
       { ...good, sum: good.sum + 1 },
@@ -88,10 +90,44 @@ describe('the stored first screen', () => {
       signed('{"serverUrl":'),
       signed('null'),
       signed('7'),
+      // What the second version stored: the snapshot itself, without its times.
+      signed(JSON.stringify((JSON.parse(good.json) as { snapshot: unknown }).snapshot)),
       signed(JSON.stringify({ ...(JSON.parse(good.json) as object), pad: 'x'.repeat(FIRST_SCREEN_MAX_CHARS) })),
     ];
     for (const variant of variants) expect(readFirstScreen(variant, BUILD)).toBeNull();
-    expect(readFirstScreen(good, BUILD)?.messages.at(-1)?.id).toBe('m50');
+    expect(readFirstScreen(good, BUILD)?.snapshot.messages.at(-1)?.id).toBe('m50');
+  });
+});
+
+describe('the stored first screen’s times', () => {
+  const tags = (language: string) =>
+    readFirstScreen(
+      firstScreenOf(baseSnapshot({ config: { ...testConfig(), language }, messages: many(30) }), BUILD, undefined, {
+        ui: 'en-US',
+        formats: createDateFormats(),
+      }),
+      BUILD,
+    )?.times.map(({ tag, at }) => [tag, at.length]);
+
+  it('are stored for its messages in the browser’s language and the desk’s, the languages a page may speak', () => {
+    expect(tags('pt-BR')).toEqual([
+      ['en-US', FIRST_SCREEN_MESSAGES],
+      ['pt-BR', FIRST_SCREEN_MESSAGES],
+    ]);
+    expect(tags('')).toEqual([['en-US', FIRST_SCREEN_MESSAGES]]);
+    expect(tags('en-US')).toEqual([['en-US', FIRST_SCREEN_MESSAGES]]);
+    expect(tags('x'.repeat(36))).toEqual([['en-US', FIRST_SCREEN_MESSAGES]]);
+    // Without a language (a worker that was given none) the page formats them itself.
+    expect(readFirstScreen(stored(), BUILD)?.times).toEqual([]);
+  });
+
+  it('are left out, the screen kept, when they do not have their shape', () => {
+    const good = stored() as { json: string };
+    const body = JSON.parse(good.json) as { snapshot: ChatSnapshot };
+    const json = JSON.stringify({ ...body, times: [{ tag: 'en', at: [[1, 0, 7, 'day']] }] });
+    const screen = readFirstScreen({ ...good, json, sum: fnv1a(json) }, BUILD);
+    expect(screen?.times).toEqual([]);
+    expect(screen?.snapshot.messages).toHaveLength(FIRST_SCREEN_MESSAGES);
   });
 });
 
@@ -111,7 +147,7 @@ function open() {
 describe('a chat opening on the stored first screen', () => {
   it('shows it until the worker’s snapshot replaces it whole, without duplicates', async () => {
     const { model, emit } = open();
-    model.preview(readFirstScreen(stored(), BUILD)!);
+    model.preview(readFirstScreen(stored(), BUILD)!.snapshot);
     expect(model.ready.value).toBe(true);
     expect(model.messages.value).toHaveLength(FIRST_SCREEN_MESSAGES);
     expect(model.connection.value.state).toBe('connecting');
@@ -138,7 +174,7 @@ describe('a chat opening on the stored first screen', () => {
     );
     const post = (seq: number, type: BgEvent['type'], payload: unknown): void =>
       bg.postMessage({ v: PROTOCOL_VERSION, kind: 'event', seq, type, payload } as BgEvent);
-    model.preview(readFirstScreen(stored(), BUILD)!);
+    model.preview(readFirstScreen(stored(), BUILD)!.snapshot);
     post(0, 'snapshot', whole(baseSnapshot({ config: testConfig(), messages: many(50) })));
     post(1, 'message/upsert', msg(51));
     await flush();
@@ -156,13 +192,13 @@ describe('a chat opening on the stored first screen', () => {
     const { model, emit } = open();
     emit('snapshot', whole(baseSnapshot({ messages: [msg(1)] })), 0);
     await flush();
-    model.preview(readFirstScreen(stored(), BUILD)!);
+    model.preview(readFirstScreen(stored(), BUILD)!.snapshot);
     expect(model.messages.value.map((m) => m.id)).toEqual(['m1']);
   });
 
   it('sends what the visitor writes on it once, when the worker takes the port', async () => {
     const { model, requests } = open();
-    model.preview(readFirstScreen(stored(), BUILD)!);
+    model.preview(readFirstScreen(stored(), BUILD)!.snapshot);
     const sent = model.send('typed before the worker woke');
     await flush();
     expect(requests.filter((r) => r.op === 'chat/send')).toEqual([
@@ -175,7 +211,7 @@ describe('a chat opening on the stored first screen', () => {
     fakeBrowser.reset();
     const { model, emit } = open();
     const ui = createChatUi();
-    model.preview(readFirstScreen(stored(), BUILD)!);
+    model.preview(readFirstScreen(stored(), BUILD)!.snapshot);
     const stop = followNotificationFocus(ui, model);
     await focusMessageItem.setValue('m51');
     await flush();

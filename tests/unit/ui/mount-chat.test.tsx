@@ -4,17 +4,11 @@ import './english';
 import { waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountChat } from '../../../components/mount-chat';
-import { readFirstScreen } from '../../../lib/first-screen';
+import { readFirstScreen, type StoredFirstScreen } from '../../../lib/first-screen';
 import { firstScreenOf } from '../../../lib/first-screen-shape';
 import type { ChatMessage } from '../../../lib/livechat/types';
-import {
-  PORT_NAME,
-  PROTOCOL_VERSION,
-  type BgEvent,
-  type BgToUi,
-  type ChatSnapshot,
-  type UiToBg,
-} from '../../../lib/messaging';
+import { createDateFormats } from '../../../lib/shown-times';
+import { PORT_NAME, PROTOCOL_VERSION, type BgEvent, type BgToUi, type UiToBg } from '../../../lib/messaging';
 import { agentMessage } from '../fakes/chat-message';
 import { testConfig } from './config';
 import { baseSnapshot } from './fake-worker';
@@ -43,7 +37,7 @@ afterEach(() => {
 });
 
 /** A chat page on a worker that answers only what the test emits. */
-function open(firstScreen?: Promise<ChatSnapshot | null>) {
+function open(firstScreen?: Promise<StoredFirstScreen | null>) {
   const [ui, bg] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
   const root = document.createElement('div');
   document.body.append(root);
@@ -70,7 +64,7 @@ const logText = (root: HTMLElement): string => root.querySelector('[role=log]')?
 
 describe('a chat page opening', () => {
   it('paints the loading screen at once, before storage or the worker answer, then the first screen', async () => {
-    let answer: (value: ChatSnapshot | null) => void = () => undefined;
+    let answer: (value: StoredFirstScreen | null) => void = () => undefined;
     const { root } = open(new Promise((resolve) => (answer = resolve)));
     expect(root.querySelector('.lqs-loading')).not.toBeNull();
     answer(storedScreen());
@@ -100,7 +94,7 @@ describe('a chat page opening', () => {
   });
 
   it('opens the port to the worker once the stored first screen is drawn, not while it is on its way', async () => {
-    let answer: (value: ChatSnapshot | null) => void = () => undefined;
+    let answer: (value: StoredFirstScreen | null) => void = () => undefined;
     const { connects } = open(new Promise((resolve) => (answer = resolve)));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(connects).toEqual([]);
@@ -127,7 +121,47 @@ describe('a chat page opening', () => {
     await waitFor(() => expect(connects).toHaveLength(1), { timeout: 2_000 });
   });
 
-  it('makes the bubbles’ time formatter before anything arrives, while the page waits anyway', async () => {
+  it('draws the stored first screen with its stored times, and makes a formatter only once the port is open', async () => {
+    const Real = Intl.DateTimeFormat;
+    const made: unknown[] = [];
+    class Counting extends Real {
+      constructor(...args: ConstructorParameters<typeof Real>) {
+        super(...args);
+        made.push(args[1]);
+      }
+    }
+    // A fresh formatter cache and language: the ones other tests filled are not the page's.
+    vi.resetModules();
+    const fresh = await import('../../../components/mount-chat');
+    const { locale } = await import('../../../lib/ui/i18n');
+    const screen = firstScreenOf(baseSnapshot({ config: testConfig(), messages: many(30) }), '1.0', undefined, {
+      ui: locale.value,
+      formats: createDateFormats(),
+    });
+    const newest = new Real(locale.value, { hour: 'numeric', minute: '2-digit' }).format(30_000);
+    vi.stubGlobal('Intl', { ...Intl, DateTimeFormat: Counting });
+    try {
+      const [ui] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
+      const root = document.createElement('div');
+      document.body.append(root);
+      const atConnect: unknown[][] = [];
+      unmount = fresh.mountChat(root, {
+        connect: () => (atConnect.push([...made]), ui),
+        layout: 'popup',
+        actions: { openOptions: vi.fn() },
+        firstScreen: Promise.resolve(readFirstScreen(screen, '1.0')),
+      });
+      await waitFor(() => expect(atConnect).toHaveLength(1));
+      expect(logText(root)).toContain('text 30');
+      expect([...root.querySelectorAll('.lqs-group__meta')].at(-1)?.textContent).toBe(newest);
+      expect(atConnect[0]).toEqual([]);
+      await waitFor(() => expect(made).toContainEqual({ hour: 'numeric', minute: '2-digit' }));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('makes the time formatter while it waits for the worker when nothing is stored', async () => {
     const Real = Intl.DateTimeFormat;
     const made: unknown[] = [];
     class Counting extends Real {
@@ -138,7 +172,6 @@ describe('a chat page opening', () => {
     }
     vi.stubGlobal('Intl', { ...Intl, DateTimeFormat: Counting });
     try {
-      // A fresh formatter cache: the one other tests filled is not the page's.
       vi.resetModules();
       const fresh = await import('../../../components/mount-chat');
       const [ui] = createPortPair<UiToBg, BgToUi>(PORT_NAME);
@@ -146,9 +179,9 @@ describe('a chat page opening', () => {
         connect: () => ui,
         layout: 'popup',
         actions: { openOptions: vi.fn() },
-        firstScreen: new Promise(() => undefined),
+        firstScreen: Promise.resolve(null),
       });
-      expect(made).toContainEqual({ hour: 'numeric', minute: '2-digit' });
+      await waitFor(() => expect(made).toContainEqual({ hour: 'numeric', minute: '2-digit' }));
     } finally {
       vi.unstubAllGlobals();
     }
