@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { preact } from '@preact/preset-vite';
+import { plainFileNames } from './scripts/file-names';
 import { optionsCopy } from './scripts/options-copy';
 import { preloadedChunks, preloadHelper } from './scripts/preload-helper';
 import { renderBlockingScript } from './scripts/render-blocking';
@@ -85,7 +86,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), optionsCopy(), preloadHelper(), classicJsx(), renderBlockingScript()],
+    plugins: [preact(), optionsCopy(), preloadHelper(), classicJsx(), renderBlockingScript(), plainFileNames()],
     build: {
       // Terser's second pass shrinks what the popup loads before it is interactive by 0.8 kB gzip over esbuild's
       // minifier, the worker by 2 kB (docs/performance.md, Size).

@@ -24,7 +24,7 @@ export function preloadHelper(): Plugin {
  * of listing them all in the eager chunk to preload. Every other part (one a first screen can show: the forms,
  * the notices, the Markdown renderer, attachments, the desk switcher, uploads) keeps its chunks preloaded beside it.
  */
-const ON_ACTION = /^chunks\/(ChatMenu|ChatDialogs|PastChats|FilePreview|EditBar|DropZone|notification-focus)-/;
+const ON_ACTION = /^chunks\/(ChatMenu|ChatDialogs|PastChats|FilePreview|EditBar|DropZone|notification-focus)\.js$/;
 
 /** Vite's `build.modulePreload.resolveDependencies`: the chunks to preload with `file` (its stylesheets always). */
 export function preloadedChunks(file: string, chunks: string[]): string[] {

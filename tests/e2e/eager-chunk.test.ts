@@ -66,7 +66,16 @@ it('shows the stored first screen with the eager files alone: its check loads no
 it('loads the same files in the popup and the side panel, straight from their HTML: no entry file of their own', () => {
   const popup = moduleGraph(['popup.html'], read).eager;
   expect(moduleGraph(['sidepanel.html'], read).eager).toEqual(popup);
-  expect(popup.filter((file) => /^chunks\/(popup|sidepanel)-/.test(file))).toEqual([]);
+  expect(popup.filter((file) => /^chunks\/(popup|sidepanel)\./.test(file))).toEqual([]);
+});
+
+it('names the chat’s files without a content hash: the eager chunk names every lazy part’s (scripts/file-names.ts)', () => {
+  const popup = moduleGraph(['popup.html'], read);
+  expect(popup.eager).toEqual(['chunks/chat-page.js', 'assets/chat-page.css']);
+  expect(popup.lazy).toEqual(
+    expect.arrayContaining(['chunks/Markdown.js', 'assets/Markdown.css', 'chunks/system-text.js']),
+  );
+  for (const file of popup.lazy) expect(file).toMatch(/^(chunks\/[\w-]+\.js|assets\/[\w-]+\.css)$/);
 });
 
 it('gives the popup, the side panel and the options page one stylesheet each with the shared tokens in it', () => {
@@ -90,11 +99,11 @@ it('waits for lazy parts with its own preload helper, and lists to preload only 
     const eager = text(moduleGraph([page], read).eager);
     expect(eager).not.toContain('vite:preloadError');
     // The registration form and the notices (first screens) keep their imports preloaded beside them.
-    expect(eager).toContain('"chunks/Field-');
-    expect(eager).toContain('"chunks/NoticePanel-');
+    expect(eager).toContain('"chunks/Field.js"');
+    expect(eager).toContain('"chunks/NoticePanel.js"');
     // The dialogs open on a click: they fetch their own imports then.
-    expect(eager).not.toContain('"chunks/Dialog-');
-    expect(eager).not.toContain('"chunks/Confirm-');
+    expect(eager).not.toContain('"chunks/Dialog.js"');
+    expect(eager).not.toContain('"chunks/Confirm.js"');
   }
 });
 
@@ -109,7 +118,7 @@ it('ships no webextension-polyfill in the popup or the worker', () => {
 
 it('asks storage for the first screen before any other module’s code asks for a chunk (issue 12)', () => {
   // A bundle runs its modules' top-level code in the order it holds them: the read leaves first.
-  const chat = moduleGraph(['popup.html'], read).eager.find((file) => file.startsWith('chunks/chat-page-'))!;
+  const chat = moduleGraph(['popup.html'], read).eager.find((file) => file === 'chunks/chat-page.js')!;
   const code = read(chat) ?? '';
   // The session copy is asked for first (lib/first-screen.ts).
   expect(code.indexOf('session?.get(')).toBeGreaterThan(0);
@@ -118,6 +127,6 @@ it('asks storage for the first screen before any other module’s code asks for 
 
 it('holds the chat pages’ first frame until their script has run: no empty frame before it (issue 12)', () => {
   for (const page of ['popup.html', 'sidepanel.html']) {
-    expect(read(page)).toMatch(/<script type="module" crossorigin blocking="render" src="\/chunks\/chat-page-/);
+    expect(read(page)).toMatch(/<script type="module" crossorigin blocking="render" src="\/chunks\/chat-page\.js"/);
   }
 });
