@@ -1,7 +1,33 @@
-import { useComputed, useSignal, useSignalEffect, type ReadonlySignal } from '../lib/ui/signals';
+import { signal, useComputed, useSignal, useSignalEffect, type ReadonlySignal } from '../lib/ui/signals';
 import type { ConnectionView } from '../lib/messaging';
-import { describeConnection } from '../lib/ui/connection-text';
+import type { ConnectionLine as Line } from '../lib/ui/connection-text';
 import { t } from '../lib/ui/i18n';
+
+/**
+ * The words for every state (lib/ui/connection-text.ts), loaded as the page starts rather than before its first
+ * screen (issue 12): a first screen says "Connecting…" (a stored one always does), and the worker's first answer,
+ * which may say the link is in trouble, comes after this file from the extension's own package.
+ */
+const wording = signal<((view: ConnectionView, now: number) => Line) | null>(null);
+/** Settles once every state is worded. */
+export const connectionTextLoaded: Promise<void> = import('../lib/ui/connection-text').then(
+  (module) => void (wording.value = module.describeConnection),
+  (error: unknown) => console.error('Could not load the connection line', error),
+);
+
+/** Until the wording is in: the two states of a chat that opens as `describeConnection` words them, else nothing. */
+function describe(view: ConnectionView, now: number): Line {
+  const words = wording.value;
+  if (words) return words(view, now);
+  const connected = view.state === 'connected';
+  const text = connected ? t('connConnected') : view.state === 'connecting' ? t('connConnecting') : '';
+  return {
+    text,
+    spoken: text,
+    tone: connected ? 'ok' : 'busy',
+    canRetry: view.state === 'connecting' && view.attempt > 0,
+  };
+}
 
 interface Props {
   connection: ReadonlySignal<ConnectionView>;
@@ -20,7 +46,7 @@ export function ConnectionLine({ connection, pendingCount, onRetry }: Props) {
     const timer = setInterval(() => (now.value = Date.now()), 1000);
     return () => clearInterval(timer);
   });
-  const line = useComputed(() => describeConnection(connection.value, now.value));
+  const line = useComputed(() => describe(connection.value, now.value));
   const pending = pendingCount.value;
 
   return (

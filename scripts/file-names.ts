@@ -7,12 +7,12 @@
  */
 import type { Plugin } from 'vite';
 
-type FileName = string | ((info: never) => string) | undefined;
+type FileName<I> = string | ((info: I) => string) | undefined;
 
 /** `name` with its `-[hash]` left out, whether Rollup's option is a pattern or a function returning one. */
-function plain(name: FileName): FileName {
+function plain<I>(name: FileName<I>): FileName<I> {
   if (typeof name === 'string') return name.replace('-[hash]', '');
-  if (typeof name === 'function') return (info: never) => name(info).replace('-[hash]', '');
+  if (typeof name === 'function') return (info: I) => name(info).replace('-[hash]', '');
   return name;
 }
 
@@ -23,9 +23,9 @@ export function plainFileNames(): Plugin {
     apply: 'build',
     outputOptions: (options) => ({
       ...options,
-      entryFileNames: plain(options.entryFileNames as FileName),
-      chunkFileNames: plain(options.chunkFileNames as FileName),
-      assetFileNames: plain(options.assetFileNames as FileName),
+      entryFileNames: plain(options.entryFileNames),
+      chunkFileNames: plain(options.chunkFileNames),
+      assetFileNames: plain(options.assetFileNames),
     }),
   };
 }

@@ -3,9 +3,12 @@
 import './english';
 import { signal } from '../../../lib/ui/signals';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionLine } from '../../../components/ConnectionLine';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ConnectionLine, connectionTextLoaded } from '../../../components/ConnectionLine';
 import type { ConnectionView } from '../../../lib/messaging';
+
+// The words for every state load as the page starts (connection-line-first.test.tsx: before they are in).
+beforeAll(() => connectionTextLoaded);
 
 afterEach(() => {
   cleanup();
