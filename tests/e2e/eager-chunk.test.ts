@@ -43,6 +43,7 @@ const LAZY_PARTS: Array<[part: string, marker: string]> = [
   ['the emoji short codes’ loader (the Markdown renderer’s)', 'The emoji table could not be loaded'],
   ['the system lines’ wording (a first screen’s come worded by the worker)', 'systemClosedByYou'],
   ['the words of a link in trouble (a first screen says “Connecting…”)', 'connFailedBecause'],
+  ['the unread counts’ style (the desk switcher’s menu)', '.lqs-count{'],
 ];
 
 it.each(LAZY_PARTS)(
