@@ -44,6 +44,7 @@ const LAZY_PARTS: Array<[part: string, marker: string]> = [
   ['the system lines’ wording (a first screen’s come worded by the worker)', 'systemClosedByYou'],
   ['the words of a link in trouble (a first screen says “Connecting…”)', 'connFailedBecause'],
   ['the unread counts’ style (the desk switcher’s menu)', '.lqs-count{'],
+  ['the danger and full-width buttons’ styles (forms, dialogs)', '.lqs-button--danger{'],
 ];
 
 it.each(LAZY_PARTS)(
