@@ -5,7 +5,7 @@ import type { ChatModel } from '../lib/ui/chat-model';
 import { t } from '../lib/ui/i18n';
 import { lastOwn, type LastOwn } from '../lib/ui/last-own';
 import { buildTimeline, countSince, firstTs, latestItems, type TimelineItem } from '../lib/ui/timeline';
-import { ArrowDownIcon } from './icons';
+import { lazy, preloadWhenIdle } from './lazy';
 import { MessageGroup, type OwnMessageActions } from './MessageGroup';
 import { useFirstFill } from './use-first-fill';
 import { useFollow } from './use-follow';
@@ -25,6 +25,14 @@ interface Props {
   focusId?: ReadonlySignal<string | null>;
   onFocused?: () => void;
 }
+
+/**
+ * "New messages": only once the visitor scrolled up and more came, so it loads once the page is idle after its
+ * first frames (issue 12), long before that.
+ */
+const loadJump = () => import('./JumpButton').then((m) => m.JumpButton);
+const JumpButton = lazy(loadJump, 'none');
+preloadWhenIdle(loadJump);
 
 /** Pixels from the top at which scrolling up shows (or fetches) the previous page of history. */
 const PAGE_PX = 80;
@@ -263,13 +271,7 @@ export function MessageList({ model, empty, own = null, focusId, onFocused }: Pr
           })}
         </div>
       </div>
-      {unseen.value > 0 && (
-        <button type="button" class="lqs-jump" onClick={() => follow.resume()}>
-          <ArrowDownIcon />
-          {t('newMessages')}
-          <span class="lqs-jump__count">{unseen.value}</span>
-        </button>
-      )}
+      {unseen.value > 0 && <JumpButton count={unseen.value} onClick={() => follow.resume()} />}
     </div>
   );
 }

@@ -100,3 +100,12 @@ export function FileIcon() {
     </svg>
   );
 }
+
+/** The "New messages" button's arrow (components/JumpButton.tsx). */
+export function ArrowDownIcon() {
+  return (
+    <svg {...base} {...stroke} width={16} height={16}>
+      <path d="M12 5v14M19 12l-7 7-7-7" />
+    </svg>
+  );
+}

@@ -78,11 +78,3 @@ export function TrashIcon() {
     </svg>
   );
 }
-
-export function ArrowDownIcon() {
-  return (
-    <svg {...base} {...stroke} width={16} height={16}>
-      <path d="M12 5v14M19 12l-7 7-7-7" />
-    </svg>
-  );
-}
