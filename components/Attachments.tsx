@@ -2,7 +2,7 @@ import { useSignal } from '../lib/ui/signals';
 import type { Attachment } from '../lib/livechat/types';
 import { stripBidi } from '../lib/bidi';
 import { foreignHost } from '../lib/ui/desk-origin';
-import { formatSize } from '../lib/ui/format';
+import { formatSize } from '../lib/ui/format-size';
 import { t } from '../lib/ui/i18n';
 import { safeHref } from '../lib/ui/linkify';
 import { FileIcon } from './icons-more';

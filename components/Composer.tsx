@@ -1,15 +1,15 @@
-import { useComputed, useSignal, type ReadonlySignal, type Signal } from '../lib/ui/signals';
+import { signal, useComputed, useSignal, type ReadonlySignal, type Signal } from '../lib/ui/signals';
 import { useEffect, useRef } from '../lib/ui/hooks';
 import type { ChatMessage } from '../lib/livechat/types';
 import type { ConnectionView } from '../lib/messaging';
 import { loadDraft, saveDraft } from '../lib/ui/draft';
 import { t } from '../lib/ui/i18n';
-import { checkFile } from '../lib/ui/upload';
+import type { checkFile } from '../lib/ui/upload';
 import { AttachButton } from './AttachButton';
 import { useEditMode } from './use-edit-mode';
 import { ComposerHint } from './ComposerHint';
 import { SendIcon } from './icons';
-import { lazy } from './lazy';
+import { lazy, preloadWhenIdle } from './lazy';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './composer.css';
 
@@ -36,6 +36,25 @@ interface Props {
 const FilePreview = lazy(() => import('./FilePreview').then((m) => m.FilePreview), 'none');
 /** "Editing your message" and its cancel button: only once the visitor edits a message (issue 12). */
 const EditBar = lazy(() => import('./EditBar').then((m) => m.EditBar), 'none');
+
+/**
+ * The first check of an attached file (lib/ui/upload.ts, with the sizes it words), which no first screen needs
+ * (issue 12): loaded once the page is idle after its first frames, or by the first file if that comes sooner.
+ * Until it is in, an attached file waits: it cannot be sent yet, and no error shows.
+ */
+const fileCheck = signal<typeof checkFile | null>(null);
+let checkLoading: Promise<void> | null = null;
+function loadFileCheck(): Promise<void> {
+  checkLoading ??= import('../lib/ui/upload').then(
+    (module) => void (fileCheck.value = module.checkFile),
+    (error: unknown) => {
+      checkLoading = null;
+      console.error('Could not load the file check', error);
+    },
+  );
+  return checkLoading;
+}
+preloadWhenIdle(loadFileCheck);
 
 /** How long after the last keystroke the agent stops seeing "typing…". */
 const TYPING_IDLE_MS = 4_000;
@@ -91,7 +110,15 @@ export function Composer({
   const showCounter = useComputed(
     () => limit.value !== null && limit.value - length.value <= counterThreshold(limit.value),
   );
-  const fileError = useComputed(() => (attached.value ? checkFile(attached.value) : null));
+  // '' while the check is loading: nothing to say yet, and nothing to send.
+  const fileError = useComputed(() => {
+    const chosen = attached.value;
+    const check = fileCheck.value;
+    if (!chosen) return null;
+    if (check) return check(chosen);
+    void loadFileCheck();
+    return '';
+  });
   const canSend = useComputed(
     () => !busy.value && over.value <= 0 && (attached.value ? fileError.value === null : draft.value.trim().length > 0),
   );

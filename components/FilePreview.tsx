@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from '../lib/ui/hooks';
 import { stripBidi } from '../lib/bidi';
-import { formatSize } from '../lib/ui/format';
+import { formatSize } from '../lib/ui/format-size';
 import { t } from '../lib/ui/i18n';
 import { FileIcon } from './icons-more';
 import { CloseIcon } from './icons-more';

@@ -1,7 +1,7 @@
 import type { ReadonlySignal } from '../lib/ui/signals';
 import { stripBidi } from '../lib/bidi';
 import type { UploadView } from '../lib/messaging';
-import { formatSize } from '../lib/ui/format';
+import { formatSize } from '../lib/ui/format-size';
 import { t } from '../lib/ui/i18n';
 import { failureText } from '../lib/ui/send-file';
 import { CloseIcon, FileIcon } from './icons-more';

@@ -1,4 +1,4 @@
-/** Small display helpers: times, day labels, sizes, initials and the header's accent colour. */
+/** Small display helpers: times, day labels, initials and the header's accent colour (sizes: format-size.ts). */
 import { createDateFormats, type DateStyle, type ShownTime, type ShownTimes } from '../shown-times';
 import { locale, t } from './i18n';
 
@@ -30,25 +30,6 @@ export function formatTime(ts: number): string {
 /** Date and time, for tooltips. */
 export function formatFull(ts: number): string {
   return dateFormat('full').format(ts);
-}
-
-/** "512 B", "1.4 MB": a file size as a visitor reads it. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  let number: string;
-  try {
-    number = value.toLocaleString(locale.value, { maximumFractionDigits: value < 10 ? 1 : 0 });
-  } catch {
-    number = value.toFixed(value < 10 ? 1 : 0);
-  }
-  return `${number} ${units[unit]}`;
 }
 
 /** Midnight of the local day that contains `ts`. */

@@ -11,7 +11,7 @@ import {
   type UploadRefused,
   type UploadView,
 } from '../messaging';
-import { formatSize } from './format';
+import { formatSize } from './format-size';
 import { t } from './i18n';
 
 type Act = <K extends Op>(op: K, params: Params<K>) => Promise<Result<K>>;

@@ -2,7 +2,7 @@
  * The first check of a file the visitor attaches, said as soon as it is attached. Sending one is send-file.ts,
  * loaded when the visitor sends a file.
  */
-import { formatSize } from './format';
+import { formatSize } from './format-size';
 import { t } from './i18n';
 
 /** The worker refuses anything larger (lib/background/uploads.ts `MAX_UPLOAD_BYTES`). */
