@@ -25,8 +25,10 @@ function browserLanguage(): string {
 
 /** The BCP 47 tag the UI speaks right now (for `Intl` formats and `<html lang>`). */
 export const locale = signal(browserLanguage());
-const deskCatalog = signal<Catalog | null>(null);
-let baseCatalog: Catalog | null = null;
+/** A locale file's texts (lib/ui/catalog.ts): the text for `key` with `$1`… filled, or undefined without one. */
+export type Texts = (key: string, subs: readonly string[]) => string | undefined;
+const deskTexts = signal<Texts | null>(null);
+let baseTexts: Texts | null = null;
 let baseLocale: string | null = null;
 let generation = 0;
 /**
@@ -48,22 +50,11 @@ export function localeDir(tag: string): string | null {
   return LOCALES.find((dir) => dir.toLowerCase().split('_')[0] === base) ?? null;
 }
 
-/** Fills Chrome-style placeholders: `$name$` takes its declared content, then `$1`…`$9` the substitutions. */
-export function format(entry: Catalog[string], subs: readonly string[]): string {
-  const named = entry.message.replace(/\$([a-z0-9_@]+)\$/gi, (whole, name: string) => {
-    const declared = Object.entries(entry.placeholders ?? {}).find(([k]) => k.toLowerCase() === name.toLowerCase());
-    return declared ? declared[1].content : whole;
-  });
-  return named.replace(/\$(\d|\$)/g, (_, n: string) => (n === '$' ? '$' : (subs[Number(n) - 1] ?? '')));
-}
-
 /** The text for `key` in the current language, with `$1`… filled from `subs`. */
 export function t(key: MessageKey, ...subs: Array<string | number>): string {
   const values = subs.map(String);
-  const desk = deskCatalog.value?.[key];
-  if (desk) return format(desk, values);
-  const base = baseCatalog?.[key];
-  if (base) return format(base, values);
+  const own = deskTexts.value?.(key, values) ?? baseTexts?.(key, values);
+  if (own !== undefined) return own;
   const asked = values.length === 0 ? key : `${key}\u0000${values.join('\u0000')}`;
   const known = browserTexts.get(asked);
   if (known !== undefined) return known;
@@ -79,14 +70,11 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   }
 }
 
-/**
- * Replaces `browser.i18n` as the base language where the extension runtime is absent (unit tests, the
- * screenshot of a single component). The extension itself never calls this.
- */
-export function setBaseCatalog(catalog: Catalog | null, tag = 'en'): void {
-  baseCatalog = catalog;
-  baseLocale = catalog ? tag : null;
-  deskCatalog.value = null;
+/** Puts `texts` in place of `browser.i18n` as the base language (lib/ui/base-catalog.ts). */
+export function setBaseTexts(texts: Texts | null, tag: string | null): void {
+  baseTexts = texts;
+  baseLocale = tag;
+  deskTexts.value = null;
   locale.value = baseLocale ?? browserLanguage();
 }
 
@@ -109,14 +97,15 @@ export async function followDeskLanguage(tag: string | null | undefined, load = 
   const want = localeDir(tag ?? '');
   const have = localeDir(ui) ?? 'en';
   if (!want || want === have) {
-    deskCatalog.value = null;
+    deskTexts.value = null;
     locale.value = want && tag ? tag : ui;
     return;
   }
   try {
-    const catalog = await load(want);
+    // What reads a locale file loads beside the file itself: only a desk in another language needs it.
+    const [{ textsOf }, catalog] = await Promise.all([import('./catalog'), load(want)]);
     if (current !== generation) return;
-    deskCatalog.value = catalog;
+    deskTexts.value = textsOf(catalog);
     locale.value = tag ?? ui;
   } catch (error) {
     // The browser's language still works; a missing file must not leave the chat without words.

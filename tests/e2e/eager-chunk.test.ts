@@ -45,6 +45,9 @@ const LAZY_PARTS: Array<[part: string, marker: string]> = [
   ['the words of a link in trouble (a first screen says “Connecting…”)', 'connFailedBecause'],
   ['the unread counts’ style (the desk switcher’s menu)', '.lqs-count{'],
   ['the danger and full-width buttons’ styles (forms, dialogs)', '.lqs-button--danger{'],
+  ['the “New messages” button and its styles', '.lqs-jump{'],
+  ['the first check of an attached file, and file sizes', 'fileTooLarge'],
+  ['the placeholders of a desk language’s texts', 'a-z0-9_@'],
 ];
 
 it.each(LAZY_PARTS)(

@@ -3,6 +3,6 @@
  * English locale file instead. Import this module first in every UI test.
  */
 import en from '../../../public/_locales/en/messages.json';
-import { setBaseCatalog } from '../../../lib/ui/i18n';
+import { setBaseCatalog } from '../../../lib/ui/base-catalog';
 
 setBaseCatalog(en, 'en');
