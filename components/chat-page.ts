@@ -6,7 +6,8 @@
 // Imported first, so storage answers while the scripts run: a stopped worker's chat shows this meanwhile.
 import { firstScreen } from './first-read';
 import { browser } from 'wxt/browser';
-import { PORT_NAME, type UiPort } from '../lib/messaging';
+import { PORT_NAME } from '../lib/messaging';
+import { withChannel } from '../lib/ui/channel-port';
 import { mountChat } from './mount-chat';
 
 const root = document.getElementById('app')!;
@@ -27,7 +28,8 @@ function openSidePanel(): void {
 }
 
 mountChat(root, {
-  connect: (): UiPort => browser.runtime.connect({ name: PORT_NAME }),
+  // Chrome: the worker's messages come on a channel of their own, past the browser process (lib/ui/channel-port.ts).
+  connect: () => withChannel(browser.runtime.connect({ name: PORT_NAME })),
   layout,
   firstScreen,
   actions: {
