@@ -23,28 +23,42 @@ interface Port {
   onMessage: { addListener(listener: (message: unknown) => void): void };
 }
 
-/** In the popup: records when each marked agent message's port message arrived (`__benchPort`, page clock). */
+/**
+ * In the popup: records when each marked agent message's port message arrived (`__benchPort`, page clock), on the
+ * `runtime` port or, once the worker switched to it, on the page's channel (`MessageChannel`'s first end).
+ */
 function portProbe(): void {
   const runtime = (globalThis as unknown as { chrome: { runtime: { connect: (...args: unknown[]) => Port } } }).chrome
     .runtime;
   const arrived: Record<number, number> = {};
   (window as unknown as { __benchPort: Record<number, number> }).__benchPort = arrived;
+  const note = (message: unknown): void => {
+    const at = performance.timeOrigin + performance.now();
+    const { events } = (message ?? {}) as { events?: unknown[] };
+    for (const event of events ?? [message]) {
+      const text = (event as { payload?: { text?: unknown } } | null)?.payload?.text;
+      const n = typeof text === 'string' ? /bench-(\d+)-x/.exec(text)?.[1] : undefined;
+      if (n !== undefined && !(Number(n) in arrived)) arrived[Number(n)] = at;
+    }
+  };
   const connect = runtime.connect.bind(runtime);
   runtime.connect = (...args: unknown[]) => {
     const port = connect(...args);
     const add = port.onMessage.addListener.bind(port.onMessage);
     port.onMessage.addListener = (listener) =>
       add((message) => {
-        const at = performance.timeOrigin + performance.now();
-        const { events } = message as { events?: unknown[] };
-        for (const event of events ?? [message]) {
-          const text = (event as { payload?: { text?: unknown } } | null)?.payload?.text;
-          const n = typeof text === 'string' ? /bench-(\d+)-x/.exec(text)?.[1] : undefined;
-          if (n !== undefined && !(Number(n) in arrived)) arrived[Number(n)] = at;
-        }
+        note(message);
         listener(message);
       });
     return port;
+  };
+  // Listens before the page's own handler, which is set after the channel is made.
+  const Native = globalThis.MessageChannel;
+  globalThis.MessageChannel = class extends Native {
+    constructor() {
+      super();
+      this.port1.addEventListener('message', (event) => note(event.data));
+    }
   };
 }
 
