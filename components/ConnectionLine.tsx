@@ -1,4 +1,4 @@
-import { signal, useComputed, useSignal, useSignalEffect, type ReadonlySignal } from '../lib/ui/signals';
+import { useComputed, useSignal, useSignalEffect, whenLoaded, type ReadonlySignal } from '../lib/ui/signals';
 import type { ConnectionView } from '../lib/messaging';
 import type { ConnectionLine as Line } from '../lib/ui/connection-text';
 import { t } from '../lib/ui/i18n';
@@ -8,12 +8,9 @@ import { t } from '../lib/ui/i18n';
  * screen (issue 12): a first screen says "Connecting…" (a stored one always does), and the worker's first answer,
  * which may say the link is in trouble, comes after this file from the extension's own package.
  */
-const wording = signal<((view: ConnectionView, now: number) => Line) | null>(null);
-/** Settles once every state is worded. */
-export const connectionTextLoaded: Promise<void> = import('../lib/ui/connection-text').then(
-  (module) => void (wording.value = module.describeConnection),
-  (error: unknown) => console.error('Could not load the connection line', error),
-);
+export const connectionTextLoaded: Promise<(view: ConnectionView, now: number) => Line> =
+  import('../lib/ui/connection-text').then((module) => module.describeConnection);
+const wording = whenLoaded(connectionTextLoaded);
 
 /** Until the wording is in: the two states of a chat that opens as `describeConnection` words them, else nothing. */
 function describe(view: ConnectionView, now: number): Line {

@@ -1,18 +1,13 @@
-import { signal } from '../lib/ui/signals';
+import { whenLoaded } from '../lib/ui/signals';
 import { stripBidi } from '../lib/bidi';
 import { linkify } from '../lib/ui/linkify';
 import { messageAst } from '../lib/ui/markdown-source';
-import type { Markdown as MarkdownView } from './Markdown';
 
 /**
  * The markdown renderer, out of what the popup loads before it is interactive. Its request starts as soon as this
  * module runs, beside the port's first request to the worker, whose answer (the messages) it nearly always beats.
  */
-const markdown = signal<typeof MarkdownView | null>(null);
-void import('./Markdown').then(
-  (module) => (markdown.value = module.Markdown),
-  (error: unknown) => console.error('Could not load the markdown renderer', error),
-);
+const markdown = whenLoaded(import('./Markdown').then((module) => module.Markdown));
 
 /**
  * Message text as text nodes: markup in a message is shown, never parsed. Only http(s) and mailto addresses

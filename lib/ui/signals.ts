@@ -17,6 +17,19 @@ import { computed, Effect, effect, resubscribe, Signal, signal, track, type Read
 
 export { batch, computed, effect, signal, untracked, type ReadonlySignal, type Signal } from './reactive';
 
+/**
+ * What `loading` resolves to, as a signal that holds null until then: a part the first screen does without, asked
+ * for as the page starts and used once it is in (issue 12). A failed load is logged and leaves null.
+ */
+export function whenLoaded<T>(loading: Promise<T>): ReadonlySignal<T | null> {
+  const loaded = signal<T | null>(null);
+  loading.then(
+    (value) => (loaded.value = value),
+    (error: unknown) => console.error('Could not load part of the chat', error),
+  );
+  return loaded;
+}
+
 interface Tracked extends Component {
   /** Re-renders this component when what its render read changes. */
   updater?: Updater;

@@ -5,7 +5,7 @@
 import type { ChatMessage } from '../livechat/types';
 import type { LineOptions, SystemLine } from '../system-line';
 import { dayLabel, startOfDay } from './format';
-import { signal } from './signals';
+import { whenLoaded } from './signals';
 
 type Wording = (message: ChatMessage, options: LineOptions) => SystemLine | null;
 
@@ -14,12 +14,8 @@ type Wording = (message: ChatMessage, options: LineOptions) => SystemLine | null
  * (issue 12): until it is in, a line shows as the worker worded it (`ChatMessage.line`, on what a page shows first),
  * so no line of a first screen comes a frame late. Builds read it, so the log words its lines again once it is in.
  */
-const wording = signal<Wording | null>(null);
-/** Settles once the page words its system lines itself. */
-export const systemTextLoaded: Promise<void> = import('./system-text').then(
-  (module) => void (wording.value = module.systemText),
-  (error: unknown) => console.error('Could not load the system lines', error),
-);
+export const systemTextLoaded: Promise<Wording> = import('./system-text').then((module) => module.systemText);
+const wording = whenLoaded(systemTextLoaded);
 
 /** True for messages that render as a centred system line rather than a bubble (lib/system-line.ts). */
 function isSystemMessage(message: ChatMessage): boolean {

@@ -41,6 +41,6 @@ it('words a chat that opens at once, and a link in trouble once its words are in
   expect(visible()).toBe('');
 
   gate.open();
-  await act(() => connectionTextLoaded);
+  await act(async () => void (await connectionTextLoaded));
   expect([visible(), tone(), retry()]).toEqual(['Offline', 'warn', true]);
 });

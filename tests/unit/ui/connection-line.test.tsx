@@ -8,7 +8,7 @@ import { ConnectionLine, connectionTextLoaded } from '../../../components/Connec
 import type { ConnectionView } from '../../../lib/messaging';
 
 // The words for every state load as the page starts (connection-line-first.test.tsx: before they are in).
-beforeAll(() => connectionTextLoaded);
+beforeAll(async () => void (await connectionTextLoaded));
 
 afterEach(() => {
   cleanup();

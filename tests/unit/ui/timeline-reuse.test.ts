@@ -20,7 +20,7 @@ function ids(items: readonly TimelineItem[]): string[] {
 }
 
 // The page's wording of system lines loads beside the first screen (timeline-first-lines.test.ts: before it is in).
-beforeAll(() => systemTextLoaded);
+beforeAll(async () => void (await systemTextLoaded));
 
 describe('timeline identity', () => {
   it('keeps unchanged items as the same objects and gives a changed group a new one', () => {

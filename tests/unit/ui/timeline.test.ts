@@ -8,7 +8,7 @@ const noon = new Date(2026, 0, 15, 12, 0).getTime();
 const options = { now: noon + 10 * minute, agentHidden: false };
 
 // The page's wording of system lines loads beside the first screen (timeline-first-lines.test.ts: before it is in).
-beforeAll(() => systemTextLoaded);
+beforeAll(async () => void (await systemTextLoaded));
 
 describe('buildTimeline', () => {
   it('groups runs by sender, breaking after a quiet gap or at a system line', () => {
