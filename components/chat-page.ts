@@ -6,8 +6,7 @@
 // Imported first, so storage answers while the scripts run: a stopped worker's chat shows this meanwhile.
 import { firstScreen } from './first-read';
 import { browser } from 'wxt/browser';
-import { PORT_NAME } from '../lib/messaging';
-import { withChannel } from '../lib/ui/channel-port';
+import { PORT_NAME, type UiPort } from '../lib/messaging';
 import { mountChat } from './mount-chat';
 
 const root = document.getElementById('app')!;
@@ -28,8 +27,7 @@ function openSidePanel(): void {
 }
 
 mountChat(root, {
-  // Chrome: the worker's messages come on a channel of their own, past the browser process (lib/ui/channel-port.ts).
-  connect: () => withChannel(browser.runtime.connect({ name: PORT_NAME })),
+  connect: (): UiPort => browser.runtime.connect({ name: PORT_NAME }),
   layout,
   firstScreen,
   actions: {
