@@ -77,12 +77,9 @@ function applyAll(messages: readonly ChatMessage[], deltas: readonly MessageDelt
   return sortByTs([...byId.values()]);
 }
 
-/** Messages in `ts` order; equal times keep their arrival order. */
+/** Messages in `ts` order; equal times keep their arrival order (`toSorted` is stable, as `sort` is since ES2019). */
 function sortByTs(messages: readonly ChatMessage[]): ChatMessage[] {
-  return messages
-    .map((message, index) => ({ message, index }))
-    .toSorted((a, b) => a.message.ts - b.message.ts || a.index - b.index)
-    .map((entry) => entry.message);
+  return messages.toSorted((a, b) => a.ts - b.ts);
 }
 
 /** Replaces the message with the same id, or inserts it after every message not newer than it. */

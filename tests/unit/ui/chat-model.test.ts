@@ -33,6 +33,12 @@ describe('upsertMessage', () => {
 });
 
 describe('createChatModel', () => {
+  it('orders a snapshot by time, keeping the worker’s order among messages of the same time', async () => {
+    const same = [msg('z', 20), msg('y', 20), msg('x', 10), msg('w', 20)];
+    const { model } = await setup(baseSnapshot({ messages: same }));
+    expect(model.messages.value.map((m) => m.id)).toEqual(['x', 'z', 'y', 'w']);
+  });
+
   it('applies the snapshot, then patches and message deltas in order', async () => {
     const { worker, client, model } = await setup(baseSnapshot({ messages: [msg('m2', 20), msg('m1', 10)] }));
     expect(model.ready.value).toBe(true);
