@@ -6,7 +6,7 @@
 // Imported first, so storage answers while the scripts run: a stopped worker's chat shows this meanwhile.
 import { firstScreen } from './first-read';
 import { browser } from 'wxt/browser';
-import { PORT_NAME, type UiPort } from '../lib/messaging';
+import { PORT_NAME } from '../lib/messaging';
 import { mountChat } from './mount-chat';
 
 const root = document.getElementById('app')!;
@@ -27,7 +27,13 @@ function openSidePanel(): void {
 }
 
 mountChat(root, {
-  connect: (): UiPort => browser.runtime.connect({ name: PORT_NAME }),
+  connect: (deliver) => {
+    const port = browser.runtime.connect({ name: PORT_NAME });
+    // Chrome: the worker's messages then come on a channel of their own, past the browser process; until the
+    // channel is in, they come on the port, so the first screen waits for nothing. Firefox keeps the port alone.
+    void import('../lib/ui/channel-port').then((channel) => channel.openChannel(port, deliver));
+    return port;
+  },
   layout,
   firstScreen,
   actions: {

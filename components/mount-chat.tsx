@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { StoredFirstScreen } from '../lib/first-screen';
-import type { UiPort } from '../lib/messaging';
+import type { BgToUi, UiPort } from '../lib/messaging';
 import { autoSeen } from '../lib/ui/auto-seen';
 import { createBackgroundClient } from '../lib/ui/background-client';
 import { createChatModel, nextFrame } from '../lib/ui/chat-model';
@@ -12,7 +12,7 @@ import { createChatUi } from './chat-ui';
 
 export interface MountOptions {
   /** Opens a port to the worker: `() => browser.runtime.connect({ name: PORT_NAME })`. */
-  connect: () => UiPort;
+  connect: (deliver: (message: BgToUi) => void) => UiPort;
   layout: 'popup' | 'sidepanel';
   actions: ChatActions;
   /** The stored first screen (lib/first-screen.ts), read and checked as early as the page could; null if none. */

@@ -9,8 +9,9 @@ import { NOTIFICATION_PREFIX, toolbarAction } from '../lib/background/notifier';
 import { startWorker } from '../lib/background/worker';
 import { openChat } from '../lib/background/open-chat';
 import { isOwnPage } from '../lib/background/port-guard';
+import { createChannelRegistry, type RawBgPort } from '../lib/background/channel-port';
 import { focusDeskItem, focusMessageItem } from '../lib/focus';
-import { PORT_NAME, type BgPort } from '../lib/messaging';
+import { PORT_NAME } from '../lib/messaging';
 import type { ManagedPolicy } from '../lib/managed';
 import { effectiveSettings, loadSettings, originPattern, settingsItem, withoutDesk } from '../lib/settings';
 
@@ -91,10 +92,16 @@ export default defineBackground(() => {
   });
 
   // Listeners are registered synchronously so events that woke the worker are not missed.
+  // A chat page's channel (Chrome): its messages then skip the browser process (lib/background/channel-port.ts).
+  const channels = createChannelRegistry();
+  globalThis.addEventListener?.('message', (event) => {
+    const { data, ports } = event as MessageEvent;
+    channels.receive(data, ports);
+  });
   browser.runtime.onConnect.addListener((port) => {
     // Only this extension's own pages (popup, side panel) may talk to the worker.
     if (port.name === PORT_NAME && isOwnPage(port.sender, browser.runtime.id, browser.runtime.getURL('/'))) {
-      void worker.attach(port as unknown as BgPort);
+      void worker.attach(channels.wrap(port as unknown as RawBgPort));
     } else port.disconnect();
   });
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -55,10 +55,11 @@ interface PendingCall {
 
 /**
  * Opens a port with `connect` (in the extension `() => browser.runtime.connect({ name: PORT_NAME })`, in tests
- * one end of an in-memory pair) and keeps one open until {@link BackgroundClient.close}.
+ * one end of an in-memory pair) and keeps one open until {@link BackgroundClient.close}. `connect` gets the
+ * port's listener for what the worker sends past the port (Chrome's channel, lib/ui/channel-port.ts).
  */
 export function createBackgroundClient(
-  connect: () => UiPort,
+  connect: (deliver: (message: BgToUi) => void) => UiPort,
   { maxRetryDelayMs = 5_000, openAfter }: BackgroundClientOptions = {},
 ): BackgroundClient {
   const pending = new Map<string, PendingCall>();
@@ -79,7 +80,8 @@ export function createBackgroundClient(
     if (closed) return;
     let next: UiPort;
     try {
-      next = connect();
+      // What comes past a port counts while that port is the client's: nothing of a lost one gets in.
+      next = connect((message) => port === next && onMessage(message));
     } catch {
       // e.g. "Extension context invalidated" right after an update; retrying is all a page can do.
       scheduleRetry();
