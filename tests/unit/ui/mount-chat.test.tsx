@@ -62,6 +62,19 @@ function open(firstScreen?: Promise<StoredFirstScreen | null>) {
 
 const logText = (root: HTMLElement): string => root.querySelector('[role=log]')?.textContent ?? '';
 
+/** A stand-in for `Intl.DateTimeFormat` that records the options of every formatter made. */
+function countingFormatters() {
+  const Real = Intl.DateTimeFormat;
+  const made: unknown[] = [];
+  class Counting extends Real {
+    constructor(...args: ConstructorParameters<typeof Real>) {
+      super(...args);
+      made.push(args[1]);
+    }
+  }
+  return { Real, made, Counting };
+}
+
 describe('a chat page opening', () => {
   it('paints the loading screen at once, before storage or the worker answer, then the first screen', async () => {
     let answer: (value: StoredFirstScreen | null) => void = () => undefined;
@@ -122,14 +135,7 @@ describe('a chat page opening', () => {
   });
 
   it('draws the stored first screen with its stored times, and makes a formatter only once the port is open', async () => {
-    const Real = Intl.DateTimeFormat;
-    const made: unknown[] = [];
-    class Counting extends Real {
-      constructor(...args: ConstructorParameters<typeof Real>) {
-        super(...args);
-        made.push(args[1]);
-      }
-    }
+    const { Real, made, Counting } = countingFormatters();
     // A fresh formatter cache and language: the ones other tests filled are not the page's.
     vi.resetModules();
     const fresh = await import('../../../components/mount-chat');
@@ -162,14 +168,7 @@ describe('a chat page opening', () => {
   });
 
   it('makes the time formatter while it waits for the worker when nothing is stored', async () => {
-    const Real = Intl.DateTimeFormat;
-    const made: unknown[] = [];
-    class Counting extends Real {
-      constructor(...args: ConstructorParameters<typeof Real>) {
-        super(...args);
-        made.push(args[1]);
-      }
-    }
+    const { made, Counting } = countingFormatters();
     vi.stubGlobal('Intl', { ...Intl, DateTimeFormat: Counting });
     try {
       vi.resetModules();
