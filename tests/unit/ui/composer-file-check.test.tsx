@@ -14,11 +14,7 @@ import { signal } from '../../../lib/ui/signals';
 import { flush } from './fake-worker';
 
 /** The check loads only when the test lets it. */
-const gate = vi.hoisted(() => {
-  let open: () => void = () => undefined;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { open: () => open(), opened };
-});
+const gate = await vi.hoisted(async () => (await import('./load-gate')).loadGate());
 vi.mock('../../../lib/ui/upload', async (original) => {
   await gate.opened;
   return original();

@@ -13,11 +13,7 @@ import type { ConnectionView } from '../../../lib/messaging';
 import { signal } from '../../../lib/ui/signals';
 
 /** The words load only when the test lets them. */
-const gate = vi.hoisted(() => {
-  let open: () => void = () => undefined;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { open: () => open(), opened };
-});
+const gate = await vi.hoisted(async () => (await import('./load-gate')).loadGate());
 vi.mock('../../../lib/ui/connection-text', async (original) => {
   await gate.opened;
   return original();

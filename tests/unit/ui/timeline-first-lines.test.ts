@@ -12,11 +12,7 @@ import { buildTimeline, systemTextLoaded, type TimelineItem } from '../../../lib
 import { message, minute } from './messages';
 
 /** The page's wording loads only when the test lets it. */
-const gate = vi.hoisted(() => {
-  let open: () => void = () => undefined;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { open: () => open(), opened };
-});
+const gate = await vi.hoisted(async () => (await import('./load-gate')).loadGate());
 vi.mock('../../../lib/ui/system-text', async (original) => {
   await gate.opened;
   return original();
