@@ -7,6 +7,7 @@
 import type en from '../public/_locales/en/messages.json';
 import type { ChatMessage, VideoCall } from './livechat/types';
 import type { ChatSnapshot } from './messaging';
+import { isSystemMessage } from './system-message';
 
 /** A text of the extension's locale files with `$1`… filled: the page's `t`, or the worker's `browser.i18n`. */
 export type Say = (key: keyof typeof en, ...subs: string[]) => string;
@@ -36,11 +37,6 @@ const HIDDEN = new Set([
 ]);
 
 const VIDEO_CALL = new Set(['videoconf', 'livechat_video_call', 'jitsi_call_started', 'livechat_webrtc_video_call']);
-
-/** True for messages that render as a centred system line rather than a bubble. */
-export function isSystemMessage(message: ChatMessage): boolean {
-  return message.type !== null || message.from === 'system';
-}
 
 /** What decides how a line reads besides the message: whether agents are anonymous, hidden types, the visitor. */
 export interface LineOptions {

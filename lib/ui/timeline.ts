@@ -4,6 +4,7 @@
  */
 import type { ChatMessage } from '../livechat/types';
 import type { LineOptions, SystemLine } from '../system-line';
+import { isSystemMessage } from '../system-message';
 import { dayLabel, startOfDay } from './format';
 import { whenLoaded } from './signals';
 
@@ -16,11 +17,6 @@ type Wording = (message: ChatMessage, options: LineOptions) => SystemLine | null
  */
 export const systemTextLoaded: Promise<Wording> = import('./system-text').then((module) => module.systemText);
 const wording = whenLoaded(systemTextLoaded);
-
-/** True for messages that render as a centred system line rather than a bubble (lib/system-line.ts). */
-function isSystemMessage(message: ChatMessage): boolean {
-  return message.type !== null || message.from === 'system';
-}
 
 export type TimelineItem =
   | { kind: 'day'; key: string; label: string }

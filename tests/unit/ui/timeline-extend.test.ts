@@ -6,8 +6,8 @@ import { buildTimeline, type TimelineItem } from '../../../lib/ui/timeline';
 import { message, minute } from './messages';
 
 const visited = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../../lib/system-line', async (original) => {
-  const actual = await original<typeof import('../../../lib/system-line')>();
+vi.mock('../../../lib/system-message', async (original) => {
+  const actual = await original<typeof import('../../../lib/system-message')>();
   return {
     ...actual,
     isSystemMessage: (m: ChatMessage) => {
