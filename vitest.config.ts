@@ -1,6 +1,7 @@
 import { preact } from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { accentPair } from './lib/accent';
 
 export default defineConfig({
   test: {
@@ -8,6 +9,8 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest(), preact()],
+        // As wxt.config.ts defines it for a build that is not branded.
+        define: { __LQS_DEFAULT_THEME__: JSON.stringify(accentPair(null)) },
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],

@@ -8,6 +8,7 @@ import { renderBlockingScript } from './scripts/render-blocking';
 import type { PluginOption } from 'vite';
 import { defineConfig } from 'wxt';
 import { brandedMessages, checkDeskUrl, ICON_SIZES, readBrand } from './scripts/brand';
+import { accentPair } from './lib/accent';
 
 /**
  * A branded build (docs/deploy.md): `LQS_BRAND=brands/example wxt zip` takes name, icon, colour, desk, locale and
@@ -101,6 +102,7 @@ export default defineConfig({
     define: {
       __LQS_PRESET_SERVER__: JSON.stringify(presetServer),
       __LQS_BRAND_ACCENT__: JSON.stringify(brand?.colors.accent ?? ''),
+      __LQS_DEFAULT_THEME__: JSON.stringify(accentPair(brand?.colors.accent)),
       __LQS_SINGLE_DESK__: JSON.stringify(brand ? !brand.allowOtherDesks : false),
     },
   }),

@@ -4,7 +4,6 @@ import { useMemo } from '../lib/ui/hooks';
 // oxlint-disable-next-line import/no-unassigned-import -- stylesheets are imported for Vite to bundle
 import './chat.css';
 import type { ChatModel } from '../lib/ui/chat-model';
-import { accentPair } from '../lib/ui/format';
 import { followDeskLanguage, locale, t } from '../lib/ui/i18n';
 import { chooseScreen } from '../lib/ui/screen';
 import type { ChatActions } from './chat-actions';
@@ -42,10 +41,10 @@ export function ChatApp({ model, layout, actions, ui: given }: Props) {
       messages: model.messages.value,
     }),
   );
+  // Worked out by the worker (lib/accent.ts); until it has said, the build's default.
   const theme = useComputed(() => {
-    const config = model.config.value;
-    const offline = screen.value === 'offline' && config?.offlineColor;
-    const { accent, onAccent } = accentPair(offline ? config.offlineColor : config?.color);
+    const desk = model.theme.value;
+    const { accent, onAccent } = (screen.value === 'offline' && desk?.offline) || desk?.online || __LQS_DEFAULT_THEME__;
     return { '--lqs-accent': accent, '--lqs-on-accent': onAccent };
   });
 

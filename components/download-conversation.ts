@@ -11,7 +11,8 @@ import {
   type ConversationExport,
 } from '../lib/export/conversation';
 import type { ChatModel } from '../lib/ui/chat-model';
-import { accentPair, formatFull } from '../lib/ui/format';
+import { accentPair } from '../lib/accent';
+import { formatFull } from '../lib/ui/format';
 import { locale, t } from '../lib/ui/i18n';
 import { systemText } from '../lib/ui/system-text';
 

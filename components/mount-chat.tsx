@@ -4,7 +4,7 @@ import type { BgToUi, UiPort } from '../lib/messaging';
 import { autoSeen } from '../lib/ui/auto-seen';
 import { createBackgroundClient } from '../lib/ui/background-client';
 import { createChatModel, nextFrame } from '../lib/ui/chat-model';
-import { formatTime, takeStoredTimes } from '../lib/ui/format';
+import { makeTimeFormat, takeStoredTimes } from '../lib/ui/format';
 import { effect } from '../lib/ui/signals';
 import type { ChatActions } from './chat-actions';
 import { ChatApp } from './ChatApp';
@@ -52,7 +52,7 @@ export function mountChat(
   // The first time formatter of a page loads its language's data (10–25 ms in a new renderer). The stored first
   // screen brings its times as texts, so the formatter is made once the port is open, before the worker's
   // snapshot (whose older messages need it) can arrive.
-  const makeFormatter = (): void => void setTimeout(() => closed || formatTime(0));
+  const makeFormatter = (): void => void setTimeout(() => closed || makeTimeFormat());
   if (stored) void firstScreenDrawn.then(makeFormatter);
   else makeFormatter();
   // Following a clicked notification is not needed to interact: its code loads (and reads session storage) in the

@@ -10,6 +10,7 @@
  * a patch whenever a title, colour or unread count changes. `desk/focus` moves the port to another desk (a fresh
  * snapshot follows); every `chat/*` request acts on the port's focused desk. `seq` counts per port.
  */
+import type { DeskTheme } from './accent';
 import type { AgentInfo, ChatMessage, LivechatConfig, QueueInfo } from './livechat/types';
 
 export const PORT_NAME = 'livechat-ui';
@@ -65,6 +66,8 @@ export interface ChatSnapshot {
   desks: DeskSummary[];
   connection: ConnectionView;
   config: LivechatConfig | null;
+  /** The header's colours, from `config` (lib/accent.ts); null before the worker said (the build's default). */
+  theme: DeskTheme | null;
   visitor: { name: string; email: string; registered: boolean };
   /** `surveySent` / `transcriptSent`: what the visitor already did after the room closed. */
   room: { id: string; open: boolean; surveySent: boolean; transcriptSent: boolean } | null;
@@ -107,6 +110,7 @@ export function emptySnapshot(connection: ConnectionView): ChatSnapshot {
     desks: [],
     connection,
     config: null,
+    theme: null,
     visitor: { name: '', email: '', registered: false },
     room: null,
     hasOlder: false,

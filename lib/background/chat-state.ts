@@ -2,6 +2,7 @@
  * The worker's chat state: the persisted desk plus what only lives while the worker runs (connection line,
  * typing). Every change is pushed to listeners as the same deltas the UIs receive, and saved.
  */
+import { themeOf } from '../accent';
 import type { ChatSnapshot, ConnectionView, Events, UploadView } from '../messaging';
 import type { ChatMessage } from '../livechat/types';
 import { isUndelivered, withCache, type DeskRecord } from './desk';
@@ -34,6 +35,7 @@ export interface ChatState {
 const SOURCES: Record<keyof ReturnType<typeof view>, ReadonlyArray<keyof DeskRecord>> = {
   serverUrl: ['serverUrl'],
   config: ['config'],
+  theme: ['config'],
   visitor: ['visitor'],
   room: ['room'],
   hasOlder: ['room', 'historyComplete'],
@@ -193,6 +195,7 @@ function view(
   return {
     serverUrl: d.serverUrl,
     config: d.config,
+    theme: themeOf(d.config),
     visitor: { name: d.visitor.name, email: d.visitor.email, registered: d.visitor.registered },
     room: d.room && {
       id: d.room.id,

@@ -108,9 +108,12 @@ export function createChatModel(
   const ready = signal(false);
   const live = signal(false);
   const firstUnread = signal<string | null>(null);
-  const pendingCount = computed(
-    () => state.messages.value.filter((m) => m.from === 'visitor' && m.delivery === 'pending').length,
-  );
+  // Counted in a loop rather than a filtered copy: it runs over the whole list on every message (issue 12, relay).
+  const pendingCount = computed(() => {
+    let count = 0;
+    for (const m of state.messages.value) if (m.delivery === 'pending' && m.from === 'visitor') count += 1;
+    return count;
+  });
 
   // 'initial': a new port, its snapshot is on the way. 'resync': a gap was seen, a snapshot was asked for.
   let phase: 'initial' | 'synced' | 'resync' = 'initial';

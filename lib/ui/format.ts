@@ -1,4 +1,4 @@
-/** Small display helpers: times, day labels, initials and the header's accent colour (sizes: format-size.ts). */
+/** Small display helpers: times, day labels and initials (sizes: format-size.ts, colours: lib/accent.ts). */
 import { createDateFormats, type DateStyle, type ShownTime, type ShownTimes } from '../shown-times';
 import { locale, t } from './i18n';
 
@@ -22,10 +22,21 @@ function storedText(ts: number): ShownTime | undefined {
   return found && found[1] === new Date(ts).getTimezoneOffset() ? found : undefined;
 }
 
+/**
+ * The last time written, by language, minute and zone offset: a formatter's `format` costs a new bubble tens of
+ * microseconds (issue 12, relay), and a message's time is nearly always its group's and the one before it's.
+ */
+let lastTime: [key: string, text: string] = ['', ''];
+
 /** "14:05" or "2:05 PM", as the chat's language writes it. */
 export function formatTime(ts: number): string {
-  return storedText(ts)?.[2] ?? dateFormat('time').format(ts);
+  const key = `${locale.value} ${Math.floor(ts / 60_000)} ${new Date(ts).getTimezoneOffset()}`;
+  if (key !== lastTime[0]) lastTime = [key, storedText(ts)?.[2] ?? dateFormat('time').format(ts)];
+  return lastTime[1];
 }
+
+/** Makes the time formatter, which a page's first one costs (its language's data), without writing a time. */
+export const makeTimeFormat = (): unknown => dateFormat('time');
 
 /** Date and time, for tooltips. */
 export function formatFull(ts: number): string {
@@ -55,57 +66,4 @@ export function initials(name: string): string {
     .filter(Boolean);
   const letters = words.slice(0, 2).map((word) => [...word][0]!.toUpperCase());
   return letters.join('') || '?';
-}
-
-/** The accent when the desk sets none: a branded build's colour, else the stock blue. */
-export const DEFAULT_ACCENT =
-  typeof __LQS_BRAND_ACCENT__ === 'string' && __LQS_BRAND_ACCENT__ ? __LQS_BRAND_ACCENT__ : '#2563eb';
-
-/** The header colour: the desk's `config.color` when it is a hex colour, a calm blue otherwise. */
-export function accentColor(color: string | null | undefined): string {
-  const value = color?.trim() ?? '';
-  if (/^#[0-9a-f]{6}$/i.test(value)) return value.toLowerCase();
-  if (/^#[0-9a-f]{3}$/i.test(value)) {
-    return `#${value
-      .slice(1)
-      .split('')
-      .map((c) => c + c)
-      .join('')}`.toLowerCase();
-  }
-  return DEFAULT_ACCENT;
-}
-
-function luminance(hex: string): number {
-  const channel = (offset: number): number => {
-    const c = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255;
-    return c <= 0.039_28 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
-
-/** WCAG contrast ratio between two #rrggbb colours. */
-export function contrast(a: string, b: string): number {
-  const [la, lb] = [luminance(a), luminance(b)];
-  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-}
-
-const WHITE = '#ffffff';
-const INK = '#111827';
-
-/**
- * The header colours: the desk's accent and the text drawn on it. Text must stay readable (WCAG AA, 4.5:1) on
- * whatever colour a desk picked, so a mid-tone that neither white nor ink text can reach is darkened, keeping
- * its hue, until white text does.
- */
-export function accentPair(color: string | null | undefined): { accent: string; onAccent: string } {
-  let accent = accentColor(color);
-  const ink = contrast(accent, INK);
-  if (ink >= 4.5 && ink > contrast(accent, WHITE)) return { accent, onAccent: INK };
-  while (contrast(accent, WHITE) < 4.5) {
-    accent = `#${[1, 3, 5]
-      .map((offset) => Math.floor(Number.parseInt(accent.slice(offset, offset + 2), 16) * 0.94))
-      .map((v) => v.toString(16).padStart(2, '0'))
-      .join('')}`;
-  }
-  return { accent, onAccent: WHITE };
 }

@@ -3,6 +3,7 @@ import { createChatState, SAVE_DELAY_MS } from '../../../lib/background/chat-sta
 import { newDesk, type DeskRecord } from '../../../lib/background/desk';
 import { MESSAGE_CACHE_LIMIT } from '../../../lib/background/storage-budget';
 import { chatMessage as message } from '../fakes/chat-message';
+import { testConfig } from '../ui/config';
 
 const microtasks = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -67,5 +68,22 @@ describe('chat state', () => {
     state.update({ room: { id: 'R', open: true, confirmed: true } });
     state.update({ historyComplete: true });
     expect(events).toEqual(['patch:unread', 'message/upsert', 'patch:room,hasOlder', 'patch:hasOlder']);
+  });
+
+  it('sends the header colours it works out from the config, and again when the config changes them', () => {
+    const seen: unknown[] = [];
+    const { state, events } = setup();
+    state.onEvent((e) => void (e.type === 'patch' && seen.push(e.payload.theme)));
+    expect(state.snapshot().theme).toEqual({ online: { accent: '#2563eb', onAccent: '#ffffff' }, offline: null });
+    state.update({ config: testConfig({ color: '#fc0', offlineColor: '' }) });
+    state.update({ config: testConfig({ color: '#fc0', offlineColor: '', title: 'Other title' }) });
+    state.update({ config: testConfig({ color: '#fc0', offlineColor: '#C1272D' }) });
+    expect(events).toEqual(['patch:config,theme', 'patch:config', 'patch:config,theme']);
+    expect(seen).toEqual([
+      { online: { accent: '#ffcc00', onAccent: '#111827' }, offline: null },
+      undefined,
+      { online: { accent: '#ffcc00', onAccent: '#111827' }, offline: { accent: '#c1272d', onAccent: '#ffffff' } },
+    ]);
+    expect(state.snapshot().theme).toEqual(seen[2]);
   });
 });

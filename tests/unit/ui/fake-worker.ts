@@ -18,6 +18,7 @@ import {
   type UiPort,
   type UiToBg,
 } from '../../../lib/messaging';
+import { themeOf } from '../../../lib/accent';
 import { firstUnreadId } from '../../../lib/first-page';
 import { createPortPair, type TestPort } from './port-pair';
 
@@ -29,6 +30,8 @@ export function baseSnapshot(overrides: Partial<ChatSnapshot> = {}): ChatSnapsho
     serverUrl: 'https://chat.example.com',
     visitor: { name: 'Ada', email: 'ada@example.com', registered: true },
     room: { id: 'R1', open: true, surveySent: false, transcriptSent: false },
+    // As the worker makes it from the desk's config (lib/background/chat-state.ts).
+    theme: themeOf(overrides.config ?? null),
     ...overrides,
   };
 }
