@@ -1,4 +1,4 @@
-import { useRef } from '../lib/ui/hooks';
+import { useEffect, useRef } from '../lib/ui/hooks';
 import { stripBidi } from '../lib/bidi';
 import { fnv1a, growRuns, hashRuns, type Run } from '../lib/hash-runs';
 import type { ChatMessage } from '../lib/livechat/types';
@@ -140,8 +140,17 @@ interface PartProps extends Omit<BubbleProps, 'message' | 'first'> {
 }
 
 const Part = memo(function Part({ messages, firstId, ...rest }: PartProps) {
+  const element = useRef<HTMLDivElement>(null);
+  // Once drawn, a closed part off screen may be skipped by the browser's layout and paint (messages.css): its size as
+  // drawn, read after the frame (when layout is clean, so reading it costs nothing), stands in for it meanwhile.
+  useEffect(() => {
+    const part = element.current;
+    if (!part) return;
+    part.style.setProperty('contain-intrinsic-block-size', `auto ${part.offsetHeight}px`);
+    part.dataset.drawn = '';
+  }, [messages]);
   return (
-    <div class="lqs-group__part">
+    <div class="lqs-group__part" ref={element}>
       {messages.map((message) => (
         <Bubble key={message.id} message={message} first={message.id === firstId} {...rest} />
       ))}

@@ -53,12 +53,19 @@ interface Anchor {
 const byId = (log: HTMLElement, id: string): HTMLElement | null =>
   log.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(id)}"]`);
 
-/** The first rendered message that reaches into the visible part of `log`, and where it is. */
+/**
+ * The first rendered message that reaches into the visible part of `log`, and where it is. A group's parts are
+ * passed over whole until one reaches that far: the browser skips the layout of a part off screen (messages.css),
+ * so its own box has a position to read, its bubbles only a stale one.
+ */
 function visibleAnchor(log: HTMLElement): Anchor | null {
   const top = log.getBoundingClientRect().top;
-  for (const element of log.querySelectorAll<HTMLElement>('[data-message-id]')) {
-    const rect = element.getBoundingClientRect();
-    if (rect.bottom > top) return { id: element.dataset.messageId ?? '', top: rect.top - top };
+  for (const box of log.querySelectorAll<HTMLElement>('.lqs-group__part, .lqs-system')) {
+    if (box.getBoundingClientRect().bottom <= top) continue;
+    for (const element of box.dataset.messageId ? [box] : box.querySelectorAll<HTMLElement>('[data-message-id]')) {
+      const rect = element.getBoundingClientRect();
+      if (rect.bottom > top) return { id: element.dataset.messageId ?? '', top: rect.top - top };
+    }
   }
   return null;
 }
