@@ -141,14 +141,9 @@ interface PartProps extends Omit<BubbleProps, 'message' | 'first'> {
 
 const Part = memo(function Part({ messages, firstId, ...rest }: PartProps) {
   const element = useRef<HTMLDivElement>(null);
-  // Once drawn, a closed part off screen may be skipped by the browser's layout and paint (messages.css): its size as
-  // drawn, read after the frame (when layout is clean, so reading it costs nothing), stands in for it meanwhile.
-  useEffect(() => {
-    const part = element.current;
-    if (!part) return;
-    part.style.setProperty('contain-intrinsic-block-size', `auto ${part.offsetHeight}px`);
-    part.dataset.drawn = '';
-  }, [messages]);
+  // Once drawn (its size remembered, messages.css), a closed part off screen may be skipped by the browser's layout
+  // and paint. Only written here: reading a part's size in each part's effect would lay the log out once per part.
+  useEffect(() => element.current?.setAttribute('data-drawn', ''), []);
   return (
     <div class="lqs-group__part" ref={element}>
       {messages.map((message) => (
