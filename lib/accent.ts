@@ -70,10 +70,19 @@ export function accentPair(color: string | null | undefined): AccentPair {
   return { accent, onAccent: WHITE };
 }
 
-/** The colours of a desk with `config` (null: not known yet, the default accent). */
+const themes = new WeakMap<object, DeskTheme>();
+
+/**
+ * The colours of a desk with `config` (null: not known yet, the default accent). The same config gives the same
+ * object: the worker's state asks on every change (an unread count), and compares what it gets before and after.
+ */
 export function themeOf(config: Pick<LivechatConfig, 'color' | 'offlineColor'> | null): DeskTheme {
-  return {
+  const known = config && themes.get(config);
+  if (known) return known;
+  const theme = {
     online: accentPair(config?.color),
     offline: config?.offlineColor ? accentPair(config.offlineColor) : null,
   };
+  if (config) themes.set(config, theme);
+  return theme;
 }

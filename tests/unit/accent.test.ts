@@ -22,7 +22,9 @@ describe('themeOf', () => {
   it('pairs the desk colour, and the offline colour only when the desk sets one', () => {
     expect(themeOf(null)).toEqual({ online: { accent: '#2563eb', onAccent: '#ffffff' }, offline: null });
     expect(themeOf({ color: '#fc0', offlineColor: '' }).offline).toBeNull();
-    expect(themeOf({ color: '#fc0', offlineColor: '#C1272D' })).toEqual({
+    const config = { color: '#fc0', offlineColor: '#C1272D' };
+    expect(themeOf(config)).toBe(themeOf(config));
+    expect(themeOf(config)).toEqual({
       online: { accent: '#ffcc00', onAccent: '#111827' },
       offline: { accent: '#c1272d', onAccent: '#ffffff' },
     });
