@@ -20,6 +20,9 @@ export class EjsonError extends Error {
   }
 }
 
+/** The value nests deeper than the walk can go (the stack's depth): valid JSON and EJSON, not revivable here. */
+export class EjsonDepthError extends EjsonError {}
+
 const DOLLAR = 36;
 
 function decodeBase64(text: string): Uint8Array {
@@ -156,7 +159,7 @@ export function fromJsonValue(value: unknown): unknown {
   } catch (err) {
     if (err instanceof EjsonError) throw err;
     // A RangeError from nesting deeper than the stack allows: reject the input, never crash the caller.
-    throw new EjsonError('EJSON nesting too deep');
+    throw new EjsonDepthError('EJSON nesting too deep');
   }
 }
 

@@ -2,7 +2,7 @@
  * Inbound DDP frames: text → a typed union. Anything malformed becomes `{ msg: 'ignored', reason }`; decoding never
  * throws, so one bad frame cannot break the client's loop.
  */
-import { fromJsonValue, mayHoldTag } from './ejson';
+import { EjsonDepthError, fromJsonValue, mayHoldTag } from './ejson';
 import { decodeStreamEvent } from './stream-frame';
 
 export type InboundFrame =
@@ -147,7 +147,14 @@ export function decodeFrame(data: unknown, reviveStreamArgs = true): InboundFram
   try {
     return revivePayload(frame);
   } catch (err) {
-    return ignored(err instanceof Error ? err.message : 'bad EJSON');
+    const reason = err instanceof Error ? err.message : 'bad EJSON';
+    if (frame.msg !== 'result') return ignored(reason);
+    // A method's answer still settles its call: one that never settles holds up whatever waits on it (a catch-up
+    // answered with a message nested that deep never finished, and lost what it read back). Too deep to walk, it
+    // goes on with the tags below where the walk stopped left as written (the livechat layer reads a `{"$date":…}`
+    // as it reads a Date, and bounds everything it takes); any other bad EJSON, as an error.
+    if (err instanceof EjsonDepthError) return frame;
+    return { msg: 'result', id: frame.id, hasError: true, error: { error: 'bad-result', reason }, result: undefined };
   }
 }
 

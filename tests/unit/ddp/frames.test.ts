@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectFrame, decodeFrame, heartbeatFrame } from '../../../lib/ddp/frames';
+import { connectFrame, decodeFrame, heartbeatFrame, type InboundFrame } from '../../../lib/ddp/frames';
 
 describe('decodeFrame', () => {
   it('accepts both greeting forms', () => {
@@ -52,6 +52,27 @@ describe('decodeFrame', () => {
     ['changed with array fields', '{"msg":"changed","collection":"c","id":"id","fields":[]}'],
   ])('ignores %s', (_name, data) => {
     expect(decodeFrame(data).msg).toBe('ignored');
+  });
+});
+
+describe('a method answer it cannot revive', () => {
+  it('still settles the call: too deep to walk as written below the walk, bad EJSON as an error', () => {
+    const depth = 200_000;
+    const deep = decodeFrame(
+      `{"msg":"result","id":"7","result":{"ts":{"$date":5},"md":${'['.repeat(depth)}{"$date":1}${']'.repeat(depth)}}}`,
+    ) as Extract<InboundFrame, { msg: 'result' }>;
+    expect(deep).toMatchObject({ msg: 'result', id: '7', hasError: false });
+    const result = deep.result as { ts: unknown; md: unknown[] };
+    expect(result.ts).toEqual(new Date(5));
+    expect(Array.isArray(result.md)).toBe(true);
+    expect(decodeFrame('{"msg":"result","id":"8","result":{"$date":"soon"}}')).toMatchObject({
+      msg: 'result',
+      id: '8',
+      hasError: true,
+      error: { error: 'bad-result' },
+    });
+    // Anything else it cannot revive is still ignored, as before.
+    expect(decodeFrame('{"msg":"nosub","id":"9","error":{"$date":"soon"}}')).toMatchObject({ msg: 'ignored' });
   });
 });
 

@@ -30,6 +30,20 @@ describe('method calls', () => {
     expect(h.client.debugInfo().calls).toEqual({ queued: 0, inFlight: 0, waitingRateLimit: 0 });
   });
 
+  it('settles a call whose answer it cannot revive instead of leaving it waiting', async () => {
+    const h = setup();
+    const s = h.handshake();
+    const deep = h.client.call<{ md: unknown }>('livechat:loadHistory', []);
+    const bad = h.client.call('livechat:getInitialData', []);
+    const [deepId, badId] = s.framesOf('method').map((f) => f.id as string);
+    const depth = 200_000;
+    s.receive(`{"msg":"result","id":"${deepId}","result":{"md":${'['.repeat(depth)}{"$date":1}${']'.repeat(depth)}}}`);
+    s.receive(`{"msg":"result","id":"${badId}","result":{"$date":"soon"}}`);
+    await expect(deep).resolves.toMatchObject({ md: expect.any(Array) });
+    await expect(bad).rejects.toMatchObject({ error: 'bad-result' });
+    expect(h.client.debugInfo().calls).toEqual({ queued: 0, inFlight: 0, waitingRateLimit: 0 });
+  });
+
   it('accepts updated before result (Meteor) and result before updated (streamer)', async () => {
     const h = setup();
     const s = h.handshake();
