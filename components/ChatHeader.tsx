@@ -75,11 +75,8 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
     // Until an agent is assigned, a `queue` trigger's greeting names who would take the chat, as the widget shows.
     const greeter = model.messages.value.findLast((m) => m.trigger === true && m.author.id !== '')?.author;
     if (!greeter) return null;
-    return {
-      name: stripBidi(greeter.name || greeter.username),
-      username: greeter.username,
-      status: 'unknown' as const,
-    };
+    // Nobody serves the chat yet, so no presence is shown for them, connected or not.
+    return { name: stripBidi(greeter.name || greeter.username), username: greeter.username, status: null };
   });
   // Only whether there are several desks: the list changes with every unread count (twice per agent reply an open
   // chat marks seen), which is no reason to render the header again.
@@ -89,7 +86,12 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
   // Whoever chose this address (visitor, administrator, build), an unencrypted chat says so for as long as it lasts.
   const insecureHost = server && isCleartextUrl(server) ? new URL(server).host : null;
   // While the link is down the agent's presence is not known: never claim they are still online.
-  const status = serving && model.connection.value.state === 'connected' ? serving.status : 'unknown';
+  const status =
+    !serving || serving.status === null
+      ? null
+      : model.connection.value.state === 'connected'
+        ? serving.status
+        : 'unknown';
   return (
     <header class="lqs-header">
       <div class="lqs-header__row">
@@ -129,13 +131,15 @@ export function ChatHeader({ model, actions, ui, screen }: Props) {
         <div class="lqs-header__agent">
           <span class="lqs-header__avatar">
             <Avatar name={serving.name} username={serving.username} serverUrl={model.serverUrl.value} />
-            {status !== 'unknown' && <span class="lqs-avatar__status" data-status={status} />}
+            {status !== null && status !== 'unknown' && <span class="lqs-avatar__status" data-status={status} />}
           </span>
           <span class="lqs-header__who">
             <span class="lqs-header__agent-name">{serving.name}</span>
-            <span class="lqs-header__agent-status">
-              {status === 'unknown' ? t('statusUnknown') : t(STATUS_KEYS[status])}
-            </span>
+            {status !== null && (
+              <span class="lqs-header__agent-status">
+                {status === 'unknown' ? t('statusUnknown') : t(STATUS_KEYS[status])}
+              </span>
+            )}
           </span>
         </div>
       )}

@@ -122,6 +122,9 @@ describe('the queue greeting', () => {
     };
     const chat = await renderChat({ config: testConfig(), room: null, agent: null, messages: [greeting] });
     expect(document.querySelector('.lqs-header__agent-name')?.textContent).toBe('Jane Doe');
+    // Not serving yet: no presence for them, and no talk of reconnecting while the chat is connected.
+    expect(document.querySelector('.lqs-header__agent-status')).toBeNull();
+    expect(document.querySelector('.lqs-avatar__status')).toBeNull();
     chat.worker.emit('patch', {
       room: { id: 'R1', open: true, surveySent: false, transcriptSent: false },
       agent: { id: 'a2', name: 'Max Power', username: 'max', status: 'online', hidden: false },
