@@ -79,13 +79,15 @@ it('keeps the newest bubble on screen through 50 bursts, and leaves a visitor wh
   }
   expect(misses).toEqual([]);
 
-  // The log's closed parts far above the view are skipped by the browser's layout and paint (messages.css).
-  const drawn = await popup.evaluate(() => {
-    const bubbles = [...document.querySelectorAll<HTMLElement>('[role=log] .lqs-message')];
-    const shown = (bubble: HTMLElement) => bubble.checkVisibility({ contentVisibilityAuto: true });
-    return { oldest: shown(bubbles[0]!), newest: shown(bubbles.at(-1)!) };
-  });
-  expect(drawn).toEqual({ oldest: false, newest: true });
+  // The log's closed parts far above the view are skipped by the browser's layout and paint (messages.css): once a
+  // part has been drawn and marked, a frame or two after the last burst moved the log's window.
+  const drawn = () =>
+    popup.evaluate(() => {
+      const bubbles = [...document.querySelectorAll<HTMLElement>('[role=log] .lqs-message')];
+      const shown = (bubble: HTMLElement) => bubble.checkVisibility({ contentVisibilityAuto: true });
+      return { oldest: shown(bubbles[0]!), newest: shown(bubbles.at(-1)!) };
+    });
+  await expect.poll(drawn, { timeout: 5_000 }).toEqual({ oldest: false, newest: true });
 
   // The visitor scrolls up with the wheel to read; new bursts must not move the log, only count what arrived.
   const log = popup.getByRole('log');
