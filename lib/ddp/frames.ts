@@ -123,7 +123,8 @@ function revivePayload(frame: InboundFrame): InboundFrame {
 }
 
 /**
- * Decodes one socket message. Non-string data (binary frames), bad JSON and bad EJSON are ignored, never thrown.
+ * Decodes one socket message. Non-string data (binary frames), bad JSON and bad EJSON are ignored, never thrown,
+ * except in a method's answer or a subscription's end, which still settle (see below).
  * Stream events in the servers' canonical layout take a fast path (stream-frame.ts); every other frame is parsed
  * whole. Only payloads are revived (`fields`, `result`, `error`; `fields` not at all without `reviveStreamArgs`):
  * the envelope never holds EJSON, and a message that cannot hold a tag key spares the walk.
@@ -148,6 +149,8 @@ export function decodeFrame(data: unknown, reviveStreamArgs = true): InboundFram
     return revivePayload(frame);
   } catch (err) {
     const reason = err instanceof Error ? err.message : 'bad EJSON';
+    // A refusal or end of a subscription still ends it, with an error of our own in place of the server's.
+    if (frame.msg === 'nosub') return { msg: 'nosub', id: frame.id, error: { error: 'bad-error', reason } };
     if (frame.msg !== 'result') return ignored(reason);
     // A method's answer still settles its call: one that never settles holds up whatever waits on it (a catch-up
     // answered with a message nested that deep never finished, and lost what it read back). Too deep to walk, it

@@ -71,8 +71,20 @@ describe('a method answer it cannot revive', () => {
       hasError: true,
       error: { error: 'bad-result' },
     });
-    // Anything else it cannot revive is still ignored, as before.
-    expect(decodeFrame('{"msg":"nosub","id":"9","error":{"$date":"soon"}}')).toMatchObject({ msg: 'ignored' });
+  });
+});
+
+describe('a subscription end it cannot revive', () => {
+  it('still ends the subscription, with an error of its own', () => {
+    expect(decodeFrame('{"msg":"nosub","id":"9","error":{"$date":"soon"}}')).toMatchObject({
+      msg: 'nosub',
+      id: '9',
+      error: { error: 'bad-error' },
+    });
+    const depth = 200_000;
+    expect(
+      decodeFrame(`{"msg":"nosub","id":"10","error":{"reason":${'['.repeat(depth)}{"$date":1}${']'.repeat(depth)}}}`),
+    ).toMatchObject({ msg: 'nosub', id: '10', error: { error: 'bad-error' } });
   });
 });
 

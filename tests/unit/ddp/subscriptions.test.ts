@@ -31,6 +31,15 @@ describe('subscriptions', () => {
     expect(h.client.debugInfo().subscriptions).toBe(0);
   });
 
+  it('a nosub whose error cannot be revived still refuses the subscription', async () => {
+    const h = setup();
+    const s = h.handshake();
+    const sub = h.client.subscribe('stream-room-messages', PARAMS);
+    s.receive({ msg: 'nosub', id: sub.id, error: { error: { $date: 'soon' } } });
+    await expect(sub.ready).rejects.toMatchObject({ error: 'bad-error' });
+    expect(h.client.debugInfo().subscriptions).toBe(0);
+  });
+
   it('a bare nosub before ready is a refusal too (3.x, SPEC §8)', async () => {
     const h = setup();
     const s = h.handshake();
