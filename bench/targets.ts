@@ -34,7 +34,7 @@ export const TARGETS: Record<string, Target> = {
   // neither the worker (which holds at most ~1 000 per desk) nor the popup grows beyond a few times its quiet heap
   // (the issue saw 185 → 768 MB).
   'flood.last_shown_ratio_vs_static_page': { atMost: 5 },
-  // The devserver itself takes seconds to write 5 000 messages: against a raw socket, only the extension's cost shows.
+  // Against a page with a raw socket to the same server, only the extension's cost shows.
   'flood.last_shown_ratio_vs_socket': { atMost: 1.5 },
   'flood.worker_heap_ratio_vs_quiet': { atMost: 4 },
   'flood.popup_heap_ratio_vs_quiet': { atMost: 4 },

@@ -88,6 +88,26 @@ export class Control {
   }
 
   /**
+   * Agent messages built ahead of their sending, as a server that had them queued writes them: every document is
+   * built now (its markdown parsed, the slow part), and each returned function stamps, stores and publishes one of
+   * them, in order. A bench then times the client from the write on, not this process's parser. In-process only.
+   */
+  prepareSay(rid: string, texts: readonly string[], by?: string): (() => void)[] {
+    const room = this.room(rid);
+    const agent = this.actingAgent(room, by);
+    if (!room.servedBy) takeRoom(this.desk, room, agent);
+    if (!room.open) throw new OperationError('room-closed', 409);
+    return texts.map((text) => {
+      const message = this.desk.buildMessage(room._id, agentRef(agent), text);
+      return () => {
+        // Stamped when written, as the server stamps a message it stores.
+        message.ts = message._updatedAt = this.desk.now();
+        this.desk.insertMessage(message);
+      };
+    });
+  }
+
+  /**
    * A hostile agent or server: the agent writes a message whose document carries `fields` as given (`msg`, `md`,
    * `attachments`, `file`, `alias`, …), past every check the real server would make. Tests of the extension's
    * defences use it; it is not something Rocket.Chat lets an agent do.

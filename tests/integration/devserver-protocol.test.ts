@@ -270,3 +270,29 @@ describe('subscriptions', () => {
     ddp.close();
   });
 });
+
+describe('prepared agent messages (the bench writes these)', () => {
+  it('publishes nothing until each is sent, then each in order, stamped when sent', async () => {
+    const ddp = await RawDdp.connect(server.ddpUrl);
+    await ddp.sub('stream-room-messages', visitorParams(rid, TOKEN), 'prepared');
+    const stored = () =>
+      (server.control.state().rooms as { _id: string; messages: unknown[] }[]).find((r) => r._id === rid)?.messages
+        .length;
+    const before = stored();
+    const sends = server.control.prepareSay(rid, ['first *one*', 'second']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stored()).toBe(before);
+    expect(ddp.frames.filter((f) => f.msg === 'changed')).toHaveLength(0);
+    const sentAt = Date.now();
+    for (const send of sends) send();
+    const first = await ddp.changed('stream-room-messages', rid, (m) => m.msg === 'first *one*');
+    const second = await ddp.changed('stream-room-messages', rid, (m) => m.msg === 'second');
+    const [a, b] = [first, second].map((f) => (f.fields as { args: Record<string, any>[] }).args[0] ?? {});
+    expect(a?.md).toBeDefined();
+    expect(a?.ts.$date).toBeGreaterThanOrEqual(sentAt);
+    expect(b?.ts.$date).toBeGreaterThan(a?.ts.$date);
+    expect(ddp.frames.indexOf(first)).toBeLessThan(ddp.frames.indexOf(second));
+    expect(stored()).toBe((before ?? 0) + 2);
+    ddp.close();
+  });
+});
