@@ -1,6 +1,7 @@
 /**
  * Everything measured in Chromium, in one browser against one devserver, in this order: opening the popup,
- * relaying agent messages (steady, then a burst), heaps after those 1 000 messages, recovery.
+ * relaying agent messages (steady, then a burst), heaps after those 1 000 messages, recovery, a flood, and an
+ * extension page relaying alone.
  */
 import type { Page } from 'playwright-core';
 import { startDevServer, type DevServer } from '../devserver/index';
@@ -14,7 +15,7 @@ import { OUTAGES_MS, serverRestarts, workerStops } from './recovery';
 import { relayFigures, relayPhase, warmUp, type RelayPages } from './relay';
 import { watch, type WatchedPage } from './seen';
 import { prepareRoom, type BenchRoom } from './setup';
-import { median, round } from './stats';
+import { median, percentile, round } from './stats';
 
 /** Messages in the cache when the popup opens (the worker persists the newest 500). */
 const CACHED = 500;
@@ -25,11 +26,14 @@ const CACHED = 500;
 const IDLE = { from: 300_000, count: 50, intervalMs: 400 };
 const STEADY = { from: 0, count: 500, intervalMs: 100 };
 const BURST = { from: 100_000, count: 500, intervalMs: 0 };
+/** The extension page's own pass (`extensionPageFigures`): 200 at 10 per second, then 500 at once. */
+const EXTENSION_STEADY = { from: 400_000, count: 200, intervalMs: 100 };
+const EXTENSION_BURST = { from: 500_000, count: 500, intervalMs: 0 };
 
 const step = (text: string): void => console.log(`[bench] ${text}`);
 
 /**
- * Opens the popup (front tab) and two baseline pages with raw sockets, all recording arriving messages. `popupInit`
+ * Opens the popup (front tab) and a baseline tab with a raw socket, both recording arriving messages. `popupInit`
  * runs on the popup's page before it loads (a probe's init script).
  */
 export async function relayPages(
@@ -46,11 +50,10 @@ export async function relayPages(
     room.newestText,
     { timeout: 20_000 },
   );
-  // A tab of its own (own renderer process), and an extension page, which shares the popup's process.
+  // A tab of its own (own renderer process). Not an extension page: all of them share the popup's main thread,
+  // whose every socket message and paragraph would then delay the popup's own (see `extensionPageFigures`).
   const baseline = await browser.newPage();
-  const extensionPage = await browser.newPage();
-  await extensionPage.goto(browser.url('options.html'));
-  const socket = { url: server.ddpUrl, rid: room.rid, token: room.token };
+  await run(baseline, baselineSocket, { url: server.ddpUrl, rid: room.rid, token: room.token });
   let clockErrorMs = 0;
   const watched = async (page: Page): Promise<WatchedPage> => {
     await watch(page);
@@ -58,15 +61,49 @@ export async function relayPages(
     clockErrorMs = Math.max(clockErrorMs, clock.errorMs);
     return { page, offset: clock.offset };
   };
-  for (const page of [baseline, extensionPage]) await run(page, baselineSocket, socket);
-  const pages = {
-    popup: await watched(popup),
-    baseline: await watched(baseline),
-    extensionPage: await watched(extensionPage),
-  };
+  const pages = { popup: await watched(popup), baseline: await watched(baseline) };
   await popup.bringToFront();
   await warmUp(server, room.rid, pages);
   return { pages, clockErrorMs };
+}
+
+/**
+ * An extension page (`options.html`) holding the same raw socket, alone: the popup closed, the worker still
+ * connected. Chromium runs every page of an extension in one renderer process on one main thread, so measured beside
+ * the popup it would wait behind the popup's tasks and delay them in turn: it gets a pass of its own, after
+ * everything else, with the tab baseline beside it as in the relay phases.
+ */
+async function extensionPageFigures(
+  browser: BenchBrowser,
+  server: DevServer,
+  room: BenchRoom,
+  popup: Page,
+): Promise<Record<string, number>> {
+  await popup.close();
+  const socket = { url: server.ddpUrl, rid: room.rid, token: room.token };
+  const pages: Record<string, WatchedPage> = {};
+  for (const [name, url] of [
+    ['extensionPage', browser.url('options.html')],
+    ['baseline', null],
+  ] as const) {
+    const page = await browser.newPage();
+    if (url) await page.goto(url);
+    await run(page, baselineSocket, socket);
+    await watch(page);
+    pages[name] = { page, offset: (await clockOffset(page)).offset };
+  }
+  await warmUp(server, room.rid, pages);
+  const steady = await relayPhase(server, room.rid, pages, EXTENSION_STEADY);
+  const burst = await relayPhase(server, room.rid, pages, EXTENSION_BURST);
+  const p50 = (samples: number[]): number => (samples.length ? round(percentile(samples, 50), 2) : Number.NaN);
+  for (const { page } of Object.values(pages)) await page.close();
+  return {
+    'relay.extension_page_p50_ms': p50(steady.extensionPage?.latencies ?? []),
+    'relay.extension_page_tab_baseline_p50_ms': p50(steady.baseline?.latencies ?? []),
+    'relay.extension_page_burst_p50_ms': p50(burst.extensionPage?.latencies ?? []),
+    'relay.extension_page_burst_tab_baseline_p50_ms': p50(burst.baseline?.latencies ?? []),
+    'relay.extension_page_lost': (steady.extensionPage?.lost ?? 0) + (burst.extensionPage?.lost ?? 0),
+  };
 }
 
 const medianOf = (samples: number[]): number => (samples.length ? round(median(samples)) : Number.NaN);
@@ -103,7 +140,6 @@ export async function browserFigures(
       'memory.popup_heap_mb': round(await browser.pageHeapMb(pages.popup.page), 2),
     };
     await pages.baseline.page.close();
-    await pages.extensionPage.page.close();
 
     step('recovering from server outages and worker stops');
     const restarts = await serverRestarts(server, room.rid, pages.popup);
@@ -114,6 +150,8 @@ export async function browserFigures(
       workerMb: memory['memory.worker_heap_mb'],
       popupMb: memory['memory.popup_heap_mb'],
     });
+    step('relaying to an extension page with its own socket, the popup closed');
+    const extensionPage = await extensionPageFigures(browser, server, room, pages.popup.page);
     const list = (samples: number[]): string => samples.map((ms) => Math.round(ms)).join(', ');
     step(
       `  caught up after outages of ${OUTAGES_MS.map((ms) => ms / 1000).join(', ')} s: ${list(restarts.samples)} ms`,
@@ -133,6 +171,7 @@ export async function browserFigures(
         'recovery.worker_stop_max_ms': maxOf(stops.samples),
         'recovery.lost': restarts.lost + stops.lost,
         ...flood,
+        ...extensionPage,
       },
     };
   } finally {

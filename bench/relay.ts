@@ -60,8 +60,8 @@ export async function relayPhase<K extends string>(
   return Object.fromEntries(entries) as Record<K, PageLatencies>;
 }
 
-/** The pages of a relay run: the popup, a baseline tab in a process of its own, and a baseline extension page. */
-export type RelayPages = 'popup' | 'baseline' | 'extensionPage';
+/** The pages of a relay run: the popup, and a baseline tab in a process of its own. */
+export type RelayPages = 'popup' | 'baseline';
 
 /**
  * One message that every page must show before measuring starts: proves the worker is connected and subscribed
@@ -104,7 +104,6 @@ export function relayFigures({
     'relay.overhead_p50_ms': ms(p(steady.popup.latencies, 50) - p(steady.baseline.latencies, 50)),
     'relay.baseline_p95_ms': ms(p(steady.baseline.latencies, 95)),
     'relay.overhead_p95_ms': ms(p(steady.popup.latencies, 95) - p(steady.baseline.latencies, 95)),
-    'relay.extension_page_baseline_p50_ms': ms(p(steady.extensionPage.latencies, 50)),
     'relay.idle_p50_ms': ms(p(idle.popup.latencies, 50)),
     'relay.idle_overhead_p50_ms': ms(p(idle.popup.latencies, 50) - p(idle.baseline.latencies, 50)),
     'relay.burst_p50_ms': ms(p(burst.popup.latencies, 50)),
@@ -114,9 +113,8 @@ export function relayFigures({
     'relay.burst_ratio_vs_baseline': round(p(burst.popup.latencies, 50) / p(burst.baseline.latencies, 50), 2),
     'relay.burst_long_tasks': burstLongTasks.count,
     'relay.burst_long_task_ms': round(burstLongTasks.totalMs),
-    'relay.burst_extension_page_baseline_p50_ms': ms(p(burst.extensionPage.latencies, 50)),
     'relay.behind_window': phases.reduce((sum, phase) => sum + phase.popup.behindWindow, 0),
     'relay.lost': phases.reduce((sum, phase) => sum + phase.popup.lost, 0),
-    'relay.baseline_lost': phases.reduce((sum, phase) => sum + phase.baseline.lost + phase.extensionPage.lost, 0),
+    'relay.baseline_lost': phases.reduce((sum, phase) => sum + phase.baseline.lost, 0),
   };
 }
