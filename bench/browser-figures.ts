@@ -67,6 +67,9 @@ export async function relayPages(
   return { pages, clockErrorMs };
 }
 
+const p50 = (samples: number[]): number => (samples.length ? round(percentile(samples, 50), 2) : Number.NaN);
+const medianOf = (samples: number[]): number => (samples.length ? round(median(samples)) : Number.NaN);
+
 /**
  * An extension page (`options.html`) holding the same raw socket, alone: the popup closed, the worker still
  * connected. Chromium runs every page of an extension in one renderer process on one main thread, so measured beside
@@ -95,7 +98,6 @@ async function extensionPageFigures(
   await warmUp(server, room.rid, pages);
   const steady = await relayPhase(server, room.rid, pages, EXTENSION_STEADY);
   const burst = await relayPhase(server, room.rid, pages, EXTENSION_BURST);
-  const p50 = (samples: number[]): number => (samples.length ? round(percentile(samples, 50), 2) : Number.NaN);
   for (const { page } of Object.values(pages)) await page.close();
   return {
     'relay.extension_page_p50_ms': p50(steady.extensionPage?.latencies ?? []),
@@ -106,7 +108,6 @@ async function extensionPageFigures(
   };
 }
 
-const medianOf = (samples: number[]): number => (samples.length ? round(median(samples)) : Number.NaN);
 const maxOf = (samples: number[]): number => (samples.length ? round(Math.max(...samples)) : Number.NaN);
 
 /** Launches the browser on `extensionDir`, measures, and closes everything. */
