@@ -12,6 +12,7 @@ import { emptySnapshot, type BgEvent, type ChatSnapshot, type Op, type Params, t
 import { firstUnreadId } from '../first-page';
 import type { ChatMessage } from '../livechat/types';
 import type { BackgroundClient } from './background-client';
+import { applyAll, inSteps, sortByTs, upsertMessage, type Delta, type MessageDelta } from './message-deltas';
 
 type SnapshotSignals = { readonly [K in keyof ChatSnapshot]: ReadonlySignal<ChatSnapshot[K]> };
 
@@ -60,36 +61,6 @@ export function nextFrame(fn: () => void): void {
   };
   globalThis.requestAnimationFrame?.(run);
   setTimeout(run, 50);
-}
-
-type MessageDelta = Extract<BgEvent, { type: 'message/upsert' | 'message/remove' | 'snapshot/rest' }>;
-type Delta = Exclude<BgEvent, { type: 'snapshot' }>;
-
-/** Applies many message deltas at once: one pass over the list and one sort, however many arrived. */
-function applyAll(messages: readonly ChatMessage[], deltas: readonly MessageDelta[]): ChatMessage[] {
-  let byId = new Map(messages.map((m) => [m.id, m]));
-  for (const delta of deltas) {
-    if (delta.type === 'message/upsert') byId.set(delta.payload.id, delta.payload);
-    else if (delta.type === 'message/remove') byId.delete(delta.payload.id);
-    // The older messages go first (equal times keep the worker's order); one a delta already brought is kept as is.
-    else byId = new Map([...delta.payload.messages.map((m): [string, ChatMessage] => [m.id, m]), ...byId]);
-  }
-  return sortByTs([...byId.values()]);
-}
-
-/** Messages in `ts` order; equal times keep their arrival order (`toSorted` is stable, as `sort` is since ES2019). */
-function sortByTs(messages: readonly ChatMessage[]): ChatMessage[] {
-  return messages.toSorted((a, b) => a.ts - b.ts);
-}
-
-/** Replaces the message with the same id, or inserts it after every message not newer than it. */
-export function upsertMessage(messages: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
-  const at = messages.findIndex((m) => m.id === message.id);
-  if (at >= 0 && messages[at]!.ts === message.ts) return messages.map((m, i) => (i === at ? message : m));
-  const rest = at >= 0 ? messages.filter((_, i) => i !== at) : messages;
-  let index = rest.length;
-  while (index > 0 && rest[index - 1]!.ts > message.ts) index -= 1;
-  return [...rest.slice(0, index), message, ...rest.slice(index)];
 }
 
 /**
@@ -146,17 +117,10 @@ export function createChatModel(
     const deltas = queued;
     queued = [];
     batch(() => {
-      let run: MessageDelta[] = [];
-      for (const delta of deltas) {
-        if (delta.type !== 'patch') {
-          run.push(delta);
-          continue;
-        }
-        if (run.length > 0) applyMessages(run);
-        run = [];
-        applyPatch(delta.payload);
+      for (const step of inSteps(deltas)) {
+        if (Array.isArray(step)) applyMessages(step);
+        else applyPatch(step.payload);
       }
-      if (run.length > 0) applyMessages(run);
     });
   }
   function onFrame(): void {

@@ -2,7 +2,8 @@
 import './english';
 import { describe, expect, it } from 'vitest';
 import { createBackgroundClient } from '../../../lib/ui/background-client';
-import { createChatModel, upsertMessage } from '../../../lib/ui/chat-model';
+import { createChatModel } from '../../../lib/ui/chat-model';
+import { upsertMessage } from '../../../lib/ui/message-deltas';
 import { effect } from '../../../lib/ui/signals';
 import { agentMessage } from '../fakes/chat-message';
 import { baseSnapshot, createFakeWorker, flush } from './fake-worker';

@@ -1,7 +1,7 @@
 // oxlint-disable-next-line import/no-unassigned-import -- installs the English texts
 import './english';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { upsertMessage } from '../../../lib/ui/chat-model';
+import { upsertMessage } from '../../../lib/ui/message-deltas';
 import {
   buildTimeline,
   countSince,
