@@ -65,7 +65,9 @@ export async function floodFigures(
     const socket = { page: socketPage, offset: (await clockOffset(socketPage)).offset };
     await popup.page.bringToFront();
 
+    const built = nodeNow();
     const sends = server.control.prepareSay(rid, numbers.map(floodText));
+    const buildMs = nodeNow() - built;
     const start = nodeNow();
     for (const send of sends) send();
     const writtenMs = nodeNow() - start;
@@ -85,6 +87,7 @@ export async function floodFigures(
       'flood.last_shown_ratio_vs_static_page': ratio(lastShownMs, staticOpen.interactive),
       'flood.baseline_socket_last_shown_ms': round(socketMs),
       'flood.last_shown_ratio_vs_socket': ratio(lastShownMs, socketMs),
+      'flood.server_build_ms': round(buildMs),
       'flood.server_write_ms': round(writtenMs),
       'flood.baseline_socket_ratio_vs_static_page': ratio(socketMs, staticOpen.interactive),
       'flood.worker_heap_mb': round(workerMb, 2),
