@@ -69,6 +69,7 @@ export async function relayPages(
 
 const p50 = (samples: number[]): number => (samples.length ? round(percentile(samples, 50), 2) : Number.NaN);
 const medianOf = (samples: number[]): number => (samples.length ? round(median(samples)) : Number.NaN);
+const maxOf = (samples: number[]): number => (samples.length ? round(Math.max(...samples)) : Number.NaN);
 
 /**
  * An extension page (`options.html`) holding the same raw socket, alone: the popup closed, the worker still
@@ -107,8 +108,6 @@ async function extensionPageFigures(
     'relay.extension_page_lost': (steady.extensionPage?.lost ?? 0) + (burst.extensionPage?.lost ?? 0),
   };
 }
-
-const maxOf = (samples: number[]): number => (samples.length ? round(Math.max(...samples)) : Number.NaN);
 
 /** Launches the browser on `extensionDir`, measures, and closes everything. */
 export async function browserFigures(

@@ -66,7 +66,7 @@ export function nextFrame(fn: () => void): void {
 /**
  * Builds the model and starts listening to `client`. Message deltas are applied at most once per `frame`: the
  * first one at once (a single reply shows without delay), what arrives within the same frame (messages and the
- * patches between them, in order) together, so a flood of thousands re-renders a few times, not thousands.
+ * patches among them) together, so a flood of thousands re-renders a few times, not thousands.
  */
 export function createChatModel(
   client: BackgroundClient,
@@ -112,7 +112,7 @@ export function createChatModel(
     } else state.messages.value = state.messages.value.filter((m) => m.id !== only.payload.id);
     if (deltas.some((d) => d.type === 'snapshot/rest')) live.value = true;
   }
-  /** Applies what waited, in order: each run of message deltas in one pass, all of it in one render. */
+  /** Applies what waited (`inSteps`: the messages in as few passes as the patches among them allow), in one render. */
   function flushQueued(): void {
     const deltas = queued;
     queued = [];
