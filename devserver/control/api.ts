@@ -66,6 +66,15 @@ export class Control {
     return agent;
   }
 
+  /** The room an agent writes in and the agent: the room is taken first when nobody serves it; a closed one refuses. */
+  private writing(rid: string, ref?: unknown): { room: Room; agent: Agent } {
+    const room = this.room(rid);
+    const agent = this.actingAgent(room, ref);
+    if (!room.servedBy) takeRoom(this.desk, room, agent);
+    if (!room.open) throw new OperationError('room-closed', 409);
+    return { room, agent };
+  }
+
   /** Everything: profile, settings, agents, visitors, rooms with messages, and the violations so far. */
   state(): Record<string, unknown> {
     return { ...stateView(this.desk), violations: this.deps.log.violations() };
@@ -81,9 +90,7 @@ export class Control {
   /** An agent writes; the room is taken first when nobody serves it. */
   say(rid: string, body: { text: string; agent?: string }): Record<string, unknown> {
     if (typeof body?.text !== 'string' || body.text === '') throw new OperationError('text must be a non-empty string');
-    const room = this.room(rid);
-    const agent = this.actingAgent(room, body.agent);
-    if (!room.servedBy) takeRoom(this.desk, room, agent);
+    const { room, agent } = this.writing(rid, body.agent);
     return JSON.parse(JSON.stringify(agentSay(this.desk, room, agent, body.text))) as Record<string, unknown>;
   }
 
@@ -93,10 +100,7 @@ export class Control {
    * them, in order. A bench then times the client from the write on, not this process's parser. In-process only.
    */
   prepareSay(rid: string, texts: readonly string[], by?: string): (() => void)[] {
-    const room = this.room(rid);
-    const agent = this.actingAgent(room, by);
-    if (!room.servedBy) takeRoom(this.desk, room, agent);
-    if (!room.open) throw new OperationError('room-closed', 409);
+    const { room, agent } = this.writing(rid, by);
     return texts.map((text) => {
       const message = this.desk.buildMessage(room._id, agentRef(agent), text);
       return () => {
@@ -117,10 +121,7 @@ export class Control {
     if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
       throw new OperationError('fields must be an object');
     }
-    const room = this.room(rid);
-    const agent = this.actingAgent(room, body.agent);
-    if (!room.servedBy) takeRoom(this.desk, room, agent);
-    if (!room.open) throw new OperationError('room-closed', 409);
+    const { room, agent } = this.writing(rid, body.agent);
     const text = typeof fields.msg === 'string' ? fields.msg : '';
     const message = { ...this.desk.buildMessage(room._id, agentRef(agent), text), ...fields, rid: room._id };
     return JSON.parse(JSON.stringify(this.desk.insertMessage(message as Message))) as Record<string, unknown>;
@@ -128,10 +129,7 @@ export class Control {
 
   /** An agent starts a video call of `kind` (default: the line's own; devserver/calls.ts). */
   call(rid: string, body: { kind?: string; agent?: string } = {}): Record<string, unknown> {
-    const room = this.room(rid);
-    const agent = this.actingAgent(room, body?.agent);
-    if (!room.servedBy) takeRoom(this.desk, room, agent);
-    if (!room.open) throw new OperationError('room-closed', 409);
+    const { room, agent } = this.writing(rid, body?.agent);
     return JSON.parse(JSON.stringify(startCall(this.desk, room, agent, body?.kind))) as Record<string, unknown>;
   }
 
