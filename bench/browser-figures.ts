@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { startDevServer, type DevServer } from '../devserver/index';
-import { clockOffset, launchBrowser, type BenchBrowser } from './browser';
+import { launchBrowser, type BenchBrowser } from './browser';
 import { FLOOD, floodFigures } from './flood';
 import { run } from './in-page';
 import { recordLongTasks, takeLongTasks } from './long-tasks';
@@ -56,10 +56,9 @@ export async function relayPages(
   await run(baseline, baselineSocket, { url: server.ddpUrl, rid: room.rid, token: room.token });
   let clockErrorMs = 0;
   const watched = async (page: Page): Promise<WatchedPage> => {
-    await watch(page);
-    const clock = await clockOffset(page);
-    clockErrorMs = Math.max(clockErrorMs, clock.errorMs);
-    return { page, offset: clock.offset };
+    const { errorMs, ...watchedPage } = await watch(page);
+    clockErrorMs = Math.max(clockErrorMs, errorMs);
+    return watchedPage;
   };
   const pages = { popup: await watched(popup), baseline: await watched(baseline) };
   await popup.bringToFront();
@@ -93,8 +92,7 @@ async function extensionPageFigures(
     const page = await browser.newPage();
     if (url) await page.goto(url);
     await run(page, baselineSocket, socket);
-    await watch(page);
-    pages[name] = { page, offset: (await clockOffset(page)).offset };
+    pages[name] = await watch(page);
   }
   await warmUp(server, room.rid, pages);
   const steady = await relayPhase(server, room.rid, pages, EXTENSION_STEADY);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DevServer } from '../devserver/index';
-import { clockOffset, nodeNow, type BenchBrowser } from './browser';
+import { nodeNow, type BenchBrowser } from './browser';
 import { run } from './in-page';
 import { openOnce } from './open';
 import { baselineSocket, relayText, staticBaselineHtml } from './probes';
@@ -61,8 +61,7 @@ export async function floodFigures(
 
     const socketPage = await browser.newPage();
     await run(socketPage, baselineSocket, { url: server.ddpUrl, rid, token: room.token });
-    await watch(socketPage);
-    const socket = { page: socketPage, offset: (await clockOffset(socketPage)).offset };
+    const socket = await watch(socketPage);
     await popup.page.bringToFront();
 
     const built = nodeNow();

@@ -1,5 +1,6 @@
 /** Node's side of the relay probe: when did each marked message reach a page's DOM, on Node's clock. */
 import type { Page } from 'playwright-core';
+import { clockOffset } from './browser';
 import { run } from './in-page';
 import { relayProbe } from './probes';
 
@@ -9,9 +10,13 @@ export interface WatchedPage {
   offset: number;
 }
 
-/** Starts recording marked messages in an already loaded page. */
-export async function watch(page: Page): Promise<void> {
+/**
+ * Starts recording marked messages in an already loaded page, and maps its clock onto Node's; `errorMs` is the
+ * mapping's error (see `clockOffset`).
+ */
+export async function watch(page: Page): Promise<WatchedPage & { errorMs: number }> {
   await run(page, relayProbe, null);
+  return { page, ...(await clockOffset(page)) };
 }
 
 /** Node-clock times at which the page first showed each of `ns` (missing ones are absent). */
